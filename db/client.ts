@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import path from "node:path";
+import Sqlite from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+import { databaseUrl, intEnv, sqlitePath, sqliteSynchronous } from "@/lib/config/env";
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+/**
+ * The one door to storage. Services receive a `Db` and use `orm` (Drizzle) for ordinary
+ * queries; hot paths use prepared statements built in db/statements/ from `sqlite`.
+ * A PostgreSQL dialect will be a second implementation of this module and of db/statements/.
+ */
+export interface Db {
+  url: string;
+  sqlite: Sqlite.Database;
+  orm: Orm;
+  /** Per-database memo for caches that must not outlive the handle (ids, keys, prices). */
+  memo: Map<string, unknown>;
+}
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+export interface OpenOptions {
+  synchronous?: "FULL" | "NORMAL" | "OFF";
+  cacheMb?: number;
+  migrate?: boolean;
+}
+
+export function openDb(url = databaseUrl(), opts: OpenOptions = {}): Db {
+  const file = sqlitePath(url);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Sqlite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma(`synchronous = ${opts.synchronous ?? sqliteSynchronous()}`);
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma(`busy_timeout = ${intEnv("SIGHTLINE_SQLITE_BUSY_TIMEOUT_MS", 5000)}`);
+  // Negative cache_size is KiB. The unique (project, client id) index is written at random
+  // positions, so it must stay in cache for inserts to stay fast as the file grows.
+  const cacheMb = opts.cacheMb ?? intEnv("SIGHTLINE_SQLITE_CACHE_MB", 128);
+  sqlite.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`);
+  sqlite.pragma("temp_store = MEMORY");
+  sqlite.pragma("mmap_size = 268435456");
+  const db: Db = { url, sqlite, orm: drizzle(sqlite, { schema }), memo: new Map() };
+  if (opts.migrate !== false) runMigrations(db);
+  return db;
+}
+
+export function runMigrations(db: Db): void {
+  migrate(db.orm, { migrationsFolder: MIGRATIONS });
+}
+
+type Global = typeof globalThis & { __sightlineDb?: Db };
+
+/**
+ * Process-wide handle for DATABASE_URL. Reopened when DATABASE_URL changes, so a test can
+ * point the app at a fresh file per case.
+ */
+export function getDb(): Db {
+  const g = globalThis as Global;
+  const url = databaseUrl();
+  if (g.__sightlineDb && g.__sightlineDb.url === url && g.__sightlineDb.sqlite.open) return g.__sightlineDb;
+  if (g.__sightlineDb?.sqlite.open) g.__sightlineDb.sqlite.close();
+  g.__sightlineDb = openDb(url);
+  return g.__sightlineDb;
+}
+
+export function closeDb(): void {
+  const g = globalThis as Global;
+  if (g.__sightlineDb?.sqlite.open) g.__sightlineDb.sqlite.close();
+  g.__sightlineDb = undefined;
+}
+
+/** Memoise a value on the database handle. */
+export function memo<T>(db: Db, key: string, make: () => T): T {
+  let v = db.memo.get(key) as T | undefined;
+  if (v === undefined) {
+    v = make();
+    db.memo.set(key, v);
+  }
+  return v;
+}
+
+export { schema };

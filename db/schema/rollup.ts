@@ -1,0 +1,43 @@
+import { blob, integer, primaryKey, real, sqliteTable } from "drizzle-orm/sqlite-core";
+
+/** Bucket widths in milliseconds. Minute rows are pruned after a retention window. */
+export const RESOLUTIONS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
+export type Resolution = keyof typeof RESOLUTIONS;
+
+/**
+ * Pre-aggregated LLM calls and predictions per (project, bucket, model, version, prompt,
+ * prompt version). Dimensions use 0 for "none" so they can be part of the primary key.
+ * Updated in the ingest transaction, once per group per batch (not once per event).
+ * `latencySketch` is a serialised DDSketch (1% relative error), mergeable across buckets.
+ */
+export const rollup = sqliteTable(
+  "rollup",
+  {
+    projectId: integer("project_id").notNull(),
+    resolution: integer("resolution").notNull(),
+    bucket: integer("bucket").notNull(),
+    /** 1 = LLM call, 2 = prediction. */
+    kind: integer("kind").notNull(),
+    modelId: integer("model_id").notNull(),
+    modelVersionId: integer("model_version_id").notNull(),
+    promptId: integer("prompt_id").notNull(),
+    promptVersionId: integer("prompt_version_id").notNull(),
+    count: integer("count").notNull(),
+    errorCount: integer("error_count").notNull(),
+    latencyCount: integer("latency_count").notNull(),
+    latencySum: real("latency_sum").notNull(),
+    latencySketch: blob("latency_sketch", { mode: "buffer" }),
+    inputTokens: integer("input_tokens").notNull(),
+    outputTokens: integer("output_tokens").notNull(),
+    costUsd: real("cost_usd").notNull(),
+    unpricedCount: integer("unpriced_count").notNull(),
+    flaggedCount: integer("flagged_count").notNull(),
+    /** Events that carried a hallucination verdict: the denominator of the hallucination rate. */
+    judgedCount: integer("judged_count").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.projectId, t.resolution, t.bucket, t.kind, t.modelId, t.modelVersionId, t.promptId, t.promptVersionId],
+    }),
+  ],
+);
