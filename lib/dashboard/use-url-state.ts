@@ -1,0 +1,30 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import type { z } from "zod";
+import { parseSearchParams } from "./search-params";
+
+/**
+ * Typed URL state for a page: reads with the page's zod schema, writes with router.replace so
+ * every filter change is a shareable link. Setting a key to undefined/"" removes it.
+ */
+export function useUrlState<S extends z.ZodType>(schema: S) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const state = useMemo(() => parseSearchParams(schema, searchParams) as z.infer<S>, [schema, searchParams]);
+  const setState = useCallback(
+    (patch: Record<string, string | number | boolean | undefined | null>) => {
+      const sp = new URLSearchParams(searchParams.toString());
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined || v === null || v === "") sp.delete(k);
+        else sp.set(k, String(v));
+      }
+      const qs = sp.toString();
+      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    },
+    [router, pathname, searchParams],
+  );
+  return [state, setState] as const;
+}

@@ -1,0 +1,38 @@
+/** Thrown for non-2xx answers; carries the API's `{error: {code, message}}` when present. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export function toSearch(params: QueryParams): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") sp.set(k, String(v));
+  const s = sp.toString();
+  return s ? `?${s}` : "";
+}
+
+async function request<T>(method: string, path: string, params: QueryParams = {}, body?: unknown): Promise<T> {
+  const res = await fetch(path + toSearch(params), {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: "same-origin",
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiRequestError(res.status, err?.code ?? "http_error", err?.message ?? `HTTP ${res.status}`);
+  }
+  return data as T;
+}
+
+export const apiGet = <T>(path: string, params?: QueryParams) => request<T>("GET", path, params);
+export const apiSend = <T>(method: "POST" | "PATCH", path: string, body: unknown, params?: QueryParams) =>
+  request<T>(method, path, params, body);
