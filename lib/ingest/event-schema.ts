@@ -103,6 +103,8 @@ export const metricEventSchema = z.object({
 export const spanEventSchema = z.object({
   ...common,
   type: z.literal("span"),
+  // Plain spans (an HTTP handler, a vector search) need not belong to a model.
+  model: shortText(200).optional(),
   name: shortText(500),
   latencyMs: z.number().min(0).max(86_400_000).optional(),
   status,

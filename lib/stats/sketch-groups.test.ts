@@ -1,7 +1,7 @@
 import { DDSketch } from "@datadog/sketches-js";
 import { describe, expect, it } from "vitest";
 import { mannWhitneyGroups, mannWhitneyU } from "./mann-whitney";
-import { mergeSketchBlobs, sketchToGroups } from "./sketch-groups";
+import { sketchToGroups } from "./sketch-groups";
 
 function lcg(seed: number) {
   let s = seed;
@@ -38,13 +38,5 @@ describe("sketchToGroups", () => {
     // 1 %-wide bins only create ties between near-equal values: z moves by well under 1 %.
     expect(Math.abs(binned.z - raw.z) / Math.abs(raw.z)).toBeLessThan(0.01);
     expect(binned.pValue < 0.05).toBe(raw.pValue < 0.05);
-  });
-
-  it("merges serialised sketches from rollup rows", () => {
-    const a = sketchOf([10, 20, 30]);
-    const b = sketchOf([40, 50]);
-    const merged = mergeSketchBlobs([a.toProto(), null, b.toProto()])!;
-    expect(merged.count).toBe(5);
-    expect(mergeSketchBlobs([])).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { DDSketch } from "@datadog/sketches-js";
+import type { DDSketch } from "@datadog/sketches-js";
 import type { TiedGroup } from "./mann-whitney";
 
 /**
@@ -19,16 +19,4 @@ export function sketchToGroups(sketch: DDSketch): TiedGroup[] {
     if (c > 0) groups.push({ value: mapping.value(i + store.offset), count: c });
   }
   return groups;
-}
-
-/** Merges serialised sketches (rollup blobs); null when there were none. */
-export function mergeSketchBlobs(blobs: Iterable<Uint8Array | null | undefined>): DDSketch | null {
-  let merged: DDSketch | null = null;
-  for (const b of blobs) {
-    if (!b || b.length === 0) continue;
-    const s = DDSketch.fromProto(b);
-    if (!merged) merged = s;
-    else merged.merge(s);
-  }
-  return merged;
 }

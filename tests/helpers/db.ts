@@ -5,6 +5,7 @@ import { closeDb, getDb, type Db } from "@/db/client";
 import { createProject } from "@/lib/projects/create-project";
 import { createApiKey } from "@/lib/auth/api-keys";
 import type { Scope } from "@/db/schema";
+import { seedDefaultPrices } from "@/lib/pricing/price-book";
 
 /** Points the app at a brand-new SQLite file and returns the migrated handle. */
 export function freshDb(): Db {
@@ -12,7 +13,9 @@ export function freshDb(): Db {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-test-"));
   process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
   process.env.NEXTAUTH_SECRET = "test-secret-test-secret-test-secret";
-  return getDb();
+  const db = getDb();
+  seedDefaultPrices(db);
+  return db;
 }
 
 export interface TestProject {

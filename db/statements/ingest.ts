@@ -1,0 +1,113 @@
+import type Sqlite from "better-sqlite3";
+import type { Db } from "@/db/client";
+import { memo } from "@/db/client";
+
+/**
+ * Prepared statements of the ingest hot path. Raw SQL on purpose: Drizzle's query builder cost
+ * 2.6–9× more per row here (docs/benchmarks.md). The PostgreSQL dialect gets its own file.
+ */
+export interface EventRow {
+  id: number;
+  projectId: number;
+  clientId: string;
+  type: string;
+  ts: number;
+  receivedAt: number;
+  modelId: number | null;
+  modelVersionId: number | null;
+  promptId: number | null;
+  promptVersionId: number | null;
+  environment: string;
+  userId: string | null;
+  sessionId: string | null;
+  traceId: string | null;
+  spanId: string | null;
+  parentSpanId: string | null;
+  status: string | null;
+  latencyMs: number | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  costUsd: number | null;
+  unpriced: number | null;
+  flagged: number | null;
+  hallucinationScore: number | null;
+  score: number | null;
+  body: string;
+}
+
+export interface RollupRow {
+  projectId: number;
+  resolution: number;
+  bucket: number;
+  kind: number;
+  modelId: number;
+  modelVersionId: number;
+  promptId: number;
+  promptVersionId: number;
+  count: number;
+  errorCount: number;
+  latencyCount: number;
+  latencySum: number;
+  latencySketch: Buffer | null;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  unpricedCount: number;
+  flaggedCount: number;
+  judgedCount: number;
+}
+
+const ROLLUP_KEY =
+  "project_id = @projectId AND resolution = @resolution AND bucket = @bucket AND kind = @kind AND model_id = @modelId" +
+  " AND model_version_id = @modelVersionId AND prompt_id = @promptId AND prompt_version_id = @promptVersionId";
+
+function prepareAll(s: Sqlite.Database) {
+  return {
+    // DO NOTHING covers both the primary key and the (project, client id) unique index;
+    // the caller tells the two apart (lib/ingest/store-events.ts).
+    insertEvent: s.prepare<[EventRow]>(
+      `INSERT INTO event (id, project_id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id,
+        prompt_version_id, environment, user_id, session_id, trace_id, span_id, parent_span_id, status, latency_ms,
+        input_tokens, output_tokens, cost_usd, unpriced, flagged, hallucination_score, score, body)
+       VALUES (@id, @projectId, @clientId, @type, @ts, @receivedAt, @modelId, @modelVersionId, @promptId,
+        @promptVersionId, @environment, @userId, @sessionId, @traceId, @spanId, @parentSpanId, @status, @latencyMs,
+        @inputTokens, @outputTokens, @costUsd, @unpriced, @flagged, @hallucinationScore, @score, @body)
+       ON CONFLICT DO NOTHING`,
+    ),
+    findEventByClientId: s.prepare<[number, string], { id: number }>(
+      "SELECT id FROM event WHERE project_id = ? AND client_id = ?",
+    ),
+    insertLabel: s.prepare<[number, number, string, number | null, string | null, number | null, number]>(
+      `INSERT INTO label (event_id, project_id, target_client_id, target_event_id, value_text, value_num, ts)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertMetricPoint: s.prepare<[number, number, number, number | null, string, string | null, number, number]>(
+      `INSERT INTO metric_point (event_id, project_id, model_id, model_version_id, name, feature, value, ts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    findRollupSketch: s.prepare<[Omit<RollupRow, "count" | "errorCount" | "latencyCount" | "latencySum" | "latencySketch" | "inputTokens" | "outputTokens" | "costUsd" | "unpricedCount" | "flaggedCount" | "judgedCount">], { latency_sketch: Buffer | null }>(
+      `SELECT latency_sketch FROM rollup WHERE ${ROLLUP_KEY}`,
+    ),
+    upsertRollup: s.prepare<[RollupRow]>(
+      `INSERT INTO rollup (project_id, resolution, bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id,
+        count, error_count, latency_count, latency_sum, latency_sketch, input_tokens, output_tokens, cost_usd,
+        unpriced_count, flagged_count, judged_count)
+       VALUES (@projectId, @resolution, @bucket, @kind, @modelId, @modelVersionId, @promptId, @promptVersionId,
+        @count, @errorCount, @latencyCount, @latencySum, @latencySketch, @inputTokens, @outputTokens, @costUsd,
+        @unpricedCount, @flaggedCount, @judgedCount)
+       ON CONFLICT (project_id, resolution, bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id)
+       DO UPDATE SET count = count + excluded.count, error_count = error_count + excluded.error_count,
+        latency_count = latency_count + excluded.latency_count, latency_sum = latency_sum + excluded.latency_sum,
+        latency_sketch = COALESCE(excluded.latency_sketch, latency_sketch), input_tokens = input_tokens + excluded.input_tokens,
+        output_tokens = output_tokens + excluded.output_tokens, cost_usd = cost_usd + excluded.cost_usd,
+        unpriced_count = unpriced_count + excluded.unpriced_count, flagged_count = flagged_count + excluded.flagged_count,
+        judged_count = judged_count + excluded.judged_count`,
+    ),
+  };
+}
+
+export type IngestStatements = ReturnType<typeof prepareAll>;
+
+export function ingestStatements(db: Db): IngestStatements {
+  return memo(db, "ingestStatements", () => prepareAll(db.sqlite));
+}

@@ -1,0 +1,42 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { findUserByEmail } from "@/lib/users/create-user";
+import { verifyPassword } from "@/lib/users/passwords";
+import { authSecret } from "./secret";
+
+/**
+ * Email + password sign-in with JWT session cookies (the credentials provider requires the JWT
+ * strategy). The token carries only the user id; roles are read per request from memberships,
+ * so a role change takes effect at once.
+ */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+    pages: { signIn: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials) {
+          if (!credentials?.email || !credentials.password) return null;
+          const u = findUserByEmail(getDb(), credentials.email);
+          if (!u || u.disabledAt) return null;
+          if (!(await verifyPassword(credentials.password, u.passwordHash))) return null;
+          return { id: String(u.id), email: u.email, name: u.name ?? u.email };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.uid = Number(user.id);
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user) (session.user as { id?: number }).id = Number(token.uid);
+        return session;
+      },
+    },
+  };
+}

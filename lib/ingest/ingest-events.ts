@@ -1,0 +1,82 @@
+import type { Db } from "@/db/client";
+import { EVENT_TYPES } from "@/db/schema";
+import { joinPath } from "@/lib/api/errors";
+import { ingestEventSchema } from "./event-schema";
+import { storeEvents, type StoreItem } from "./store-events";
+
+export type EventStatus = "accepted" | "duplicate" | "rejected";
+
+export interface EventResult {
+  index: number;
+  id: string | null;
+  status: EventStatus;
+  error?: { code: string; message: string; path: string };
+}
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  results: EventResult[];
+}
+
+export interface IngestOptions {
+  /** Merged into each stored event's JSON body (OTLP puts its mapping provenance here). */
+  extras?: (Record<string, unknown> | undefined)[];
+  now?: number;
+}
+
+/**
+ * Validates each event on its own and stores the valid ones in one transaction: a bad event
+ * is reported in `results` and never blocks the rest of its batch.
+ */
+export function ingestEvents(db: Db, projectId: number, inputs: unknown[], opts: IngestOptions = {}): IngestResult {
+  const results: EventResult[] = new Array(inputs.length);
+  const valid: StoreItem[] = [];
+  const validIndex: number[] = [];
+  inputs.forEach((input, index) => {
+    const id = clientIdOf(input);
+    const typeError = checkType(input);
+    if (typeError) {
+      results[index] = { index, id, status: "rejected", error: { code: "invalid_event", ...typeError } };
+      return;
+    }
+    const parsed = ingestEventSchema.safeParse(input);
+    if (!parsed.success) {
+      const issues = parsed.error.issues;
+      const message = issues.map((i) => `${joinPath("", i.path) || "event"}: ${i.message}`).join("; ");
+      results[index] = { index, id, status: "rejected", error: { code: "invalid_event", message, path: joinPath("", issues[0].path) } };
+      return;
+    }
+    valid.push({ event: parsed.data, extra: opts.extras?.[index] });
+    validIndex.push(index);
+  });
+  const statuses = valid.length ? storeEvents(db, projectId, valid, opts.now) : [];
+  statuses.forEach((status, i) => {
+    const index = validIndex[i];
+    results[index] = { index, id: valid[i].event.id, status };
+  });
+  return {
+    accepted: statuses.filter((s) => s === "accepted").length,
+    duplicates: statuses.filter((s) => s === "duplicate").length,
+    rejected: inputs.length - valid.length,
+    results,
+  };
+}
+
+function clientIdOf(input: unknown): string | null {
+  const id = (input as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? id : null;
+}
+
+/** A clearer message than the union's generic one when `type` itself is wrong. */
+function checkType(input: unknown): { message: string; path: string } | null {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return { message: "event must be a JSON object", path: "" };
+  }
+  const t = (input as { type?: unknown }).type;
+  if (typeof t !== "string" || !(EVENT_TYPES as readonly string[]).includes(t)) {
+    return { message: `type must be one of ${EVENT_TYPES.join(", ")}`, path: "type" };
+  }
+  return null;
+}

@@ -1,0 +1,78 @@
+import type { Db } from "@/db/client";
+import { ingestStatements } from "@/db/statements/ingest";
+import { dimensionResolver } from "./dimensions";
+import { EventIdAllocator, SEQ_BITS } from "./event-id";
+import type { IngestEvent } from "./event-schema";
+import { KIND_LLM, KIND_PREDICTION, RollupAccumulator } from "./rollup-accumulator";
+import { toRow, type PreparedEvent } from "./to-row";
+import { memo } from "@/db/client";
+
+export interface StoreItem {
+  event: IngestEvent;
+  extra?: Record<string, unknown>;
+}
+
+export type StoreStatus = "accepted" | "duplicate";
+
+/**
+ * Writes validated events, their side-table records and the rollups in ONE transaction, so a
+ * batch is either fully stored or not at all, and a committed batch is on disk before the
+ * caller answers 2xx (WAL + synchronous=FULL by default).
+ */
+export function storeEvents(db: Db, projectId: number, items: StoreItem[], now = Date.now()): StoreStatus[] {
+  const stmts = ingestStatements(db);
+  const dims = dimensionResolver(db);
+  const ids = memo(db, "eventIds", () => new EventIdAllocator());
+  const rollups = new RollupAccumulator();
+  const tx = db.sqlite.transaction((): StoreStatus[] => {
+    const statuses = items.map(({ event, extra }): StoreStatus => {
+      const row = toRow(db, dims, projectId, event, now, extra);
+      const id = insertEvent(stmts, ids, row);
+      if (id === null) return "duplicate";
+      sideRecords(id, row);
+      if (row.modelId !== null && (row.type === "llm" || row.type === "prediction")) {
+        rollups.add({
+          projectId, ts: row.ts, kind: row.type === "llm" ? KIND_LLM : KIND_PREDICTION, modelId: row.modelId,
+          modelVersionId: row.modelVersionId, promptId: row.promptId, promptVersionId: row.promptVersionId,
+          isError: row.status === "error", latencyMs: row.latencyMs, inputTokens: row.inputTokens ?? 0,
+          outputTokens: row.outputTokens ?? 0, costUsd: row.costUsd ?? 0, unpriced: row.unpriced === 1,
+          flagged: row.flagged === null ? null : row.flagged === 1,
+        });
+      }
+      return "accepted";
+    });
+    rollups.flush(stmts);
+    return statuses;
+  });
+  try {
+    const out = tx.immediate();
+    dims.commit();
+    return out;
+  } catch (err) {
+    dims.forgetUncommitted();
+    throw err;
+  }
+
+  function sideRecords(id: number, row: PreparedEvent) {
+    const s = stmts;
+    if (row.type === "label" && row.targetClientId !== undefined && row.modelId !== null) {
+      const target = s.findEventByClientId.get(projectId, row.targetClientId)?.id ?? null;
+      const v = row.labelValue;
+      s.insertLabel.run(id, projectId, row.targetClientId, target, typeof v === "string" ? v : null, typeof v === "number" ? v : null, row.ts);
+    } else if (row.type === "metric" && row.metric && row.modelId !== null) {
+      const m = row.metric;
+      s.insertMetricPoint.run(id, projectId, row.modelId, row.modelVersionId, m.name, m.feature, m.value, row.ts);
+    }
+  }
+}
+
+/** Inserts with a fresh time-ordered id; null when the client id was already stored. */
+function insertEvent(stmts: ReturnType<typeof ingestStatements>, ids: EventIdAllocator, row: PreparedEvent): number | null {
+  for (let attempt = 0; attempt < SEQ_BITS; attempt++) {
+    const id = ids.next(row.ts);
+    if (stmts.insertEvent.run({ ...row, id }).changes === 1) return id;
+    if (stmts.findEventByClientId.get(row.projectId, row.clientId)) return null;
+    // Otherwise the key slot was taken by another event in the same millisecond: next slot.
+  }
+  throw new Error(`No free event key in millisecond ${row.ts}`);
+}

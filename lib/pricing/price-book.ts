@@ -1,0 +1,87 @@
+import { asc, count, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { memo } from "@/db/client";
+import { price } from "@/db/schema";
+import { DEFAULT_PRICES } from "./default-prices";
+
+export interface PriceRule {
+  id: number;
+  projectId: number | null;
+  pattern: string;
+  regex: RegExp;
+  inputPerMTok: number;
+  outputPerMTok: number;
+  priority: number;
+}
+
+/** Prices are read per ingest batch; reload at most this often so edits elsewhere show up. */
+const RELOAD_MS = 30_000;
+
+interface PriceCache {
+  loadedAt: number;
+  rules: PriceRule[];
+  byModel: Map<string, PriceRule | null>;
+}
+
+function cache(db: Db): { current?: PriceCache } {
+  return memo(db, "priceBook", () => ({}));
+}
+
+function load(db: Db): PriceCache {
+  const rows = db.orm.select().from(price).orderBy(asc(price.id)).all();
+  const rules = rows.flatMap((r) => {
+    try {
+      return [{ ...r, regex: new RegExp(`^(?:${r.pattern})$`, "i") }];
+    } catch {
+      return []; // an invalid pattern never matches; the price UI validates on save
+    }
+  });
+  return { loadedAt: Date.now(), rules, byModel: new Map() };
+}
+
+/** Forget cached prices (call after editing the price table). */
+export function invalidatePriceBook(db: Db): void {
+  cache(db).current = undefined;
+}
+
+/**
+ * The price that applies to `modelName` in `projectId`: project rules before instance rules,
+ * then higher priority, then the longer (more specific) pattern.
+ */
+export function findPrice(db: Db, projectId: number, modelName: string): PriceRule | null {
+  const c = cache(db);
+  if (!c.current || Date.now() - c.current.loadedAt > RELOAD_MS) c.current = load(db);
+  const key = `${projectId}\u0000${modelName}`;
+  const hit = c.current.byModel.get(key);
+  if (hit !== undefined) return hit;
+  let best: PriceRule | null = null;
+  for (const r of c.current.rules) {
+    if (r.projectId !== null && r.projectId !== projectId) continue;
+    if (!r.regex.test(modelName)) continue;
+    if (!best || rank(r) > rank(best)) best = r;
+  }
+  if (c.current.byModel.size > 50_000) c.current.byModel.clear();
+  c.current.byModel.set(key, best);
+  return best;
+}
+
+function rank(r: PriceRule): number {
+  return (r.projectId !== null ? 1e9 : 0) + r.priority * 1e4 + r.pattern.length;
+}
+
+export function costOf(rule: PriceRule, inputTokens: number, outputTokens: number): number {
+  return (inputTokens * rule.inputPerMTok + outputTokens * rule.outputPerMTok) / 1_000_000;
+}
+
+/** Ships the default price book into an empty price table (instance-wide rules). */
+export function seedDefaultPrices(db: Db): number {
+  const existing = db.orm.select({ n: count() }).from(price).where(isNull(price.projectId)).get();
+  if ((existing?.n ?? 0) > 0) return 0;
+  const now = Date.now();
+  db.orm
+    .insert(price)
+    .values(DEFAULT_PRICES.map((p) => ({ ...p, projectId: null, priority: 0, createdAt: now, updatedAt: now })))
+    .run();
+  invalidatePriceBook(db);
+  return DEFAULT_PRICES.length;
+}

@@ -1,0 +1,52 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { membership, ROLES, user, type Role } from "@/db/schema";
+import { ValidationError } from "@/lib/api/errors";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
+
+export interface UpsertUserInput {
+  email: string;
+  password: string;
+  name?: string;
+  projectId: number;
+  role: Role;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Creates the user, or updates the password of an existing one, and sets the membership role
+ * in the project. Idempotent, so headless init can run on every start.
+ */
+export async function upsertUser(db: Db, input: UpsertUserInput): Promise<{ id: number; created: boolean }> {
+  const email = normaliseEmail(input.email);
+  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new ValidationError("Invalid email", [{ path: "email", message: "must be an email address" }]);
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new ValidationError("Password too short", [{ path: "password", message: `at least ${MIN_PASSWORD_LENGTH} characters` }]);
+  }
+  if (!ROLES.includes(input.role)) throw new ValidationError("Invalid role", [{ path: "role", message: `one of ${ROLES.join(", ")}` }]);
+  const passwordHash = await hashPassword(input.password);
+  const now = Date.now();
+  return db.sqlite.transaction(() => {
+    const existing = db.orm.select({ id: user.id }).from(user).where(eq(user.email, email)).get();
+    let id: number;
+    if (existing) {
+      id = existing.id;
+      db.orm.update(user).set({ passwordHash, ...(input.name ? { name: input.name } : {}) }).where(eq(user.id, id)).run();
+    } else {
+      id = db.orm.insert(user).values({ email, name: input.name ?? null, passwordHash, createdAt: now }).returning({ id: user.id }).get().id;
+    }
+    db.orm
+      .insert(membership)
+      .values({ userId: id, projectId: input.projectId, role: input.role, createdAt: now })
+      .onConflictDoUpdate({ target: [membership.userId, membership.projectId], set: { role: sql`excluded.role` } })
+      .run();
+    return { id, created: !existing };
+  })();
+}
+
+export function findUserByEmail(db: Db, email: string) {
+  return db.orm.select().from(user).where(eq(user.email, normaliseEmail(email))).get();
+}
