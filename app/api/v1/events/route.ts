@@ -1,0 +1,9 @@
+import { withApi } from "@/lib/api/with-api";
+import { parseQuery } from "@/lib/api/parse-query";
+import { json } from "@/lib/api/responses";
+import { listEvents, listEventsQuerySchema } from "@/lib/events/list-events";
+
+export const GET = withApi(
+  (req, { db, projectId }) => json(listEvents(db, projectId, parseQuery(listEventsQuerySchema, req.nextUrl))),
+  { scope: "read" },
+);

@@ -1,0 +1,86 @@
+import type { Db } from "@/db/client";
+
+export interface EventReadRow {
+  id: number;
+  client_id: string;
+  type: string;
+  ts: number;
+  received_at: number;
+  model_id: number | null;
+  model_version_id: number | null;
+  prompt_id: number | null;
+  prompt_version_id: number | null;
+  environment: string;
+  user_id: string | null;
+  session_id: string | null;
+  trace_id: string | null;
+  span_id: string | null;
+  parent_span_id: string | null;
+  status: string | null;
+  latency_ms: number | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cost_usd: number | null;
+  unpriced: number | null;
+  flagged: number | null;
+  hallucination_score: number | null;
+  score: number | null;
+  body: string;
+}
+
+export interface EventScanFilter {
+  projectId: number;
+  /** Key range [lo, hi) — see lib/ingest/event-id.ts. */
+  lo: number;
+  hi: number;
+  type: string | null;
+  modelId: number | null;
+  modelVersionId: number | null;
+  promptId: number | null;
+  promptVersionId: number | null;
+  status: string | null;
+  flagged: number | null;
+  userId: string | null;
+  sessionId: string | null;
+  traceId: string | null;
+  /** LIKE pattern over input and output, or null. */
+  q: string | null;
+  limit: number;
+}
+
+const COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id, prompt_version_id, environment,
+  user_id, session_id, trace_id, span_id, parent_span_id, status, latency_ms, input_tokens, output_tokens, cost_usd,
+  unpriced, flagged, hallucination_score, score, body`;
+
+/** Newest first within a key window. Walks the time-ordered primary key backwards. */
+export function scanEvents(db: Db, f: EventScanFilter): EventReadRow[] {
+  return db.sqlite
+    .prepare<[EventScanFilter], EventReadRow>(
+      `SELECT ${COLUMNS} FROM event
+       WHERE id >= @lo AND id < @hi AND project_id = @projectId
+        AND (@type IS NULL OR type = @type) AND (@modelId IS NULL OR model_id = @modelId)
+        AND (@modelVersionId IS NULL OR model_version_id = @modelVersionId)
+        AND (@promptId IS NULL OR prompt_id = @promptId) AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
+        AND (@status IS NULL OR status = @status) AND (@flagged IS NULL OR flagged = @flagged)
+        AND (@userId IS NULL OR user_id = @userId) AND (@sessionId IS NULL OR session_id = @sessionId)
+        AND (@q IS NULL OR json_extract(body, '$.output') LIKE @q ESCAPE '\\'
+             OR CAST(json_extract(body, '$.input') AS TEXT) LIKE @q ESCAPE '\\')
+       ORDER BY id DESC LIMIT @limit`,
+    )
+    .all(f);
+}
+
+/** All events of a trace (served by the partial trace index). */
+export function eventsOfTrace(db: Db, projectId: number, traceId: string, limit: number): EventReadRow[] {
+  return db.sqlite
+    .prepare<[number, string, number], EventReadRow>(
+      `SELECT ${COLUMNS} FROM event WHERE project_id = ? AND trace_id = ? ORDER BY id LIMIT ?`,
+    )
+    .all(projectId, traceId, limit);
+}
+
+export function eventByClientId(db: Db, projectId: number, clientId: string): EventReadRow | undefined {
+  return db.sqlite
+    .prepare<[number, string], EventReadRow>(`SELECT ${COLUMNS} FROM event WHERE project_id = ? AND client_id = ?`)
+    .get(projectId, clientId);
+}

@@ -1,0 +1,59 @@
+import type { Db } from "@/db/client";
+import { memo } from "@/db/client";
+
+export interface RollupReadRow {
+  bucket: number;
+  kind: number;
+  model_id: number;
+  model_version_id: number;
+  prompt_id: number;
+  prompt_version_id: number;
+  count: number;
+  error_count: number;
+  latency_count: number;
+  latency_sum: number;
+  latency_sketch: Buffer | null;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  unpriced_count: number;
+  flagged_count: number;
+  judged_count: number;
+}
+
+export interface RollupFilter {
+  projectId: number;
+  resolution: number;
+  from: number;
+  to: number;
+  kind: number | null;
+  modelId: number | null;
+  modelVersionId: number | null;
+  promptId: number | null;
+  promptVersionId: number | null;
+  /** 1 = only rows attributed to a prompt. */
+  withPrompt: 0 | 1;
+}
+
+/** Rollup rows of one resolution in [from, to). Uses the primary key prefix (project, resolution, bucket). */
+export function readRollups(db: Db, f: RollupFilter): RollupReadRow[] {
+  const stmt = memo(db, "readRollups", () =>
+    db.sqlite.prepare<[RollupFilter], RollupReadRow>(
+      `SELECT bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id, count, error_count, latency_count,
+        latency_sum, latency_sketch, input_tokens, output_tokens, cost_usd, unpriced_count, flagged_count, judged_count
+       FROM rollup
+       WHERE project_id = @projectId AND resolution = @resolution AND bucket >= @from AND bucket < @to
+        AND (@kind IS NULL OR kind = @kind) AND (@modelId IS NULL OR model_id = @modelId)
+        AND (@modelVersionId IS NULL OR model_version_id = @modelVersionId)
+        AND (@promptId IS NULL OR prompt_id = @promptId)
+        AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
+        AND (@withPrompt = 0 OR prompt_id <> 0)`,
+    ),
+  );
+  return stmt.all(f);
+}
+
+/** Newest minute bucket that may be pruned; see lib/metrics/prune-rollups.ts. */
+export function deleteRollupsBefore(db: Db, resolution: number, before: number): number {
+  return db.sqlite.prepare("DELETE FROM rollup WHERE resolution = ? AND bucket < ?").run(resolution, before).changes;
+}

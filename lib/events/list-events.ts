@@ -1,0 +1,76 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { EVENT_TYPES } from "@/db/schema";
+import { eventsOfTrace, scanEvents, type EventReadRow } from "@/db/statements/event-reads";
+import { keyFloor } from "@/lib/ingest/event-id";
+import { loadDimensionNames } from "@/lib/metrics/dimension-names";
+import { dimensionFilterParams, resolveDimensionFilter } from "@/lib/metrics/filters";
+import { rangeIsOrdered, timeRangeParams } from "@/lib/metrics/time-range";
+import { toPublicEvent } from "./public-event";
+
+export const listEventsQuerySchema = z
+  .object({
+    type: z.enum(EVENT_TYPES).optional(),
+    ...dimensionFilterParams,
+    status: z.enum(["ok", "error"]).optional(),
+    flagged: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    userId: z.string().min(1).max(256).optional(),
+    sessionId: z.string().min(1).max(256).optional(),
+    traceId: z.string().min(1).max(128).optional(),
+    q: z.string().min(1).max(200).optional(),
+    ...timeRangeParams,
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().regex(/^[0-9a-z]{1,16}$/, "must be a nextCursor from a previous page").optional(),
+  })
+  .refine(rangeIsOrdered, { message: "from must be before to", path: ["from"] });
+
+export type ListEventsQuery = z.output<typeof listEventsQuerySchema>;
+
+/** Each page examines windows of the key range until it is full or this budget is spent. */
+const SCAN_BUDGET_MS = 150;
+const FIRST_WINDOW_MS = 3_600_000;
+
+/**
+ * Newest-first events, paginated by an opaque cursor (a position in the time-ordered key).
+ * Selective filters over long ranges never turn into one unbounded scan: the page walks the
+ * key backwards in growing windows and, past its time budget, returns what it found with a
+ * cursor to continue from. A page may thus hold fewer than `limit` events while `nextCursor`
+ * is not null; the listing ends when `nextCursor` is null.
+ */
+export function listEvents(db: Db, projectId: number, q: ListEventsQuery, now = Date.now()) {
+  const names = loadDimensionNames(db, projectId);
+  const ids = resolveDimensionFilter(names, q);
+  if (!ids) return { events: [], nextCursor: null };
+  if (q.traceId && !q.cursor) {
+    const rows = eventsOfTrace(db, projectId, q.traceId, 1000).filter((r) => matchesInMemory(r, q, ids));
+    return { events: rows.map((r) => toPublicEvent(r, names)), nextCursor: null };
+  }
+  const lo = keyFloor(q.from ?? 0);
+  let hi = q.cursor ? parseInt(q.cursor, 36) : keyFloor((q.to ?? now) + 1);
+  const started = performance.now();
+  const found: EventReadRow[] = [];
+  let window = FIRST_WINDOW_MS;
+  const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => "\\" + c)}%` : null;
+  while (hi > lo && found.length < q.limit) {
+    const wlo = Math.max(lo, hi - keyFloor(window));
+    const rows = scanEvents(db, {
+      projectId, lo: wlo, hi, type: q.type ?? null, ...ids, status: q.status ?? null,
+      flagged: q.flagged === undefined ? null : q.flagged ? 1 : 0, userId: q.userId ?? null,
+      sessionId: q.sessionId ?? null, traceId: null, q: like, limit: q.limit - found.length,
+    });
+    found.push(...rows);
+    hi = found.length >= q.limit ? found[found.length - 1].id : wlo;
+    window *= 4;
+    if (performance.now() - started > SCAN_BUDGET_MS) break;
+  }
+  const more = hi > lo;
+  return { events: found.map((r) => toPublicEvent(r, names)), nextCursor: more ? hi.toString(36) : null };
+}
+
+function matchesInMemory(r: EventReadRow, q: ListEventsQuery, ids: { modelId: number | null; promptId: number | null }): boolean {
+  return (
+    (!q.type || r.type === q.type) && (ids.modelId === null || r.model_id === ids.modelId) &&
+    (ids.promptId === null || r.prompt_id === ids.promptId) && (!q.status || r.status === q.status) &&
+    (q.from === undefined || r.ts >= q.from) && (q.to === undefined || r.ts <= q.to)
+  );
+}

@@ -1,0 +1,35 @@
+import type { EventReadRow } from "@/db/statements/event-reads";
+import type { DimensionNames } from "@/lib/metrics/dimension-names";
+
+/** The public JSON of a stored event: columns back to the ingest field names, plus the body. */
+export function toPublicEvent(r: EventReadRow, names: DimensionNames): Record<string, unknown> {
+  const body = JSON.parse(r.body) as Record<string, unknown>;
+  const { hallucinationSource, ...rest } = body;
+  const out: Record<string, unknown> = {
+    id: r.client_id,
+    type: r.type,
+    timestamp: new Date(r.ts).toISOString(),
+    receivedAt: new Date(r.received_at).toISOString(),
+    model: r.model_id !== null ? (names.models.get(r.model_id)?.name ?? null) : null,
+    modelVersion: r.model_version_id !== null ? (names.modelVersions.get(r.model_version_id) ?? null) : null,
+    environment: r.environment,
+    userId: r.user_id,
+    sessionId: r.session_id,
+    traceId: r.trace_id,
+    spanId: r.span_id,
+    parentSpanId: r.parent_span_id,
+    promptId: r.prompt_id !== null ? (names.prompts.get(r.prompt_id) ?? null) : null,
+    promptVersion: r.prompt_version_id !== null ? (names.promptVersions.get(r.prompt_version_id) ?? null) : null,
+    status: r.status,
+    latencyMs: r.latency_ms,
+    inputTokens: r.input_tokens,
+    outputTokens: r.output_tokens,
+    costUsd: r.cost_usd,
+    unpriced: r.unpriced === 1,
+    hallucination:
+      r.flagged === null ? null : { flagged: r.flagged === 1, score: r.hallucination_score, source: hallucinationSource ?? null },
+    score: r.score,
+    ...rest,
+  };
+  return out;
+}

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { readRollups } from "@/db/statements/rollup-reads";
+import { Aggregate, roundUsd, type LatencyQuantiles } from "./aggregate";
+import { loadDimensionNames } from "./dimension-names";
+import { dimensionFilterParams, resolveDimensionFilter } from "./filters";
+import { minuteHorizon } from "./retention";
+import { coverRange } from "./rollup-segments";
+import { rangeIsOrdered, resolveRange, timeRangeParams } from "./time-range";
+import { KIND_LLM } from "@/lib/ingest/rollup-accumulator";
+
+export const GROUP_BY = ["model", "modelVersion", "prompt", "promptVersion"] as const;
+
+export const metricsQuerySchema = z
+  .object({
+    groupBy: z.enum(GROUP_BY).default("model"),
+    ...timeRangeParams,
+    model: dimensionFilterParams.model,
+    promptId: dimensionFilterParams.promptId,
+  })
+  .refine(rangeIsOrdered, { message: "from must be before to", path: ["from"] });
+
+export type MetricsQuery = z.output<typeof metricsQuerySchema>;
+
+export interface MetricsGroup {
+  model: string;
+  kind: "llm" | "ml";
+  modelVersion?: string | null;
+  promptId?: string;
+  promptVersion?: number | null;
+  count: number;
+  errorRate: number | null;
+  latencyMs: LatencyQuantiles;
+  inputTokens?: number;
+  outputTokens?: number;
+  costUsd?: number;
+  unpricedCount?: number;
+  hallucinationRate?: number | null;
+  flaggedCount?: number;
+}
+
+/**
+ * Health per model / model version / prompt / prompt version over a time range, answered
+ * from rollups (never raw events): a bounded number of buckets per group whatever the volume.
+ */
+export function getMetrics(db: Db, projectId: number, q: MetricsQuery, now = Date.now()): { groups: MetricsGroup[] } {
+  const { from, to } = resolveRange(q, now);
+  const names = loadDimensionNames(db, projectId);
+  const ids = resolveDimensionFilter(names, { model: q.model, promptId: q.promptId });
+  if (!ids) return { groups: [] };
+  const byPrompt = q.groupBy === "prompt" || q.groupBy === "promptVersion";
+  const groups = new Map<string, { key: Omit<MetricsGroup, "count" | "errorRate" | "latencyMs">; kind: number; agg: Aggregate }>();
+  for (const seg of coverRange(from, to, minuteHorizon(now))) {
+    const rows = readRollups(db, {
+      projectId, resolution: seg.resolution, from: seg.from, to: seg.to, kind: byPrompt ? KIND_LLM : null,
+      modelId: ids.modelId, modelVersionId: null, promptId: ids.promptId, promptVersionId: null, withPrompt: byPrompt ? 1 : 0,
+    });
+    for (const r of rows) {
+      const model = names.models.get(r.model_id);
+      if (!model) continue;
+      const k = groupKey(q.groupBy, r);
+      let g = groups.get(k);
+      if (!g) {
+        const key: Omit<MetricsGroup, "count" | "errorRate" | "latencyMs"> = { model: model.name, kind: model.kind };
+        if (q.groupBy === "modelVersion") key.modelVersion = names.modelVersions.get(r.model_version_id) ?? null;
+        if (byPrompt) key.promptId = names.prompts.get(r.prompt_id) ?? String(r.prompt_id);
+        if (q.groupBy === "promptVersion") key.promptVersion = names.promptVersions.get(r.prompt_version_id) ?? null;
+        g = { key, kind: r.kind, agg: new Aggregate() };
+        groups.set(k, g);
+      }
+      g.agg.add(r);
+    }
+  }
+  return { groups: [...groups.values()].map(({ key, kind, agg }) => toGroup(key, kind, agg)).sort(byName) };
+}
+
+function groupKey(groupBy: MetricsQuery["groupBy"], r: { kind: number; model_id: number; model_version_id: number; prompt_id: number; prompt_version_id: number }): string {
+  switch (groupBy) {
+    case "model":
+      return `${r.kind}|${r.model_id}`;
+    case "modelVersion":
+      return `${r.kind}|${r.model_id}|${r.model_version_id}`;
+    case "prompt":
+      return `${r.model_id}|${r.prompt_id}`;
+    case "promptVersion":
+      return `${r.model_id}|${r.prompt_id}|${r.prompt_version_id}`;
+  }
+}
+
+function toGroup(key: Omit<MetricsGroup, "count" | "errorRate" | "latencyMs">, kind: number, a: Aggregate): MetricsGroup {
+  const base = { ...key, count: a.count, errorRate: a.errorRate(), latencyMs: a.latency() };
+  if (kind !== KIND_LLM) return base;
+  return {
+    ...base, inputTokens: a.inputTokens, outputTokens: a.outputTokens, costUsd: roundUsd(a.costUsd),
+    unpricedCount: a.unpricedCount, hallucinationRate: a.hallucinationRate(), flaggedCount: a.flaggedCount,
+  };
+}
+
+function byName(a: MetricsGroup, b: MetricsGroup): number {
+  return (
+    a.model.localeCompare(b.model) ||
+    String(a.modelVersion ?? "").localeCompare(String(b.modelVersion ?? "")) ||
+    String(a.promptId ?? "").localeCompare(String(b.promptId ?? "")) ||
+    (a.promptVersion ?? 0) - (b.promptVersion ?? 0)
+  );
+}

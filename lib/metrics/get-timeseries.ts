@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { RESOLUTIONS } from "@/db/schema";
+import { readRollups } from "@/db/statements/rollup-reads";
+import { ValidationError } from "@/lib/api/errors";
+import { Aggregate, roundUsd } from "./aggregate";
+import { loadDimensionNames } from "./dimension-names";
+import { dimensionFilterParams, resolveDimensionFilter } from "./filters";
+import { minuteHorizon, minuteRollupDays } from "./retention";
+import { floor } from "./rollup-segments";
+import { rangeIsOrdered, resolveRange, timeRangeParams } from "./time-range";
+
+export const TIMESERIES_METRICS = [
+  "count", "error_rate", "latency_p50", "latency_p95", "latency_p99", "cost_usd", "tokens", "hallucination_rate",
+] as const;
+export type TimeseriesMetric = (typeof TIMESERIES_METRICS)[number];
+
+const INTERVALS = { "1m": RESOLUTIONS.minute, "1h": RESOLUTIONS.hour, "1d": RESOLUTIONS.day } as const;
+export const MAX_POINTS = 2000;
+
+export const timeseriesQuerySchema = z
+  .object({
+    metric: z.enum(TIMESERIES_METRICS),
+    interval: z.enum(["1m", "1h", "1d"]).default("1h"),
+    ...timeRangeParams,
+    ...dimensionFilterParams,
+  })
+  .refine(rangeIsOrdered, { message: "from must be before to", path: ["from"] });
+
+export type TimeseriesQuery = z.output<typeof timeseriesQuerySchema>;
+
+export interface Point {
+  t: string;
+  value: number | null;
+}
+
+const VALUE: Record<TimeseriesMetric, (a: Aggregate) => number | null> = {
+  count: (a) => a.count,
+  error_rate: (a) => a.errorRate(),
+  latency_p50: (a) => a.latency().p50,
+  latency_p95: (a) => a.latency().p95,
+  latency_p99: (a) => a.latency().p99,
+  cost_usd: (a) => roundUsd(a.costUsd),
+  tokens: (a) => a.inputTokens + a.outputTokens,
+  hallucination_rate: (a) => a.hallucinationRate(),
+};
+
+/** One metric per interval bucket, from the rollup of that resolution. Empty buckets are omitted. */
+export function getTimeseries(db: Db, projectId: number, q: TimeseriesQuery, now = Date.now()): { points: Point[] } {
+  const { from, to } = resolveRange(q, now);
+  const step = INTERVALS[q.interval];
+  const start = floor(from, step);
+  if ((to - start) / step > MAX_POINTS) {
+    throw new ValidationError(`Range holds more than ${MAX_POINTS} ${q.interval} buckets`, [
+      { path: "interval", message: `use a coarser interval or a shorter range (at most ${MAX_POINTS} points)` },
+    ]);
+  }
+  if (q.interval === "1m" && start < minuteHorizon(now)) {
+    throw new ValidationError("Minute data covers only the recent past", [
+      { path: "interval", message: `1m is available for the last ${minuteRollupDays()} days; use 1h` },
+    ]);
+  }
+  const ids = resolveDimensionFilter(loadDimensionNames(db, projectId), q);
+  if (!ids) return { points: [] };
+  const rows = readRollups(db, { projectId, resolution: step, from: start, to, kind: null, ...ids, withPrompt: 0 });
+  const withLatency = q.metric.startsWith("latency_");
+  const buckets = new Map<number, Aggregate>();
+  for (const r of rows) {
+    let a = buckets.get(r.bucket);
+    if (!a) buckets.set(r.bucket, (a = new Aggregate(withLatency)));
+    a.add(r);
+  }
+  const points = [...buckets.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([t, a]) => ({ t: new Date(t).toISOString(), value: VALUE[q.metric](a) }));
+  return { points };
+}
