@@ -55,3 +55,19 @@ export function layoutTrace<S extends TraceSpan>(spans: S[]): TraceLayout<S> {
   for (const s of spans) if (!seen.has(s)) visit(s, 0);
   return { rows, start, durationMs: end - start };
 }
+
+/** Event JSON → spans. An event's timestamp is its start; events without a span id hang off the root. */
+export function eventsToSpans<
+  E extends { id: string; type: string; timestamp: string; spanId: string | null; parentSpanId: string | null; latencyMs: number | null; status: string | null; name?: unknown; promptId?: string | null; model?: string | null },
+>(events: E[]): (TraceSpan & { event: E })[] {
+  return events.map((e) => ({
+    id: e.id,
+    spanId: e.spanId,
+    parentSpanId: e.parentSpanId,
+    name: typeof e.name === "string" ? e.name : (e.promptId ?? e.model ?? e.type),
+    start: Date.parse(e.timestamp),
+    durationMs: e.latencyMs ?? 0,
+    status: e.status,
+    event: e,
+  }));
+}

@@ -33,7 +33,7 @@ describe("twoProportionZTest", () => {
 });
 
 describe("verdictText", () => {
-  const words = { higher: "slower", lower: "faster" };
+  const words = { higher: "is slower than", lower: "is faster than" };
   it("names the direction when significant", () => {
     expect(verdictText({ a: "v2", b: "v3", pValue: 0.003, bIsHigher: true, words }).text).toBe("v3 is slower than v2 (p = 0.003)");
   });

@@ -15,7 +15,7 @@ export function formatP(p: number): string {
 
 /**
  * Sentence for one metric, comparing candidate B against baseline A, e.g.
- * "v3 is slower than v2 (p = 0.003)". `higher`/`lower` are the words for B > A and B < A.
+ * "v3 is slower than v2 (p = 0.003)". `higher`/`lower` are the phrases for B > A and B < A.
  */
 export function verdictText(opts: {
   a: string;
@@ -29,5 +29,5 @@ export function verdictText(opts: {
   if (!significant) return { significant, direction: "none", text: `No significant difference (${formatP(opts.pValue)})` };
   const direction: Direction = opts.bIsHigher ? "higher" : "lower";
   const word = opts.bIsHigher ? opts.words.higher : opts.words.lower;
-  return { significant, direction, text: `${opts.b} is ${word} than ${opts.a} (${formatP(opts.pValue)})` };
+  return { significant, direction, text: `${opts.b} ${word} ${opts.a} (${formatP(opts.pValue)})` };
 }

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/auth-options";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const ERRORS: Record<string, string> = {
+  "no-project": "Your account is not a member of any project. Ask an admin to add you.",
+  CredentialsSignin: "Wrong email or password.",
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const sp = await searchParams;
+  const session = await getServerSession(authOptions());
+  if (session && sp.error !== "no-project") redirect(safeCallback(sp.callbackUrl));
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 flex items-center gap-2">
+          <Logo />
+          <span className="text-base font-semibold tracking-tight">Sightline</span>
+        </div>
+        <div className="rounded-lg border border-border bg-surface p-5 shadow-sm">
+          <h1 className="text-sm font-semibold">Sign in</h1>
+          <p className="mb-4 text-xs text-muted">Observability for your ML and LLM systems.</p>
+          <LoginForm callbackUrl={safeCallback(sp.callbackUrl)} initialError={sp.error ? (ERRORS[sp.error] ?? "Sign-in failed.") : null} />
+        </div>
+      </div>
+    </main>
+  );
+}
+
+/** Only same-site paths: an open redirect after login would be a phishing aid. */
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+function Logo() {
+  return (
+    <svg viewBox="0 0 24 24" className="size-6 text-accent" aria-hidden>
+      <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" fill="none" stroke="currentColor" strokeWidth="2" />
+      <circle cx="12" cy="12" r="3" fill="currentColor" />
+    </svg>
+  );
+}

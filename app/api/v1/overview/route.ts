@@ -1,0 +1,14 @@
+import { withApi } from "@/lib/api/with-api";
+import { json } from "@/lib/api/responses";
+import { parseQuery } from "@/lib/api/parse-query";
+import { windowQuerySchema } from "@/lib/dashboard/window-query";
+import { getFleetOverview } from "@/lib/overview/get-fleet-overview";
+
+/** GET /api/v1/overview?from&to&interval — one health row per model and per prompt (docs/api-dashboard.md). */
+export const GET = withApi(
+  (req, { db, projectId }) => {
+    const q = parseQuery(windowQuerySchema, req.nextUrl);
+    return json(getFleetOverview(db, { projectId, ...q }));
+  },
+  { scope: "read" },
+);

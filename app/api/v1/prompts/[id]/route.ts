@@ -1,0 +1,8 @@
+import { withApi } from "@/lib/api/with-api";
+import { json } from "@/lib/api/responses";
+import { getPrompt } from "@/lib/prompts/get-prompt";
+
+/** GET /api/v1/prompts/{id} — the prompt with every version's template and labels. */
+export const GET = withApi((_req, { db, projectId, params }) => json({ prompt: getPrompt(db, { projectId, key: params.id }) }), {
+  scope: "read",
+});

@@ -1,0 +1,55 @@
+import { Suspense } from "react";
+import { NavLink } from "./nav-link";
+import { ProjectSwitcher } from "./project-switcher";
+import { SignOutButton } from "./sign-out-button";
+import { ThemeToggle } from "./theme-toggle";
+
+export interface ShellUser {
+  email: string;
+  projects: { slug: string; name: string }[];
+}
+
+const NAV = [
+  { href: "/", label: "Overview", exact: true, icon: "M3 12h4l3-8 4 16 3-8h4" },
+  { href: "/prompts", label: "Prompts", icon: "M4 6h16M4 12h10M4 18h7" },
+  { href: "/events", label: "Events", icon: "M4 5h16v14H4zM4 10h16M9 10v9" },
+];
+
+export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-screen">
+      <aside className="sticky top-0 flex h-screen w-52 shrink-0 flex-col border-r border-border bg-surface px-2 py-3">
+        <div className="mb-4 flex items-center gap-2 px-2">
+          <svg viewBox="0 0 24 24" className="size-5 text-accent" aria-hidden>
+            <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" fill="none" stroke="currentColor" strokeWidth="2" />
+            <circle cx="12" cy="12" r="3" fill="currentColor" />
+          </svg>
+          <span className="text-sm font-semibold tracking-tight">Sightline</span>
+        </div>
+        <Suspense>
+          <ProjectSwitcher projects={user.projects} />
+          <nav className="mt-3 flex flex-col gap-0.5" aria-label="Main">
+            {NAV.map((n) => (
+              <NavLink key={n.href} href={n.href} exact={n.exact}>
+                <svg viewBox="0 0 24 24" className="size-4" aria-hidden fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round">
+                  <path d={n.icon} />
+                </svg>
+                {n.label}
+              </NavLink>
+            ))}
+          </nav>
+        </Suspense>
+        <div className="mt-auto flex flex-col gap-1.5 border-t border-border px-2 pt-3">
+          <span className="truncate text-xs text-muted" title={user.email}>
+            {user.email}
+          </span>
+          <div className="flex gap-3">
+            <ThemeToggle />
+            <SignOutButton />
+          </div>
+        </div>
+      </aside>
+      <div className="min-w-0 flex-1">{children}</div>
+    </div>
+  );
+}
