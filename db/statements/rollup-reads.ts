@@ -53,7 +53,7 @@ export function readRollups(db: Db, f: RollupFilter): RollupReadRow[] {
   return stmt.all(f);
 }
 
-/** Newest minute bucket that may be pruned; see lib/metrics/prune-rollups.ts. */
+/** Deletes rollup rows of one resolution older than `before` (retention; lib/metrics/prune-rollups.ts). */
 export function deleteRollupsBefore(db: Db, resolution: number, before: number): number {
   return db.sqlite.prepare("DELETE FROM rollup WHERE resolution = ? AND bucket < ?").run(resolution, before).changes;
 }

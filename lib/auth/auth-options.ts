@@ -11,6 +11,8 @@ import { authSecret } from "./secret";
  * so a role change takes effect at once.
  */
 export function authOptions(): NextAuthOptions {
+  // Self-hosted: without NEXTAUTH_URL, derive the origin from the request's Host header.
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },

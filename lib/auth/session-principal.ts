@@ -11,7 +11,9 @@ import { ForbiddenError } from "@/lib/api/errors";
  * header) picks it, otherwise the user's first project. Null when there is no valid session.
  */
 export async function sessionPrincipal(db: Db, req: NextRequest): Promise<Principal | null> {
-  const token = await getToken({ req, secret: authSecret() });
+  // next-auth names the cookie __Secure-… when the site is served over https.
+  const https = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+  const token = await getToken({ req, secret: authSecret(), secureCookie: https });
   const userId = Number(token?.uid);
   if (!token || !Number.isInteger(userId)) return null;
   const slug = req.nextUrl.searchParams.get("project") ?? req.headers.get("x-sightline-project");

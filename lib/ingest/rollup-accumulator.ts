@@ -34,8 +34,12 @@ const RES_LIST = [RESOLUTIONS.minute, RESOLUTIONS.hour, RESOLUTIONS.day];
 export class RollupAccumulator {
   private groups = new Map<string, Group>();
 
+  /** Minute rows older than `minuteHorizon` are never read (lib/metrics/rollup-segments.ts), so not written. */
+  constructor(private readonly minuteHorizon: number) {}
+
   add(e: RollupInput): void {
     for (const resolution of RES_LIST) {
+      if (resolution === RESOLUTIONS.minute && e.ts < this.minuteHorizon) continue;
       const bucket = e.ts - (e.ts % resolution);
       const mv = e.modelVersionId ?? 0;
       const p = e.promptId ?? 0;

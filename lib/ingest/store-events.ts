@@ -6,6 +6,7 @@ import type { IngestEvent } from "./event-schema";
 import { KIND_LLM, KIND_PREDICTION, RollupAccumulator } from "./rollup-accumulator";
 import { toRow, type PreparedEvent } from "./to-row";
 import { memo } from "@/db/client";
+import { minuteHorizon } from "@/lib/metrics/retention";
 
 export interface StoreItem {
   event: IngestEvent;
@@ -23,7 +24,7 @@ export function storeEvents(db: Db, projectId: number, items: StoreItem[], now =
   const stmts = ingestStatements(db);
   const dims = dimensionResolver(db);
   const ids = memo(db, "eventIds", () => new EventIdAllocator());
-  const rollups = new RollupAccumulator();
+  const rollups = new RollupAccumulator(minuteHorizon(now));
   const tx = db.sqlite.transaction((): StoreStatus[] => {
     const statuses = items.map(({ event, extra }): StoreStatus => {
       const row = toRow(db, dims, projectId, event, now, extra);

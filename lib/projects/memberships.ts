@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { membership, project, type Role } from "@/db/schema";
 
@@ -28,4 +28,13 @@ export function findMembership(db: Db, userId: number, slug?: string | null): Pr
     .innerJoin(project, eq(project.id, membership.projectId))
     .where(and(eq(membership.userId, userId), eq(project.slug, slug)))
     .get();
+}
+
+/** Adds the user to the project, or changes their role there. */
+export function setMembership(db: Db, userId: number, projectId: number, role: Role): void {
+  db.orm
+    .insert(membership)
+    .values({ userId, projectId, role, createdAt: Date.now() })
+    .onConflictDoUpdate({ target: [membership.userId, membership.projectId], set: { role: sql`excluded.role` } })
+    .run();
 }

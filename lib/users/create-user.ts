@@ -1,6 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { membership, ROLES, user, type Role } from "@/db/schema";
+import { ROLES, user, type Role } from "@/db/schema";
+import { setMembership } from "@/lib/projects/memberships";
 import { ValidationError } from "@/lib/api/errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 
@@ -38,11 +39,7 @@ export async function upsertUser(db: Db, input: UpsertUserInput): Promise<{ id: 
     } else {
       id = db.orm.insert(user).values({ email, name: input.name ?? null, passwordHash, createdAt: now }).returning({ id: user.id }).get().id;
     }
-    db.orm
-      .insert(membership)
-      .values({ userId: id, projectId: input.projectId, role: input.role, createdAt: now })
-      .onConflictDoUpdate({ target: [membership.userId, membership.projectId], set: { role: sql`excluded.role` } })
-      .run();
+    setMembership(db, id, input.projectId, input.role);
     return { id, created: !existing };
   })();
 }

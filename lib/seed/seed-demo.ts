@@ -1,0 +1,62 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { prompt, promptVersion } from "@/db/schema";
+import { ensureProject } from "@/lib/projects/create-project";
+import { setMembership } from "@/lib/projects/memberships";
+import { ingestEvents } from "@/lib/ingest/ingest-events";
+import { upsertUser } from "@/lib/users/create-user";
+import { DEMO_PROMPTS } from "./demo-catalog";
+import { demoEvents } from "./demo-events";
+
+export const DEMO_PROJECT = "demo";
+export const DEMO_EMAIL = "demo@sightline.local";
+export const DEMO_PASSWORD = "sightline-demo";
+
+export interface DemoSeedResult {
+  projectId: number;
+  events: number;
+  email: string;
+  password: string;
+}
+
+/**
+ * Creates the demo project and its login, and fills it through the real ingest path.
+ * `alsoAdmin` (the headless-init admin) is made an admin of the demo project too.
+ */
+export async function seedDemo(db: Db, opts: { now?: number; days?: number; alsoAdminUserId?: number } = {}): Promise<DemoSeedResult> {
+  const now = opts.now ?? Date.now();
+  const { id: projectId } = ensureProject(db, DEMO_PROJECT, "Demo");
+  await upsertUser(db, { email: DEMO_EMAIL, password: DEMO_PASSWORD, name: "Demo user", projectId, role: "admin" });
+  if (opts.alsoAdminUserId) setMembership(db, opts.alsoAdminUserId, projectId, "admin");
+  let batch: Record<string, unknown>[] = [];
+  let events = 0;
+  const flush = () => {
+    const res = ingestEvents(db, projectId, batch, { now });
+    if (res.rejected) throw new Error(`demo seed produced invalid events: ${JSON.stringify(res.results.find((x) => x.error))}`);
+    events += res.accepted;
+    batch = [];
+  };
+  for (const e of demoEvents({ now, days: opts.days ?? 7, llmPerHour: 260, predictionsPerHour: 140 })) {
+    batch.push(e);
+    if (batch.length === 1000) flush();
+  }
+  if (batch.length) flush();
+  registerTemplates(db, projectId, now);
+  return { projectId, events, email: DEMO_EMAIL, password: DEMO_PASSWORD };
+}
+
+/** Prompt templates and labels (versions themselves were created by the events naming them). */
+function registerTemplates(db: Db, projectId: number, now: number) {
+  for (const p of DEMO_PROMPTS) {
+    const row = db.orm.select().from(prompt).where(and(eq(prompt.projectId, projectId), eq(prompt.key, p.key))).get();
+    if (!row) continue;
+    db.orm.update(prompt).set({ name: p.key.replace(/-/g, " ") }).where(eq(prompt.id, row.id)).run();
+    p.versions.forEach((v, i) => {
+      db.orm
+        .update(promptVersion)
+        .set({ template: v.template, labels: v.labels, createdAt: now - (p.versions.length - i) * 2 * 86_400_000 })
+        .where(and(eq(promptVersion.promptId, row.id), eq(promptVersion.version, v.version)))
+        .run();
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import type { Db } from "@/db/client";
+import type { IngestEvent } from "@/lib/ingest/event-schema";
+import { storeEvents, type StoreItem } from "@/lib/ingest/store-events";
+import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
+import { ensureProject } from "@/lib/projects/create-project";
+import { DEMO_PROMPTS } from "./demo-catalog";
+import { rng } from "./random";
+
+export interface LoadOptions {
+  events: number;
+  days: number;
+  projectSlug?: string;
+  now?: number;
+  onProgress?: (done: number) => void;
+}
+
+const CHUNK = 5000;
+
+/**
+ * Bulk volume for benchmarks: the same tables, keys and rollups as live ingest (storeEvents),
+ * minus per-event JSON parsing and schema validation, which generated events do not need.
+ * Large transactions and synchronous=OFF while it runs (a crash mid-seed loses only the seed).
+ * Event ids are time-ordered strings, as a UUIDv7-using client would send.
+ */
+export function seedLoad(db: Db, opts: LoadOptions): { projectId: number; events: number; ms: number } {
+  const started = Date.now();
+  const now = opts.now ?? Date.now();
+  const { id: projectId } = ensureProject(db, opts.projectSlug ?? "load", "Load test");
+  const r = rng(opts.events);
+  const span = opts.days * 86_400_000;
+  const runId = now.toString(36);
+  const prev = db.sqlite.pragma("synchronous", { simple: true });
+  db.sqlite.pragma("synchronous = OFF");
+  try {
+    let items: StoreItem[] = [];
+    for (let i = 0; i < opts.events; i++) {
+      const ts = now - span + Math.floor((i / opts.events) * span);
+      items.push({ event: loadEvent(r, `${runId}-${i.toString(36).padStart(6, "0")}`, ts) });
+      if (items.length === CHUNK) {
+        storeEvents(db, projectId, items, now);
+        items = [];
+        if ((i + 1) % 1_000_000 === 0) opts.onProgress?.(i + 1);
+      }
+    }
+    if (items.length) storeEvents(db, projectId, items, now);
+    pruneMinuteRollups(db, now);
+  } finally {
+    db.sqlite.pragma(`synchronous = ${prev}`);
+  }
+  return { projectId, events: opts.events, ms: Date.now() - started };
+}
+
+const ML_MODELS = ["fraud-xgb", "churn-lgbm"];
+
+function loadEvent(r: ReturnType<typeof rng>, id: string, ts: number): IngestEvent {
+  const base = { id, timestamp: ts, environment: "production", status: "ok" as const };
+  if (r.chance(0.15)) {
+    return {
+      ...base, type: "prediction", model: r.pick(ML_MODELS), modelVersion: r.chance(0.5) ? "1.3.0" : "1.4.0",
+      prediction: r.chance(0.1) ? 1 : 0, score: r.next(), latencyMs: Math.round(r.lognormal(10, 0.3) * 10) / 10,
+      status: r.chance(0.003) ? "error" : "ok",
+    };
+  }
+  const p = r.pick(DEMO_PROMPTS);
+  const v = r.pick(p.versions);
+  const error = r.chance(0.02);
+  return {
+    ...base, type: "llm", model: p.model, promptId: p.key, promptVersion: v.version,
+    latencyMs: Math.round(r.lognormal(v.latencyMs, 0.45)), inputTokens: r.int(200, 4000), outputTokens: r.int(10, 400),
+    status: error ? "error" : "ok", userId: `user-${r.int(1, 5000)}`,
+    hallucination: p.judged && !error ? { flagged: r.chance(v.hallucination) } : undefined,
+  };
+}

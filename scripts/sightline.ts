@@ -1,0 +1,118 @@
+/**
+ * The Sightline CLI: `npm run sightline -- <command> [options]`.
+ *   migrate
+ *   project:create --slug S [--name N]
+ *   user:create --email E --password P --role admin|engineer|reviewer|viewer [--project S]
+ *   key:create --project S --scopes ingest,read,admin [--name N]
+ *   seed --scenario demo|load [--events N] [--days D] [--project S]
+ */
+import { parseArgs } from "node:util";
+import { openDb, type Db } from "@/db/client";
+import { ROLES, SCOPES, type Role, type Scope } from "@/db/schema";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { createProject, ensureProject, findProjectBySlug } from "@/lib/projects/create-project";
+import { seedDefaultPrices } from "@/lib/pricing/price-book";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { seedLoad } from "@/lib/seed/seed-load";
+import { upsertUser } from "@/lib/users/create-user";
+import { ApiError } from "@/lib/api/errors";
+
+const USAGE = `usage: npm run sightline -- <command> [options]
+  migrate
+  project:create --slug S [--name N]
+  user:create --email E --password P --role ${ROLES.join("|")} [--project S]
+  key:create --project S --scopes ${SCOPES.join(",")} [--name N]
+  seed --scenario demo|load [--events N] [--days D] [--project S]`;
+
+class UsageError extends Error {}
+
+const options = {
+  email: { type: "string" }, password: { type: "string" }, role: { type: "string" }, project: { type: "string" },
+  scopes: { type: "string" }, name: { type: "string" }, slug: { type: "string" }, scenario: { type: "string" },
+  events: { type: "string" }, days: { type: "string" }, help: { type: "boolean", short: "h" },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
+
+function required(v: Values, name: keyof Values): string {
+  const x = v[name];
+  if (typeof x !== "string" || x === "") throw new UsageError(`--${name} is required`);
+  return x;
+}
+
+function positiveInt(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw.replace(/_/g, ""));
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive integer`);
+  return n;
+}
+
+function projectId(db: Db, slug: string): number {
+  const p = findProjectBySlug(db, slug);
+  if (!p) throw new UsageError(`project "${slug}" does not exist (create it with project:create --slug ${slug})`);
+  return p.id;
+}
+
+const commands: Record<string, (db: Db, v: Values) => Promise<void> | void> = {
+  migrate: () => console.error("database is migrated"),
+  "project:create": (db, v) => {
+    const { id } = createProject(db, { slug: required(v, "slug"), name: v.name });
+    console.error(`created project ${v.slug} (id ${id})`);
+  },
+  "user:create": async (db, v) => {
+    const role = required(v, "role") as Role;
+    if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+    const slug = v.project ?? "default";
+    const pid = v.project ? projectId(db, slug) : ensureProject(db, slug).id;
+    const res = await upsertUser(db, { email: required(v, "email"), password: required(v, "password"), role, projectId: pid });
+    console.error(`${res.created ? "created" : "updated"} user ${v.email} as ${role} of ${slug}`);
+  },
+  "key:create": (db, v) => {
+    const scopes = required(v, "scopes").split(",").map((s) => s.trim()) as Scope[];
+    const bad = scopes.filter((s) => !SCOPES.includes(s));
+    if (bad.length || !scopes.length) throw new UsageError(`--scopes must be a comma list of ${SCOPES.join(", ")}`);
+    const { key } = createApiKey(db, { projectId: projectId(db, required(v, "project")), name: v.name ?? "cli", scopes });
+    console.error(`API key for ${v.project} with scopes ${scopes.join(",")} — shown once, store it now:`);
+    console.log(key);
+  },
+  seed: async (db, v) => {
+    const scenario = required(v, "scenario");
+    if (scenario === "demo") {
+      const res = await seedDemo(db, { days: positiveInt(v.days, "days", 7) });
+      console.error(`seeded ${res.events} demo events; log in as ${res.email} / ${res.password}`);
+    } else if (scenario === "load") {
+      const events = positiveInt(v.events, "events", 1_000_000);
+      const res = seedLoad(db, {
+        events, days: positiveInt(v.days, "days", 30), projectSlug: v.project ?? "load",
+        onProgress: (n) => console.error(`  ${n.toLocaleString("en")} events…`),
+      });
+      console.error(`seeded ${res.events.toLocaleString("en")} events into project ${v.project ?? "load"} in ${(res.ms / 1000).toFixed(1)} s (${Math.round(res.events / (res.ms / 1000)).toLocaleString("en")} events/s)`);
+    } else {
+      throw new UsageError("--scenario must be demo or load");
+    }
+  },
+};
+
+async function main() {
+  const { values, positionals } = parseArgs({ options, allowPositionals: true, strict: true });
+  const cmd = positionals[0];
+  if (values.help || !cmd) return void console.log(USAGE);
+  const run = commands[cmd];
+  if (!run) throw new UsageError(`unknown command "${cmd}"`);
+  const db = openDb();
+  try {
+    seedDefaultPrices(db);
+    await run(db, values);
+  } finally {
+    db.sqlite.close();
+  }
+}
+
+main().catch((err) => {
+  if (err instanceof UsageError || err instanceof ApiError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    console.error(`error: ${err.message}${err instanceof ApiError && err.details ? ` (${err.details.map((d) => `${d.path}: ${d.message}`).join("; ")})` : ""}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});
