@@ -23,6 +23,8 @@ export interface FleetOverview {
   prompts: FleetRow[];
 }
 
+const SIGNAL_LOOKBACK_MS = 7 * 86_400_000;
+
 interface Row extends RollupSlice {
   bucket: number;
   model_id: number;
@@ -73,7 +75,7 @@ export function getFleetOverview(db: Db, input: { projectId: number; from: numbe
     }
   }
 
-  const ml = mlSignals(db, projectId, from, to);
+  const ml = mlSignals(db, projectId, Math.min(from, to - SIGNAL_LOOKBACK_MS), to);
   const build = (key: string, name: string, kind: FleetRow["kind"], s: { agg: Aggregate; spark: number[] } | undefined, id: number): FleetRow => {
     const metrics = toMetrics(s?.agg ?? emptyAggregate());
     const signals = kind === "ml" ? ml.get(id) : undefined;
@@ -98,7 +100,10 @@ export function getFleetOverview(db: Db, input: { projectId: number; from: numbe
   };
 }
 
-/** Latest PSI per feature (max across features) and latest accuracy per model, within the window. */
+/**
+ * Latest PSI per feature (max across features) and latest accuracy per model, as of `to`.
+ * These arrive daily or less, so look back a week rather than only inside the window.
+ */
 function mlSignals(db: Db, projectId: number, from: number, to: number) {
   const points = db.sqlite
     .prepare<[number, number, number], { model_id: number; name: string; feature: string | null; value: number }>(

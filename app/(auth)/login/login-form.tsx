@@ -27,7 +27,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3">
+    <form method="post" onSubmit={onSubmit} className="flex flex-col gap-3">
       <Label>
         Email
         <Input name="email" type="email" autoComplete="username" required autoFocus className="h-9 text-sm" />

@@ -1,0 +1,88 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { FirstEventSnippet } from "@/components/dashboard/empty-state";
+import { FleetTable } from "@/components/dashboard/fleet-table";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { Card, CardHeader } from "@/components/ui/card";
+import { ErrorState } from "@/components/ui/error-state";
+import { Input, Select } from "@/components/ui/input";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Stat } from "@/components/ui/stat";
+import { formatCount, formatPercent, formatUsd } from "@/lib/charts/format";
+import { rangeLabel } from "@/lib/dashboard/time-range";
+import { useUrlState } from "@/lib/dashboard/use-url-state";
+import { fleetTotals, selectFleetRows } from "@/lib/overview/select-rows";
+import { fleetOverviewQuery } from "@/lib/queries/overview";
+import { overviewSearchParams } from "./search-params";
+
+export function OverviewClient() {
+  const [state, setState] = useUrlState(overviewSearchParams);
+  const { data, error, isPending } = useQuery(fleetOverviewQuery(state.project ?? null, state));
+  const sort = {
+    sort: state.sort,
+    dir: state.dir,
+    onSort: (k: string) => setState({ sort: k, dir: state.sort === k && state.dir === "desc" ? "asc" : "desc" }),
+  };
+  const filter = { q: state.q, kind: state.kind, health: state.health, sort: state.sort, dir: state.dir };
+  const totals = data ? fleetTotals(data.models) : null;
+
+  return (
+    <>
+      <PageHeader title="Overview" subtitle={`Fleet health · ${rangeLabel(state)}`} />
+      <main className="flex flex-col gap-4 p-5">
+        {error ? <ErrorState error={error} /> : null}
+        {isPending ? <OverviewSkeleton /> : null}
+        {data && data.models.length === 0 ? <FirstEventSnippet origin={typeof window === "undefined" ? "" : window.location.origin} /> : null}
+        {data && totals && data.models.length > 0 ? (
+          <>
+            <section className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Totals">
+              <Stat label="Requests" value={formatCount(totals.count)} />
+              <Stat label="Error rate" value={formatPercent(totals.errorRate, 2)} tone={(totals.errorRate ?? 0) >= 0.05 ? "bad" : undefined} />
+              <Stat label="Tokens" value={formatCount(totals.tokens)} />
+              <Stat label="Cost" value={formatUsd(totals.costUsd)} />
+              <Stat label="Flagged hallucinations" value={formatCount(totals.flaggedCount)} tone={totals.flaggedCount > 0 ? "warn" : undefined} />
+              <Stat label="Needs attention" value={`${totals.unhealthy} / ${data.models.length}`} hint="models degraded or failing" tone={totals.unhealthy > 0 ? "warn" : "ok"} />
+            </section>
+            <div className="flex flex-wrap items-center gap-2">
+              <Input type="search" placeholder="Search models and prompts…" aria-label="Search" defaultValue={state.q ?? ""} onChange={(e) => setState({ q: e.target.value })} className="w-64" />
+              <Select aria-label="Kind" value={state.kind} onChange={(e) => setState({ kind: e.target.value === "all" ? undefined : e.target.value })}>
+                <option value="all">All kinds</option>
+                <option value="llm">LLM</option>
+                <option value="ml">ML</option>
+              </Select>
+              <Select aria-label="Health" value={state.health} onChange={(e) => setState({ health: e.target.value === "all" ? undefined : e.target.value })}>
+                <option value="all">Any health</option>
+                <option value="bad">Failing</option>
+                <option value="warn">Degraded</option>
+                <option value="ok">Healthy</option>
+                <option value="idle">No traffic</option>
+              </Select>
+            </div>
+            <Card>
+              <CardHeader title="Models" description="Status: error rate ≥ 2 % / 5 %, hallucination rate ≥ 5 % / 10 %, drift PSI ≥ 0.1 / 0.25" />
+              <FleetTable entity="model" rows={selectFleetRows(data.models, filter)} sort={sort} />
+            </Card>
+            <Card>
+              <CardHeader title="Prompts" description="LLM calls per prompt, all versions" />
+              <FleetTable entity="prompt" rows={selectFleetRows(data.prompts, { ...filter, kind: "all" })} sort={sort} />
+            </Card>
+          </>
+        ) : null}
+      </main>
+    </>
+  );
+}
+
+function OverviewSkeleton() {
+  return (
+    <div className="flex flex-col gap-3" aria-busy="true">
+      <div className="grid grid-cols-6 gap-3">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-16" />
+        ))}
+      </div>
+      <Skeleton className="h-64" />
+    </div>
+  );
+}

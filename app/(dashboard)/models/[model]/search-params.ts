@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { timeRangeSchema } from "@/lib/dashboard/time-range";
+
+/** Model page URL state: time range, a version filter for the charts, and the two versions compared. */
+export const modelSearchParams = timeRangeSchema.extend({
+  project: z.string().optional().catch(undefined),
+  version: z.string().max(100).optional().catch(undefined),
+  a: z.string().max(100).optional().catch(undefined),
+  b: z.string().max(100).optional().catch(undefined),
+});
+
+export type ModelSearchParams = z.infer<typeof modelSearchParams>;

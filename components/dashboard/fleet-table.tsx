@@ -1,0 +1,111 @@
+"use client";
+
+import { StickyLink } from "@/components/layout/nav-link";
+import { Badge, StatusDot } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/charts/format";
+import type { SortDir } from "@/lib/charts/table";
+import type { FleetRow } from "@/lib/queries/overview";
+import { Sparkline } from "./sparkline";
+
+const HEALTH_TONE = { ok: "ok", warn: "warn", bad: "bad", idle: "neutral" } as const;
+const HEALTH_LABEL = { ok: "Healthy", warn: "Degraded", bad: "Failing", idle: "No traffic" } as const;
+
+export interface SortState {
+  sort: string;
+  dir: SortDir;
+  onSort: (key: string) => void;
+}
+
+function SortTh({ k, label, s, align = "right" }: { k: string; label: string; s: SortState; align?: "left" | "right" }) {
+  const active = s.sort === k;
+  return (
+    <Th align={align} aria-sort={active ? (s.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <button type="button" onClick={() => s.onSort(k)} className={cn("uppercase tracking-wide hover:text-fg", active && "text-fg")}>
+        {label}
+        {active ? (s.dir === "asc" ? " ↑" : " ↓") : ""}
+      </button>
+    </Th>
+  );
+}
+
+/** One health row per model or prompt. Purely presentational: rows arrive filtered and sorted. */
+export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "model" | "prompt"; sort: SortState }) {
+  const hrefOf = (r: FleetRow) => `/${entity === "model" ? "models" : "prompts"}/${encodeURIComponent(r.key)}`;
+  return (
+    <Table aria-label={entity === "model" ? "Models" : "Prompts"}>
+      <thead>
+        <tr>
+          <SortTh k="name" label={entity === "model" ? "Model" : "Prompt"} s={sort} align="left" />
+          <Th>Traffic</Th>
+          <SortTh k="count" label="Requests" s={sort} />
+          <SortTh k="errorRate" label="Errors" s={sort} />
+          <SortTh k="p50" label="p50" s={sort} />
+          <SortTh k="p95" label="p95" s={sort} />
+          <SortTh k="p99" label="p99" s={sort} />
+          <SortTh k="tokens" label="Tokens" s={sort} />
+          <SortTh k="costUsd" label="Cost" s={sort} />
+          <SortTh k="hallucinationRate" label="Halluc." s={sort} />
+          {entity === "model" ? <Th align="right">Drift / Acc.</Th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <Tr key={r.key} data-testid={`${entity}-row`}>
+            <Td className="max-w-64">
+              <div className="flex items-center gap-2">
+                <StatusDot tone={HEALTH_TONE[r.health]} label={HEALTH_LABEL[r.health]} />
+                <StickyLink href={hrefOf(r)} className="truncate font-medium text-fg hover:text-accent hover:underline">
+                  {r.name}
+                </StickyLink>
+                {r.kind !== "prompt" ? <Badge tone={r.kind === "llm" ? "accent" : "neutral"}>{r.kind.toUpperCase()}</Badge> : null}
+              </div>
+            </Td>
+            <Td>
+              <Sparkline values={r.sparkline} tone={r.health === "bad" ? "bad" : r.health === "warn" ? "warn" : "accent"} />
+            </Td>
+            <Td align="right">{formatCount(r.count)}</Td>
+            <Td align="right" className={cn(r.health !== "idle" && (r.errorRate ?? 0) >= 0.05 && "text-bad", (r.errorRate ?? 0) >= 0.02 && (r.errorRate ?? 0) < 0.05 && "text-warn")}>
+              {formatPercent(r.errorRate)}
+            </Td>
+            <Td align="right">{formatMs(r.latencyMs.p50)}</Td>
+            <Td align="right">{formatMs(r.latencyMs.p95)}</Td>
+            <Td align="right">{formatMs(r.latencyMs.p99)}</Td>
+            <Td align="right">{r.kind === "ml" ? "—" : formatCount(r.inputTokens + r.outputTokens)}</Td>
+            <Td align="right">
+              {r.kind === "ml" ? "—" : formatUsd(r.costUsd)}
+              {r.unpricedCount > 0 ? (
+                <span className="ml-1 text-warn" title={`${r.unpricedCount} calls had no price`}>
+                  *
+                </span>
+              ) : null}
+            </Td>
+            <Td align="right" className={cn((r.hallucinationRate ?? 0) >= 0.1 && "text-bad", (r.hallucinationRate ?? 0) >= 0.05 && (r.hallucinationRate ?? 0) < 0.1 && "text-warn")}>
+              {r.kind === "ml" ? "—" : formatPercent(r.hallucinationRate)}
+            </Td>
+            {entity === "model" ? (
+              <Td align="right">
+                {r.kind === "ml" ? (
+                  <span className="inline-flex items-center gap-1.5">
+                    {r.driftStatus ? <Badge tone={HEALTH_TONE[r.driftStatus]}>PSI {r.maxPsi?.toFixed(2)}</Badge> : <span className="text-muted">—</span>}
+                    <span>{r.accuracy !== null ? formatPercent(r.accuracy) : ""}</span>
+                  </span>
+                ) : (
+                  <span className="text-muted">—</span>
+                )}
+              </Td>
+            ) : null}
+          </Tr>
+        ))}
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={11} className="px-3 py-6 text-center text-xs text-muted">
+              Nothing matches these filters.
+            </td>
+          </tr>
+        ) : null}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { FleetRow } from "./get-fleet-overview";
+import { fleetTotals, selectFleetRows } from "./select-rows";
+
+const row = (over: Partial<FleetRow>): FleetRow => ({
+  key: "m",
+  name: "m",
+  kind: "llm",
+  count: 0,
+  errorRate: null,
+  latencyMs: { p50: null, p95: null, p99: null },
+  inputTokens: 0,
+  outputTokens: 0,
+  costUsd: 0,
+  unpricedCount: 0,
+  flaggedCount: 0,
+  judgedCount: 0,
+  hallucinationRate: null,
+  sparkline: [],
+  driftStatus: null,
+  maxPsi: null,
+  accuracy: null,
+  health: "ok",
+  ...over,
+});
+
+const rows = [
+  row({ key: "gpt-4o", name: "gpt-4o", count: 100, errorRate: 0.01, latencyMs: { p50: 1, p95: 900, p99: 2 } }),
+  row({ key: "churn", name: "churn", kind: "ml", count: 300, errorRate: 0.1, health: "bad" }),
+  row({ key: "claude", name: "claude", count: 50, errorRate: 0.02, health: "warn", latencyMs: { p50: 1, p95: 400, p99: 2 } }),
+];
+
+describe("selectFleetRows", () => {
+  it("filters by kind, health and search", () => {
+    expect(selectFleetRows(rows, { kind: "ml", health: "all", sort: "count", dir: "desc" }).map((r) => r.key)).toEqual(["churn"]);
+    expect(selectFleetRows(rows, { kind: "all", health: "warn", sort: "count", dir: "desc" }).map((r) => r.key)).toEqual(["claude"]);
+    expect(selectFleetRows(rows, { q: "GPT", kind: "all", health: "all", sort: "count", dir: "desc" }).map((r) => r.key)).toEqual(["gpt-4o"]);
+  });
+  it("sorts by a metric with missing values last", () => {
+    expect(selectFleetRows(rows, { kind: "all", health: "all", sort: "p95", dir: "asc" }).map((r) => r.key)).toEqual(["claude", "gpt-4o", "churn"]);
+  });
+});
+
+describe("fleetTotals", () => {
+  it("weights the error rate by traffic", () => {
+    const t = fleetTotals(rows);
+    expect(t.count).toBe(450);
+    expect(t.errorRate).toBeCloseTo((1 + 30 + 1) / 450);
+    expect(t.unhealthy).toBe(2);
+  });
+});
