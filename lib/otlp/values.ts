@@ -32,7 +32,10 @@ export function toBigInt(v: unknown): bigint | undefined {
 
 /** An integer attribute value: a number when it is exactly representable, else its decimal string. */
 function intValue(v: unknown): number | string | undefined {
-  if (typeof v === "number") return Number.isInteger(v) ? v : undefined;
+  if (typeof v === "number") {
+    if (!Number.isInteger(v)) return undefined;
+    return Number.isSafeInteger(v) ? v : BigInt(v).toString(); // as the protobuf path renders it
+  }
   if (isLong(v) && v.high === (v.low >> 31) && !v.unsigned) return v.low; // fits in 32 bits
   const b = toBigInt(v);
   if (b === undefined) return undefined;

@@ -1,0 +1,45 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
+import { resolveWindow } from "@/lib/dashboard/time-range";
+import { findPromptRow, getPrompt } from "@/lib/prompts/get-prompt";
+import { getPromptStats } from "@/lib/prompts/get-prompt-stats";
+import { promptQuery, promptStatsQuery } from "@/lib/queries/prompts";
+import { makeQueryClient } from "@/lib/queries/query-client";
+import { PromptClient } from "./client";
+import { promptSearchParams } from "./search-params";
+
+type Props = { params: Promise<{ prompt: string }>; searchParams: Promise<RawSearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Prompt ${decodeURIComponent((await params).prompt)}` };
+}
+
+export default async function PromptPage({ params, searchParams }: Props) {
+  const key = decodeURIComponent((await params).prompt);
+  const state = parseSearchParams(promptSearchParams, await searchParams);
+  const user = await requirePageUser(state.project);
+  const db = getDb();
+  const projectId = user.project.projectId;
+  if (!findPromptRow(db, projectId, key)) notFound();
+  const project = state.project ?? null;
+  const qc = makeQueryClient();
+  const prompt = getPrompt(db, { projectId, key });
+  // Default comparison: the previous version against the latest.
+  const a = state.a ?? prompt.versions[1]?.version ?? null;
+  const b = state.b ?? prompt.versions[0]?.version ?? null;
+  qc.setQueryData(promptQuery(project, key).queryKey, { prompt });
+  const w = resolveWindow(state);
+  qc.setQueryData(
+    promptStatsQuery(project, key, a, b, state).queryKey,
+    getPromptStats(db, { projectId, key, from: w.from, to: w.to, a: a ?? undefined, b: b ?? undefined }),
+  );
+  return (
+    <HydrationBoundary state={dehydrate(qc)}>
+      <PromptClient promptKey={key} defaultA={a} defaultB={b} />
+    </HydrationBoundary>
+  );
+}

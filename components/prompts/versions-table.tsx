@@ -1,0 +1,82 @@
+"use client";
+
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/charts/format";
+import type { PromptStats, PromptView } from "@/lib/queries/prompts";
+
+const LABEL_TONE: Record<string, "ok" | "warn" | "accent" | "neutral"> = { production: "ok", staging: "warn", latest: "accent" };
+
+export function VersionsTable({
+  versions,
+  stats,
+  onPromote,
+  pending,
+}: {
+  versions: PromptView["versions"];
+  stats: PromptStats["versions"];
+  onPromote: (version: number, labels: string[]) => void;
+  pending: boolean;
+}) {
+  return (
+    <Table aria-label="Prompt versions">
+      <thead>
+        <tr>
+          <Th>Version</Th>
+          <Th>Labels</Th>
+          <Th align="right">Calls</Th>
+          <Th align="right">p50</Th>
+          <Th align="right">p95</Th>
+          <Th align="right">p99</Th>
+          <Th align="right">Tokens / call</Th>
+          <Th align="right">Cost / call</Th>
+          <Th align="right">Errors</Th>
+          <Th align="right">Halluc.</Th>
+          <Th align="right"> </Th>
+        </tr>
+      </thead>
+      <tbody>
+        {versions.map((v) => {
+          const s = stats.find((x) => x.version === v.version);
+          const stored = v.labels.filter((l) => l !== "latest");
+          const isProd = stored.includes("production");
+          return (
+            <Tr key={v.version} data-testid="prompt-version-row">
+              <Td className="font-medium">v{v.version}</Td>
+              <Td>
+                <div className="flex gap-1">
+                  {v.labels.map((l) => (
+                    <Badge key={l} tone={LABEL_TONE[l] ?? "neutral"}>
+                      {l}
+                    </Badge>
+                  ))}
+                </div>
+              </Td>
+              <Td align="right">{formatCount(s?.count ?? 0)}</Td>
+              <Td align="right">{formatMs(s?.latencyMs.p50)}</Td>
+              <Td align="right">{formatMs(s?.latencyMs.p95)}</Td>
+              <Td align="right">{formatMs(s?.latencyMs.p99)}</Td>
+              <Td align="right">{s && s.count ? formatCount((s.inputTokens + s.outputTokens) / s.count) : "—"}</Td>
+              <Td align="right">{formatUsd(s?.costPerCall)}</Td>
+              <Td align="right" className={cn((s?.errorRate ?? 0) >= 0.05 && "text-bad")}>
+                {formatPercent(s?.errorRate, 2)}
+              </Td>
+              <Td align="right" className={cn((s?.hallucinationRate ?? 0) >= 0.05 && "text-warn")}>
+                {formatPercent(s?.hallucinationRate, 2)}
+              </Td>
+              <Td align="right">
+                {isProd ? null : (
+                  <Button variant="ghost" disabled={pending} onClick={() => onPromote(v.version, [...stored, "production"])}>
+                    Promote to production
+                  </Button>
+                )}
+              </Td>
+            </Tr>
+          );
+        })}
+      </tbody>
+    </Table>
+  );
+}
