@@ -3,7 +3,7 @@ import { project } from "@/db/schema";
 import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { findUserByEmail } from "@/lib/users/create-user";
 import { seedDemo, type DemoSeedResult } from "@/lib/seed/seed-demo";
-import { headlessInit, type InitResult } from "./headless-init";
+import { headlessInit, type Env, type InitResult } from "./headless-init";
 
 export interface BootstrapResult {
   init: InitResult;
@@ -15,7 +15,7 @@ export interface BootstrapResult {
  * price book, apply SIGHTLINE_INIT_*, and on an empty database seed the demo project unless
  * SIGHTLINE_DEMO=0.
  */
-export async function bootstrap(db: Db, env = process.env): Promise<BootstrapResult> {
+export async function bootstrap(db: Db, env: Env = process.env): Promise<BootstrapResult> {
   const empty = db.orm.select({ id: project.id }).from(project).limit(1).all().length === 0;
   seedDefaultPrices(db);
   const init = await headlessInit(db, env);

@@ -6,6 +6,8 @@ import { setMembership } from "@/lib/projects/memberships";
 import { findUserByEmail, upsertUser } from "@/lib/users/create-user";
 import { verifyPassword } from "@/lib/users/passwords";
 
+export type Env = Record<string, string | undefined>;
+
 export interface InitResult {
   projectSlug?: string;
   adminEmail?: string;
@@ -16,7 +18,7 @@ export interface InitResult {
  * Applies SIGHTLINE_INIT_PROJECT / _ADMIN_EMAIL / _ADMIN_PASSWORD / _API_KEY. Safe to run on
  * every start: existing rows are left as they are (a changed admin password is applied).
  */
-export async function headlessInit(db: Db, env = process.env): Promise<InitResult> {
+export async function headlessInit(db: Db, env: Env = process.env): Promise<InitResult> {
   const email = env.SIGHTLINE_INIT_ADMIN_EMAIL;
   const password = env.SIGHTLINE_INIT_ADMIN_PASSWORD;
   const key = env.SIGHTLINE_INIT_API_KEY;
