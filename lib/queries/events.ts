@@ -1,6 +1,7 @@
 import { queryOptions, infiniteQueryOptions } from "@tanstack/react-query";
 import { apiGet } from "./api-client";
-import { queryKeys } from "./keys";
+import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
+import { queryKeys, rangeKey } from "./keys";
 
 /** The public event JSON (lib/events/public-event.ts); body fields vary by type. */
 export interface EventView {
@@ -39,13 +40,32 @@ export interface EventView {
 
 export type EventFilters = Record<string, string | number | undefined>;
 
-export function eventsQuery(project: string | null, filters: EventFilters) {
+interface EventsPage {
+  events: EventView[];
+  nextCursor: string | null;
+  /** The window of the first page; later pages keep it so the listing does not shift. */
+  window: { from: number; to: number };
+}
+
+type PageParam = { cursor: string; window: EventsPage["window"] } | null;
+
+export function eventsQuery(project: string | null, filters: EventFilters, range: TimeRange) {
   return infiniteQueryOptions({
-    queryKey: queryKeys.events(project, filters),
-    queryFn: ({ pageParam }) =>
-      apiGet<{ events: EventView[]; nextCursor: string | null }>("/api/v1/events", { project, ...filters, cursor: pageParam ?? undefined }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+    queryKey: queryKeys.events(project, { ...filters, range: rangeKey(range) }),
+    queryFn: async ({ pageParam }: { pageParam: PageParam }): Promise<EventsPage> => {
+      const window = pageParam?.window ?? (({ from, to }) => ({ from, to }))(resolveWindow(range));
+      const res = await apiGet<{ events: EventView[]; nextCursor: string | null }>("/api/v1/events", {
+        project,
+        ...filters,
+        ...window,
+        limit: 50,
+        cursor: pageParam?.cursor,
+      });
+      return { ...res, window };
+    },
+    initialPageParam: null as PageParam,
+    getNextPageParam: (last): PageParam => (last.nextCursor ? { cursor: last.nextCursor, window: last.window } : null),
+    refetchInterval: range.refresh > 0 ? range.refresh * 1000 : false,
   });
 }
 

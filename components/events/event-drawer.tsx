@@ -1,0 +1,119 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { StickyLink } from "@/components/layout/nav-link";
+import { Badge } from "@/components/ui/badge";
+import { CodeBlock } from "@/components/ui/code-block";
+import { Drawer } from "@/components/ui/drawer";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatCount, formatMs, formatTimestamp, formatUsd } from "@/lib/charts/format";
+import { eventQuery } from "@/lib/queries/events";
+import { inputText } from "./event-text";
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="mb-4">
+      <h3 className="mb-1 text-[11px] font-medium uppercase tracking-wide text-muted">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** Full event: LLM text is untrusted and only ever rendered as text nodes (CodeBlock). */
+export function EventDrawer({ project, eventId, onClose }: { project: string | null; eventId: string | null; onClose: () => void }) {
+  const q = useQuery({ ...eventQuery(project, eventId ?? ""), enabled: eventId !== null });
+  const e = q.data;
+  const facts: [string, React.ReactNode][] = e
+    ? [
+        ["Time", `${formatTimestamp(e.timestamp)} UTC`],
+        ["Model", `${e.model ?? "—"}${e.modelVersion ? ` @${e.modelVersion}` : ""}`],
+        ["Prompt", e.promptId ? `${e.promptId}${e.promptVersion ? ` v${e.promptVersion}` : ""}` : "—"],
+        ["Latency", formatMs(e.latencyMs)],
+        ["Tokens", e.inputTokens !== null || e.outputTokens !== null ? `${formatCount(e.inputTokens)} in / ${formatCount(e.outputTokens)} out` : "—"],
+        ["Cost", e.unpriced ? "unpriced" : formatUsd(e.costUsd)],
+        ["User", e.userId ?? "—"],
+        ["Session", e.sessionId ?? "—"],
+        ["Environment", e.environment],
+        [
+          "Trace",
+          e.traceId ? (
+            <StickyLink href={`/traces/${encodeURIComponent(e.traceId)}`} className="text-accent hover:underline">
+              {e.traceId}
+            </StickyLink>
+          ) : (
+            "—"
+          ),
+        ],
+      ]
+    : [];
+  return (
+    <Drawer open={eventId !== null} onClose={onClose} title={<span className="font-mono">{eventId}</span>}>
+      {q.error ? <ErrorState error={q.error} /> : null}
+      {q.isPending && eventId ? <Skeleton className="h-64" /> : null}
+      {e ? (
+        <div data-testid="event-detail">
+          <div className="mb-3 flex flex-wrap gap-1">
+            <Badge>{e.type}</Badge>
+            {e.status ? <Badge tone={e.status === "error" ? "bad" : "ok"}>{e.status}</Badge> : null}
+            {e.hallucination?.flagged ? (
+              <Badge tone="warn">
+                hallucination{e.hallucination.score !== null ? ` ${e.hallucination.score.toFixed(2)}` : ""}
+                {e.hallucination.source ? ` · ${e.hallucination.source}` : ""}
+              </Badge>
+            ) : null}
+          </div>
+          <dl className="mb-4 grid grid-cols-2 gap-x-4 gap-y-1.5 text-xs">
+            {facts.map(([k, v]) => (
+              <div key={k} className="flex min-w-0 gap-2">
+                <dt className="w-24 shrink-0 text-muted">{k}</dt>
+                <dd className="min-w-0 truncate tabular">{v}</dd>
+              </div>
+            ))}
+          </dl>
+          {e.errorMessage ? (
+            <Section title="Error">
+              <CodeBlock label="Error">{e.errorMessage}</CodeBlock>
+            </Section>
+          ) : null}
+          {e.input !== undefined ? (
+            <Section title="Input">
+              <CodeBlock label="Input">{inputText(e.input)}</CodeBlock>
+            </Section>
+          ) : null}
+          {e.output !== undefined ? (
+            <Section title="Output">
+              <CodeBlock label="Output">{e.output}</CodeBlock>
+            </Section>
+          ) : null}
+          {e.context?.length ? (
+            <Section title={`Retrieved context (${e.context.length})`}>
+              <div className="flex flex-col gap-2">
+                {e.context.map((c, i) => (
+                  <CodeBlock key={i} label={`Context ${i + 1}`} className="max-h-40">
+                    {c}
+                  </CodeBlock>
+                ))}
+              </div>
+            </Section>
+          ) : null}
+          {e.prediction !== undefined ? (
+            <Section title="Prediction">
+              <CodeBlock label="Prediction">{JSON.stringify({ prediction: e.prediction, score: e.score, features: e.features }, null, 2)}</CodeBlock>
+            </Section>
+          ) : null}
+          {e.metadata ? (
+            <Section title="Metadata">
+              <CodeBlock label="Metadata">{JSON.stringify(e.metadata, null, 2)}</CodeBlock>
+            </Section>
+          ) : null}
+          {e.otel ? (
+            <Section title="OpenTelemetry provenance">
+              <CodeBlock label="OpenTelemetry provenance">{JSON.stringify(e.otel, null, 2)}</CodeBlock>
+            </Section>
+          ) : null}
+        </div>
+      ) : null}
+    </Drawer>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { Badge } from "@/components/ui/badge";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { formatCount, formatMs, formatTimestamp, formatUsd } from "@/lib/charts/format";
+import type { EventView } from "@/lib/queries/events";
+import { eventPreview } from "./event-text";
+
+export function EventsTable({ events, onOpen }: { events: EventView[]; onOpen: (id: string) => void }) {
+  return (
+    <Table aria-label="Events">
+      <thead>
+        <tr>
+          <Th>Time (UTC)</Th>
+          <Th>Type</Th>
+          <Th>Model</Th>
+          <Th>Prompt</Th>
+          <Th>Status</Th>
+          <Th align="right">Latency</Th>
+          <Th align="right">Tokens</Th>
+          <Th align="right">Cost</Th>
+          <Th>Output</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <Tr key={e.id} data-testid="event-row" className="cursor-pointer" onClick={() => onOpen(e.id)}>
+            <Td className="font-mono text-muted">{formatTimestamp(e.timestamp)}</Td>
+            <Td>
+              <Badge>{e.type}</Badge>
+            </Td>
+            <Td>
+              {e.model ?? "—"}
+              {e.modelVersion ? <span className="text-muted"> @{e.modelVersion}</span> : null}
+            </Td>
+            <Td>{e.promptId ? `${e.promptId}${e.promptVersion ? ` v${e.promptVersion}` : ""}` : "—"}</Td>
+            <Td>
+              <span className="inline-flex gap-1">
+                {e.status === "error" ? <Badge tone="bad">error</Badge> : e.status ? <Badge tone="ok">ok</Badge> : null}
+                {e.hallucination?.flagged ? <Badge tone="warn">flagged</Badge> : null}
+              </span>
+            </Td>
+            <Td align="right">{formatMs(e.latencyMs)}</Td>
+            <Td align="right">{e.inputTokens !== null || e.outputTokens !== null ? formatCount((e.inputTokens ?? 0) + (e.outputTokens ?? 0)) : "—"}</Td>
+            <Td align="right">{formatUsd(e.costUsd)}</Td>
+            <Td className="max-w-[28rem] truncate text-muted">
+              <button type="button" className="max-w-full truncate text-left hover:text-fg" onClick={() => onOpen(e.id)}>
+                {eventPreview(e)}
+              </button>
+            </Td>
+          </Tr>
+        ))}
+        {events.length === 0 ? (
+          <tr>
+            <td colSpan={9} className="px-3 py-8 text-center text-xs text-muted">
+              No events match these filters in this time range.
+            </td>
+          </tr>
+        ) : null}
+      </tbody>
+    </Table>
+  );
+}
