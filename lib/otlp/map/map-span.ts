@@ -46,9 +46,9 @@ export function mapSpan(span: OtlpSpan): MappedSpan {
   const kind = classify(view);
   const rec = new MappingRecord();
   rec.structural("id", "traceId:spanId");
-  // The marker that decided the kind is used up (it is shown as the source of `type`).
-  if (span.attributes[kind.from] !== undefined) rec.take("type", { from: kind.from });
-  else rec.structural("type", kind.from);
+  // The marker that decided the kind stays in `unmapped` too: its value ("chat", "TOOL") is
+  // information the type alone does not keep.
+  rec.structural("type", kind.from);
   rec.structural("traceId", "traceId");
   rec.structural("spanId", "spanId");
   if (span.parentSpanId) rec.structural("parentSpanId", "parentSpanId");
