@@ -1,20 +1,34 @@
 /**
- * Time-ordered event keys: `timestampMs * 1024 + sequence`. Rows for the same moment sit
+ * Time-ordered event keys: `timestampMs * 1024 + offset`. Rows for the same moment sit
  * together, inserts append to the right of the B-tree (6× faster than random keys here), and
  * a time range is a key range. Safe as a JS number until the year 2248.
  *
- * The sequence cycles through 1024 values from a random start; the rare collision (over 1024
- * events in one millisecond, or another process picking the same slot) is detected by the
- * insert and retried with the next slot (lib/ingest/store-events.ts).
+ * Each millisecond starts at a random offset below 256 (so two processes rarely pick the same
+ * slot) and counts up. Past 1024 events in one millisecond the offset spills into the next
+ * milliseconds' key space, and a slot taken by another writer is detected by the insert and
+ * probed upwards (lib/ingest/store-events.ts). The key is therefore "time-ordered to within a
+ * few ms"; the exact timestamp is the `ts` column.
  */
 export const SEQ_BITS = 1024;
+const START_SPREAD = 256;
+const MAX_TRACKED_MS = 4096;
 
 export class EventIdAllocator {
-  private seq = Math.floor(Math.random() * SEQ_BITS);
+  private nextOffset = new Map<number, number>();
 
   next(tsMs: number): number {
-    this.seq = (this.seq + 1) % SEQ_BITS;
-    return tsMs * SEQ_BITS + this.seq;
+    let off = this.nextOffset.get(tsMs);
+    if (off === undefined) {
+      if (this.nextOffset.size >= MAX_TRACKED_MS) this.nextOffset.clear();
+      off = Math.floor(Math.random() * START_SPREAD);
+    }
+    this.nextOffset.set(tsMs, off + 1);
+    return tsMs * SEQ_BITS + off;
+  }
+
+  /** Records that `id` (allocated for `tsMs`) was taken, so the next allocation starts above it. */
+  taken(tsMs: number, id: number): void {
+    this.nextOffset.set(tsMs, Math.max(this.nextOffset.get(tsMs) ?? 0, id - tsMs * SEQ_BITS + 1));
   }
 }
 

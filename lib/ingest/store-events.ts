@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { ingestStatements } from "@/db/statements/ingest";
 import { dimensionResolver } from "./dimensions";
-import { EventIdAllocator, SEQ_BITS } from "./event-id";
+import { EventIdAllocator } from "./event-id";
 import type { IngestEvent } from "./event-schema";
 import { KIND_LLM, KIND_PREDICTION, RollupAccumulator } from "./rollup-accumulator";
 import { toRow, type PreparedEvent } from "./to-row";
@@ -67,13 +67,17 @@ export function storeEvents(db: Db, projectId: number, items: StoreItem[], now =
   }
 }
 
+/** Bound on probing for a free key; reached only if a millisecond's key space is nearly full. */
+const MAX_PROBES = 1_000_000;
+
 /** Inserts with a fresh time-ordered id; null when the client id was already stored. */
 function insertEvent(stmts: ReturnType<typeof ingestStatements>, ids: EventIdAllocator, row: PreparedEvent): number | null {
-  for (let attempt = 0; attempt < SEQ_BITS; attempt++) {
-    const id = ids.next(row.ts);
+  let id = ids.next(row.ts);
+  for (let probe = 0; probe < MAX_PROBES; probe++, id++) {
     if (stmts.insertEvent.run({ ...row, id }).changes === 1) return id;
     if (stmts.findEventByClientId.get(row.projectId, row.clientId)) return null;
-    // Otherwise the key slot was taken by another event in the same millisecond: next slot.
+    // The key slot belongs to another event (same millisecond): take the next one.
+    ids.taken(row.ts, id);
   }
-  throw new Error(`No free event key in millisecond ${row.ts}`);
+  throw new Error(`No free event key near millisecond ${row.ts}`);
 }

@@ -164,3 +164,17 @@ describe("POST /api/v1/ingest", () => {
     expect(ts).toEqual([{ client_id: "t1", ts: Date.UTC(2026, 10, 1, 10) }, { client_id: "t2", ts: Date.UTC(2026, 10, 1, 11) }]);
   });
 });
+
+describe("time-ordered keys", () => {
+  it("stores thousands of events that share one millisecond, across batches", async () => {
+    const ts = Date.UTC(2026, 10, 27, 12);
+    for (let b = 0; b < 3; b++) {
+      const res = await ingest({ events: Array.from({ length: 1000 }, (_, i) => llmEvent({ id: `same-${b}-${i}`, timestamp: ts })) });
+      expect(res.json).toMatchObject({ accepted: 1000, rejected: 0 });
+    }
+    const [r] = rows("SELECT count(*) AS n, count(DISTINCT id) AS ids, min(ts) AS lo, max(ts) AS hi, max(id) - min(id) AS spread FROM event");
+    expect(r).toMatchObject({ n: 3000, ids: 3000, lo: ts, hi: ts });
+    expect(r.spread as number).toBeLessThan(4 * 1024);
+    expect(rows("SELECT sum(count) AS n FROM rollup WHERE resolution = 86400000")[0].n).toBe(3000);
+  });
+});
