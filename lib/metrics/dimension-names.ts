@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import type { ModelKind } from "@/db/schema";
+import { readDimensionTables } from "@/db/statements/dimension-reads";
 
 export interface DimensionNames {
   models: Map<number, { name: string; kind: ModelKind }>;
@@ -11,23 +12,15 @@ export interface DimensionNames {
   promptVersionOwner: Map<number, number>;
 }
 
-/** Id → name maps for one project. These tables hold hundreds of rows, not millions. */
+/** Id → name maps for one project, to turn rollup and event ids back into names. */
 export function loadDimensionNames(db: Db, projectId: number): DimensionNames {
-  const s = db.sqlite;
-  const models = s.prepare("SELECT id, name, kind FROM model WHERE project_id = ?").all(projectId) as { id: number; name: string; kind: ModelKind }[];
-  const versions = s
-    .prepare("SELECT v.id, v.version, v.model_id AS owner FROM model_version v JOIN model m ON m.id = v.model_id WHERE m.project_id = ?")
-    .all(projectId) as { id: number; version: string; owner: number }[];
-  const prompts = s.prepare("SELECT id, key FROM prompt WHERE project_id = ?").all(projectId) as { id: number; key: string }[];
-  const pvs = s
-    .prepare("SELECT v.id, v.version, v.prompt_id AS owner FROM prompt_version v JOIN prompt p ON p.id = v.prompt_id WHERE p.project_id = ?")
-    .all(projectId) as { id: number; version: number; owner: number }[];
+  const t = readDimensionTables(db, projectId);
   return {
-    models: new Map(models.map((m) => [m.id, { name: m.name, kind: m.kind }])),
-    modelVersions: new Map(versions.map((v) => [v.id, v.version])),
-    prompts: new Map(prompts.map((p) => [p.id, p.key])),
-    promptVersions: new Map(pvs.map((v) => [v.id, v.version])),
-    modelVersionOwner: new Map(versions.map((v) => [v.id, v.owner])),
-    promptVersionOwner: new Map(pvs.map((v) => [v.id, v.owner])),
+    models: new Map(t.models.map((m) => [m.id, { name: m.name, kind: m.kind }])),
+    modelVersions: new Map(t.modelVersions.map((v) => [v.id, v.version])),
+    prompts: new Map(t.prompts.map((p) => [p.id, p.key])),
+    promptVersions: new Map(t.promptVersions.map((v) => [v.id, v.version])),
+    modelVersionOwner: new Map(t.modelVersions.map((v) => [v.id, v.owner])),
+    promptVersionOwner: new Map(t.promptVersions.map((v) => [v.id, v.owner])),
   };
 }

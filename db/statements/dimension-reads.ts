@@ -1,0 +1,17 @@
+import type { Db } from "@/db/client";
+import type { ModelKind } from "@/db/schema";
+
+/** The small per-project lookup tables, read whole (hundreds of rows, not millions). */
+export function readDimensionTables(db: Db, projectId: number) {
+  const s = db.sqlite;
+  return {
+    models: s.prepare("SELECT id, name, kind FROM model WHERE project_id = ?").all(projectId) as { id: number; name: string; kind: ModelKind }[],
+    modelVersions: s
+      .prepare("SELECT v.id, v.version, v.model_id AS owner FROM model_version v JOIN model m ON m.id = v.model_id WHERE m.project_id = ?")
+      .all(projectId) as { id: number; version: string; owner: number }[],
+    prompts: s.prepare("SELECT id, key FROM prompt WHERE project_id = ?").all(projectId) as { id: number; key: string }[],
+    promptVersions: s
+      .prepare("SELECT v.id, v.version, v.prompt_id AS owner FROM prompt_version v JOIN prompt p ON p.id = v.prompt_id WHERE p.project_id = ?")
+      .all(projectId) as { id: number; version: number; owner: number }[],
+  };
+}
