@@ -1,0 +1,12 @@
+import path from "node:path";
+
+/** Everything the e2e suite needs to know about the server it starts (playwright.config.ts). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3217);
+export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+export const DATA_DIR = path.join(__dirname, ".data");
+export const DB_FILE = path.join(DATA_DIR, "e2e.db");
+export const ADMIN_EMAIL = "e2e-admin@sightline.local";
+export const ADMIN_PASSWORD = "e2e-admin-password";
+export const API_KEY = "sl_e2e_0123456789abcdefghijklmnopqrstuvwxyzABCD";
+export const PROJECT = "demo";
+export const AUTH_FILE = path.join(__dirname, ".auth", "admin.json");

@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("signed-out visitors are sent to the login page", async ({ page }) => {
+  await page.goto("/models/gpt-4o");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+test("a wrong password is refused", async ({ page }) => {
+  await page.goto("/login");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Email").fill("demo@sightline.local");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the printed demo login shows the seeded models, and sign-out works", async ({ page }) => {
+  await signIn(page, "demo@sightline.local", "sightline-demo");
+  const models = page.getByRole("table", { name: "Models" });
+  for (const name of ["gpt-4o", "claude-sonnet-4", "llama-3.1-70b-internal", "fraud-xgb", "churn-lgbm"]) {
+    await expect(models.getByRole("link", { name, exact: true })).toBeVisible();
+  }
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+});
