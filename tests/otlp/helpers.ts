@@ -62,6 +62,6 @@ export function jsonSpan(attrs: Record<string, Value> = {}, over: Record<string,
   };
 }
 
-export function jsonRequest(spans: object[], resource: Record<string, Value> = { "service.name": "test" }) {
+export function jsonRequest(spans: unknown[], resource: Record<string, Value> = { "service.name": "test" }) {
   return { resourceSpans: [{ resource: { attributes: attributes(resource) }, scopeSpans: [{ scope: { name: "test" }, spans }] }] };
 }
