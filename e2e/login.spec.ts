@@ -13,7 +13,7 @@ test("a wrong password is refused", async ({ page }) => {
   await page.getByLabel("Email").fill("demo@sightline.local");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
 

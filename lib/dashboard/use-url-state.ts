@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { z } from "zod";
 import { parseSearchParams } from "./search-params";
 
@@ -13,15 +13,22 @@ export function useUrlState<S extends z.ZodType>(schema: S) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
+  // Two updates in one tick (pick A, then B) must compose: the second starts from the first's
+  // result, not from the searchParams snapshot the router has not caught up with yet.
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [searchParams]);
   const state = useMemo(() => parseSearchParams(schema, searchParams) as z.infer<S>, [schema, searchParams]);
   const setState = useCallback(
     (patch: Record<string, string | number | boolean | undefined | null>) => {
-      const sp = new URLSearchParams(searchParams.toString());
+      const sp = new URLSearchParams(pending.current ?? searchParams.toString());
       for (const [k, v] of Object.entries(patch)) {
         if (v === undefined || v === null || v === "") sp.delete(k);
         else sp.set(k, String(v));
       }
       const qs = sp.toString();
+      pending.current = qs;
       router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
     },
     [router, pathname, searchParams],
