@@ -45,20 +45,16 @@ export interface MetadataEntry {
  */
 export interface Family {
   name: string;
+  /**
+   * First segments of the attribute keys the family reads (`gen_ai` for `gen_ai.*`), so that
+   * a span is only shown to the families it has attributes of; `*` means always.
+   */
+  namespaces: string[];
   /** Whether this family's own markers say the span is an LLM call or a plain span. */
   classify?(s: SpanView): Classification | undefined;
   fields: Extractors;
   /** Free-form metadata this family carries (association properties, telemetry metadata …). */
   metadata?(s: SpanView): MetadataEntry[];
-}
-
-/** First defined result of the given reads. */
-export function first<T>(...reads: (() => Found<T> | undefined)[]): Found<T> | undefined {
-  for (const read of reads) {
-    const found = read();
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
 
 /** `prefix.<key>` attributes and a JSON object under `prefix` itself → metadata entries. */

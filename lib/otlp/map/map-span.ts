@@ -1,9 +1,10 @@
 import { MAX_METADATA_BYTES } from "@/lib/ingest/event-schema";
-import { SPAN_KIND_NAMES, type Attributes, type OtlpSpan } from "../span-model";
-import type { Classification, FieldName, MappedFields } from "./family";
+import { SPAN_KIND_NAMES, type AttrValue, type Attributes, type OtlpSpan } from "../span-model";
+import type { Classification, Family, FieldName, MappedFields } from "./family";
 import { CLASSIFY_PRECEDENCE, FIELD_PRECEDENCE } from "./families";
 import { isErrorLevel } from "./families/langfuse";
 import { MappingRecord } from "./mapping-record";
+import { elideText } from "./messages";
 import { SpanView, type Found } from "./span-view";
 
 const SPAN_FIELDS: FieldName[] = ["model", "modelVersion", "environment", "userId", "sessionId", "tags", "provider"];
@@ -15,9 +16,21 @@ const LLM_FIELDS: FieldName[] = [
 const MAX_ERROR_MESSAGE = 10_000;
 const MAX_NAME = 500;
 
-/** How a span was read: stored in the event body as `otel`, shown by the mapping inspector. */
+type Extractor = (s: SpanView) => Found<unknown> | undefined;
+/** Per field, the families that can fill it, in precedence order (built once). */
+const EXTRACTORS = new Map<FieldName, [Family, Extractor][]>(
+  LLM_FIELDS.map((field) => [field, FIELD_PRECEDENCE.flatMap((f) => (f.fields[field] ? [[f, f.fields[field] as Extractor]] : []))]),
+);
+const METADATA_FAMILIES = [...FIELD_PRECEDENCE].reverse().filter((f) => f.metadata);
+
+/**
+ * How a span was read: stored in the event body as `otel`, shown by the mapping inspector.
+ * Fields that always come from the same place are not repeated per event (docs/opentelemetry.md):
+ * id ← traceId:spanId, traceId, spanId, parentSpanId, timestamp ← startTimeUnixNano,
+ * latencyMs ← end − start, status ← status.code, name ← the span name.
+ */
 export interface OtelProvenance {
-  /** Sightline field → the attribute (or span field) it came from. */
+  /** Sightline field → the attribute (or `resource.<key>`, `event:<name>`) it came from. */
   mapped: Record<string, string>;
   /** Every span attribute that no field was taken from, as it came. */
   unmapped: Attributes;
@@ -25,7 +38,7 @@ export interface OtelProvenance {
   scope: OtlpSpan["scope"];
   spanName: string;
   spanKind: string;
-  /** Values of mapped attributes whose conversion dropped structure (output messages → text). */
+  /** The rest of attributes whose text became `output` (the text itself elided). */
   original?: Attributes;
   events?: OtlpSpan["events"];
   links?: OtlpSpan["links"];
@@ -43,32 +56,31 @@ export interface MappedSpan {
 /** One normalised OTLP span → a native `llm` or `span` event and its mapping provenance. */
 export function mapSpan(span: OtlpSpan): MappedSpan {
   const view = new SpanView(span);
-  const kind = classify(view);
+  const active = activeFamilies(span);
+  const kind = classify(view, active);
   const rec = new MappingRecord();
-  rec.structural("id", "traceId:spanId");
-  // The marker that decided the kind stays in `unmapped` too: its value ("chat", "TOOL") is
+  // The marker that decided the kind is noted, not used up: its value ("chat", "TOOL") is
   // information the type alone does not keep.
-  rec.structural("type", kind.from);
-  rec.structural("traceId", "traceId");
-  rec.structural("spanId", "spanId");
-  if (span.parentSpanId) rec.structural("parentSpanId", "parentSpanId");
-  rec.structural("timestamp", "startTimeUnixNano");
-  rec.structural("latencyMs", "endTimeUnixNano − startTimeUnixNano");
+  rec.note("type", kind.from);
 
-  const f: Partial<MappedFields> = {};
-  const original: Attributes = {};
+  const f: Partial<Record<FieldName, unknown>> = {};
+  let original: Attributes | undefined;
   for (const field of kind.type === "llm" ? LLM_FIELDS : SPAN_FIELDS) {
-    for (const family of FIELD_PRECEDENCE) {
-      const found = family.fields[field]?.(view) as Found<unknown> | undefined;
-      if (found) {
-        (f as Record<string, unknown>)[field] = found.value;
-        rec.take(field, found);
-        if (found.lossy) for (const key of found.consumed ?? [found.from]) original[key] = span.attributes[key];
-        break;
+    for (const [family, extract] of EXTRACTORS.get(field)!) {
+      if (!active.has(family)) continue;
+      const found = extract(view);
+      if (!found) continue;
+      f[field] = found.value;
+      rec.take(field, found);
+      if (found.lossy) {
+        original ??= {};
+        for (const key of found.consumed ?? [found.from]) original[key] = elideText(view.json(key)?.value ?? span.attributes[key]) as AttrValue;
       }
+      break;
     }
   }
-  deriveTokens(f, rec);
+  const m = f as Partial<MappedFields>;
+  deriveTokens(m, rec);
 
   const event: Record<string, unknown> = {
     id: `${span.traceId}:${span.spanId}`,
@@ -76,146 +88,159 @@ export function mapSpan(span: OtlpSpan): MappedSpan {
     timestamp: span.startMs,
     traceId: span.traceId,
     spanId: span.spanId,
-    parentSpanId: span.parentSpanId,
     latencyMs: span.durationMs,
-    model: f.model,
-    modelVersion: f.modelVersion,
-    environment: f.environment,
-    userId: f.userId,
-    sessionId: f.sessionId,
-    tags: f.tags,
   };
+  if (span.parentSpanId) event.parentSpanId = span.parentSpanId;
+  copy(event, m, ["model", "modelVersion", "environment", "userId", "sessionId", "tags"]);
   const status = statusOf(view, rec);
-  Object.assign(event, status.fields);
+  event.status = status.error ? "error" : "ok";
+  if (status.message !== undefined) event.errorMessage = status.message;
 
   if (kind.type === "llm") {
-    if (!f.model) {
+    if (!m.model) {
       event.model = "unknown";
       view.warnings.push('LLM span without a model attribute; model set to "unknown"');
     }
-    if (!f.promptId && f.promptVersion !== undefined) {
+    if (m.promptVersion !== undefined && !m.promptId) {
       view.warnings.push("prompt version without a prompt id; not mapped");
       rec.drop("promptVersion");
-      f.promptVersion = undefined;
+      m.promptVersion = undefined;
     }
-    Object.assign(event, {
-      promptId: f.promptId,
-      promptVersion: f.promptVersion,
-      inputTokens: f.inputTokens,
-      outputTokens: f.outputTokens,
-      costUsd: f.costUsd,
-      input: f.input,
-      output: f.output,
-      hallucination: hallucinationOf(f, rec, view),
-    });
+    copy(event, m, ["promptId", "promptVersion", "inputTokens", "outputTokens", "costUsd", "input", "output"]);
+    const hallucination = hallucinationOf(m, rec, view);
+    if (hallucination) event.hallucination = hallucination;
   } else {
     event.name = (span.name || "(unnamed span)").slice(0, MAX_NAME);
-    rec.structural("name", "name");
   }
 
-  const metadata = metadataOf(view, f, rec);
+  const metadata = metadataOf(view, active, m, rec);
   if (metadata) event.metadata = metadata;
 
-  for (const key of Object.keys(event)) if (event[key] === undefined) delete event[key];
   const otel = provenance(span, view, rec, status.truncated);
-  if (Object.keys(original).length) otel.original = original;
+  if (original) otel.original = original;
   return { event, extra: { otel } };
 }
 
-function classify(view: SpanView): Classification {
+/** The families a span has attributes (or GenAI events) of. */
+function activeFamilies(span: OtlpSpan): Set<Family> {
+  const active = new Set<Family>(ALWAYS);
+  for (const key in span.attributes) {
+    let families = FAMILIES_OF_KEY.get(key);
+    if (!families) {
+      const dot = key.indexOf(".");
+      families = BY_NAMESPACE.get(dot < 0 ? key : key.slice(0, dot)) ?? [];
+      if (FAMILIES_OF_KEY.size > 50_000) FAMILIES_OF_KEY.clear(); // keys are few in practice; bound it anyway
+      FAMILIES_OF_KEY.set(key, families);
+    }
+    for (const f of families) active.add(f);
+  }
+  if (span.events.length && span.events.some((e) => e.name.startsWith("gen_ai."))) for (const f of BY_NAMESPACE.get("gen_ai")!) active.add(f);
+  return active;
+}
+
+const ALWAYS = FIELD_PRECEDENCE.filter((f) => f.namespaces.includes("*"));
+const BY_NAMESPACE = new Map<string, Family[]>();
+for (const f of FIELD_PRECEDENCE) for (const ns of f.namespaces) BY_NAMESPACE.set(ns, [...(BY_NAMESPACE.get(ns) ?? []), f]);
+/** Attribute key → its families (attribute keys repeat across spans: look each up once). */
+const FAMILIES_OF_KEY = new Map<string, Family[]>();
+
+function classify(view: SpanView, active: Set<Family>): Classification {
   for (const family of CLASSIFY_PRECEDENCE) {
+    if (!active.has(family)) continue;
     const c = family.classify?.(view);
     if (c) return c;
   }
   return { type: "span", from: "no GenAI attributes" };
 }
 
+function copy(event: Record<string, unknown>, m: Partial<MappedFields>, fields: (keyof MappedFields)[]) {
+  for (const field of fields) if (m[field] !== undefined) event[field] = m[field];
+}
+
 /** With only a total and one side known, the other side is total − known. */
-function deriveTokens(f: Partial<MappedFields>, rec: MappingRecord) {
-  const total = f.totalTokens;
+function deriveTokens(m: Partial<MappedFields>, rec: MappingRecord) {
+  const total = m.totalTokens;
   if (total === undefined) return;
   const from = rec.mapped.totalTokens;
-  if (f.inputTokens !== undefined && f.outputTokens === undefined && total >= f.inputTokens) {
-    f.outputTokens = total - f.inputTokens;
+  if (m.inputTokens !== undefined && m.outputTokens === undefined && total >= m.inputTokens) {
+    m.outputTokens = total - m.inputTokens;
     rec.rename("totalTokens", "outputTokens", `${from} − ${rec.mapped.inputTokens}`);
-  } else if (f.outputTokens !== undefined && f.inputTokens === undefined && total >= f.outputTokens) {
-    f.inputTokens = total - f.outputTokens;
+  } else if (m.outputTokens !== undefined && m.inputTokens === undefined && total >= m.outputTokens) {
+    m.inputTokens = total - m.outputTokens;
     rec.rename("totalTokens", "inputTokens", `${from} − ${rec.mapped.outputTokens}`);
   } else {
     rec.drop("totalTokens"); // nothing to derive: the total stays visible as unmapped
   }
 }
 
-function statusOf(view: SpanView, rec: MappingRecord) {
+/** Error when the span status says so (or Langfuse's level does); the message from the status, an exception event, or Langfuse. */
+function statusOf(view: SpanView, rec: MappingRecord): { error: boolean; message?: string; truncated?: string } {
   const span = view.span;
-  let error = false;
-  if (span.statusCode === 2) {
-    error = true;
-    rec.structural("status", "status.code");
-  } else if (isErrorLevel(view)) {
-    error = true;
+  if (span.statusCode !== 2) {
+    if (!isErrorLevel(view)) return { error: false };
     rec.take("status", { from: "langfuse.observation.level" });
-  } else {
-    rec.structural("status", "status.code");
   }
-  if (!error) return { fields: { status: "ok" }, truncated: undefined };
   let message: string | undefined;
-  const ex = span.events.find((e) => e.name === "exception");
+  const ex = span.statusMessage ? undefined : span.events.find((e) => e.name === "exception");
   const exText = ex && [ex.attributes["exception.type"], ex.attributes["exception.message"]].filter((x) => typeof x === "string" && x).join(": ");
-  const lf = view.string("langfuse.observation.status_message");
   if (span.statusMessage) {
     message = span.statusMessage;
-    rec.structural("errorMessage", "status.message");
+    rec.note("errorMessage", "status.message");
   } else if (exText) {
     message = exText;
-    rec.structural("errorMessage", "event:exception");
-  } else if (lf) {
-    message = lf.value;
-    rec.take("errorMessage", lf);
+    rec.note("errorMessage", "event:exception");
+  } else {
+    const lf = view.string("langfuse.observation.status_message");
+    if (lf) {
+      message = lf.value;
+      rec.take("errorMessage", lf);
+    }
   }
-  const truncated = message && message.length > MAX_ERROR_MESSAGE ? message : undefined;
-  return { fields: { status: "error", errorMessage: truncated ? `${message!.slice(0, MAX_ERROR_MESSAGE - 1)}…` : message }, truncated };
+  if (message === undefined || message.length <= MAX_ERROR_MESSAGE) return { error: true, message };
+  return { error: true, message: `${message.slice(0, MAX_ERROR_MESSAGE - 1)}…`, truncated: message };
 }
 
-function hallucinationOf(f: Partial<MappedFields>, rec: MappingRecord, view: SpanView) {
-  if (f.hallucinationFlagged === undefined) {
-    if (f.hallucinationScore !== undefined) view.warnings.push("hallucination score without sightline.hallucination.flagged; not mapped");
+function hallucinationOf(m: Partial<MappedFields>, rec: MappingRecord, view: SpanView) {
+  if (m.hallucinationFlagged === undefined) {
+    if (m.hallucinationScore !== undefined) view.warnings.push("hallucination score without sightline.hallucination.flagged; not mapped");
     rec.drop("hallucinationScore");
     rec.drop("hallucinationSource");
     return undefined;
   }
-  return { flagged: f.hallucinationFlagged, score: f.hallucinationScore, source: f.hallucinationSource ?? "otel" };
+  const h: { flagged: boolean; score?: number; source: string } = { flagged: m.hallucinationFlagged, source: m.hallucinationSource ?? "otel" };
+  if (m.hallucinationScore !== undefined) h.score = m.hallucinationScore;
+  return h;
 }
 
 /** Free-form metadata of all families, higher precedence winning on a key clash; ≤16 KiB. */
-function metadataOf(view: SpanView, f: Partial<MappedFields>, rec: MappingRecord) {
-  const out: Record<string, unknown> = {};
-  const from: Record<string, string> = {};
-  for (const family of [...FIELD_PRECEDENCE].reverse()) {
-    for (const e of family.metadata?.(view) ?? []) {
+function metadataOf(view: SpanView, active: Set<Family>, m: Partial<MappedFields>, rec: MappingRecord) {
+  let out: Record<string, unknown> | undefined;
+  let from: Record<string, string> | undefined;
+  for (const family of METADATA_FAMILIES) {
+    if (!active.has(family)) continue;
+    for (const e of family.metadata!(view)) {
       if (rec.isConsumed(e.from)) continue; // already a field (a user id among association properties)
-      out[e.key] = e.value;
-      from[e.key] = e.from;
+      (out ??= {})[e.key] = e.value;
+      (from ??= {})[e.key] = e.from;
     }
   }
-  if (f.provider !== undefined) {
-    out.provider = f.provider;
+  if (m.provider !== undefined) {
+    (out ??= {}).provider = m.provider;
     rec.rename("provider", "metadata.provider", rec.mapped.provider);
   }
-  if (!Object.keys(out).length) return undefined;
+  if (!out) return undefined;
   if (JSON.stringify(out).length > MAX_METADATA_BYTES) {
     view.warnings.push(`metadata would exceed ${MAX_METADATA_BYTES} bytes; its attributes are kept unmapped instead`);
     rec.drop("metadata.provider");
     return undefined;
   }
-  for (const [key, source] of Object.entries(from)) rec.take(`metadata.${key}`, { from: source });
+  for (const key in from) rec.take(`metadata.${key}`, { from: from[key] });
   return out;
 }
 
 function provenance(span: OtlpSpan, view: SpanView, rec: MappingRecord, statusMessage?: string): OtelProvenance {
-  const consumed = rec.consumedKeys();
   const unmapped: Attributes = {};
-  for (const [key, value] of Object.entries(span.attributes)) if (!consumed.has(key)) unmapped[key] = value;
+  for (const key in span.attributes) if (!rec.isConsumed(key)) unmapped[key] = span.attributes[key];
   const p: OtelProvenance = {
     mapped: rec.mapped,
     unmapped,
@@ -228,7 +253,6 @@ function provenance(span: OtlpSpan, view: SpanView, rec: MappingRecord, statusMe
   if (span.links.length) p.links = span.links;
   if (statusMessage) p.statusMessage = statusMessage;
   if (span.dropped) p.dropped = span.dropped;
-  const warnings = [...span.warnings, ...new Set(view.warnings)];
-  if (warnings.length) p.warnings = warnings;
+  if (span.warnings.length || view.warnings.length) p.warnings = [...span.warnings, ...new Set(view.warnings)];
   return p;
 }

@@ -98,3 +98,23 @@ export function rowsToMessages(rows: Record<string, unknown>[], roleKey = "role"
     });
   return msgs.length ? msgs : undefined;
 }
+
+const ELIDED = "…(in output)";
+
+/**
+ * A message structure with its text replaced by a marker: what `otel.original` keeps of an
+ * attribute whose text became `output`, so the role, finish reason and non-text parts survive
+ * without storing the text twice.
+ */
+export function elideText(v: unknown): unknown {
+  if (typeof v === "string") return ELIDED;
+  if (Array.isArray(v)) return v.map(elideText);
+  if (!isObject(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if ((k === "content" || k === "text") && typeof x === "string") out[k] = ELIDED;
+    else if (k === "parts" || k === "content" || k === "message") out[k] = elideText(x);
+    else out[k] = x;
+  }
+  return out;
+}

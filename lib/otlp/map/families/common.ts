@@ -1,4 +1,4 @@
-import { first, type Family } from "../family";
+import type { Family } from "../family";
 
 /**
  * General OpenTelemetry conventions, lowest precedence: the user and session of the span, and
@@ -6,15 +6,14 @@ import { first, type Family } from "../family";
  */
 export const common: Family = {
   name: "common",
+  namespaces: ["*"],
   fields: {
-    userId: (s) => first(() => s.string("user.id", 256), () => s.string("enduser.id", 256)),
+    userId: (s) => s.string("user.id", 256) ?? s.string("enduser.id", 256),
     sessionId: (s) => s.string("session.id", 256),
     environment: (s) =>
-      first(
-        () => s.string("deployment.environment.name", 64),
-        () => s.resourceString("deployment.environment.name", 64),
-        () => s.resourceString("deployment.environment", 64),
-      ),
+      s.string("deployment.environment.name", 64) ??
+      s.resourceString("deployment.environment.name", 64) ??
+      s.resourceString("deployment.environment", 64),
   },
   metadata(s) {
     const out = [];

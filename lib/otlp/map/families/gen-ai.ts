@@ -1,5 +1,5 @@
 import type { AttrValue, OtlpSpanEvent } from "../../span-model";
-import { first, flattenedMessages, mapValue, outputOf, type Family } from "../family";
+import { flattenedMessages, mapValue, outputOf, type Family } from "../family";
 import { systemMessage, toChatMessage, toInput, toOutput, type ChatMessage } from "../messages";
 import { parseJson, type Found, type SpanView } from "../span-view";
 
@@ -22,6 +22,7 @@ const DETAILS_EVENT = "gen_ai.client.inference.operation.details";
  */
 export const genAi: Family = {
   name: "gen_ai",
+  namespaces: ["gen_ai"],
   classify(s) {
     const op = s.string("gen_ai.operation.name", 100);
     const model = s.has("gen_ai.response.model") ? "gen_ai.response.model" : s.has("gen_ai.request.model") ? "gen_ai.request.model" : undefined;
@@ -32,26 +33,18 @@ export const genAi: Family = {
     return model ? { type: "llm", from: model } : undefined;
   },
   fields: {
-    model: (s) => first(() => s.string("gen_ai.response.model", 200), () => s.string("gen_ai.request.model", 200)),
-    provider: (s) => first(() => s.string("gen_ai.provider.name", 200), () => s.string("gen_ai.system", 200)),
-    inputTokens: (s) => first(() => s.int("gen_ai.usage.input_tokens"), () => s.int("gen_ai.usage.prompt_tokens")),
-    outputTokens: (s) => first(() => s.int("gen_ai.usage.output_tokens"), () => s.int("gen_ai.usage.completion_tokens")),
+    model: (s) => s.string("gen_ai.response.model", 200) ?? s.string("gen_ai.request.model", 200),
+    provider: (s) => s.string("gen_ai.provider.name", 200) ?? s.string("gen_ai.system", 200),
+    inputTokens: (s) => s.int("gen_ai.usage.input_tokens") ?? s.int("gen_ai.usage.prompt_tokens"),
+    outputTokens: (s) => s.int("gen_ai.usage.output_tokens") ?? s.int("gen_ai.usage.completion_tokens"),
     totalTokens: (s) => s.int("gen_ai.usage.total_tokens"),
     costUsd: (s) => s.number("gen_ai.usage.cost"),
-    input: (s) =>
-      first<string | ChatMessage[]>(
-        () => currentInput(s),
-        () => mapValue(s.json("gen_ai.prompt"), toInput),
-        () => flattenedMessages(s, "gen_ai.prompt"),
-        () => inputFromEvents(s),
-      ),
+    input: (s) => currentInput(s) ?? mapValue(s.json("gen_ai.prompt"), toInput) ?? flattenedMessages(s, "gen_ai.prompt") ?? inputFromEvents(s),
     output: (s) =>
-      first<string>(
-        () => outputOf(s.json("gen_ai.output.messages")),
-        () => outputOf(s.json("gen_ai.completion")),
-        () => mapValue(flattenedMessages(s, "gen_ai.completion", true), toOutput),
-        () => outputFromEvents(s),
-      ),
+      outputOf(s.json("gen_ai.output.messages")) ??
+      outputOf(s.json("gen_ai.completion")) ??
+      mapValue(flattenedMessages(s, "gen_ai.completion", true), toOutput) ??
+      outputFromEvents(s),
   },
 };
 

@@ -12,6 +12,7 @@ const NAMED: Record<string, string> = { "langfuse.trace.name": "traceName", "lan
  */
 export const langfuse: Family = {
   name: "langfuse",
+  namespaces: ["langfuse"],
   classify(s) {
     const t = s.string("langfuse.observation.type", 64);
     if (!t) return undefined;

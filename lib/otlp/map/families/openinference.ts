@@ -1,4 +1,4 @@
-import { first, mapValue, outputOf, type Family } from "../family";
+import { mapValue, outputOf, type Family } from "../family";
 import { rowsToMessages, toInput, toOutput, type ChatMessage } from "../messages";
 import type { Found, SpanView } from "../span-view";
 
@@ -11,6 +11,7 @@ const USED = /\.\d+\.message\.(role|content|contents\.\d+\.message_content\.text
  */
 export const openInference: Family = {
   name: "openinference",
+  namespaces: ["openinference", "llm", "input", "output", "tag", "metadata"],
   classify(s) {
     const kind = s.string("openinference.span.kind", 64);
     if (!kind) return undefined;
@@ -18,14 +19,14 @@ export const openInference: Family = {
   },
   fields: {
     model: (s) => s.string("llm.model_name", 200),
-    provider: (s) => first(() => s.string("llm.provider", 200), () => s.string("llm.system", 200)),
+    provider: (s) => s.string("llm.provider", 200) ?? s.string("llm.system", 200),
     inputTokens: (s) => s.int("llm.token_count.prompt"),
     outputTokens: (s) => s.int("llm.token_count.completion"),
     totalTokens: (s) => s.int("llm.token_count.total"),
     costUsd: (s) => s.number("llm.cost.total"),
-    input: (s) => first<string | ChatMessage[]>(() => messages(s, "llm.input_messages"), () => mapValue(s.json("input.value"), toInput)),
+    input: (s) => messages(s, "llm.input_messages") ?? mapValue(s.json("input.value"), toInput),
     output: (s) =>
-      first<string>(() => mapValue(messages(s, "llm.output_messages"), toOutput), () => outputOf(s.json("output.value"))),
+      mapValue(messages(s, "llm.output_messages"), toOutput) ?? outputOf(s.json("output.value")),
     tags: (s) => {
       const t = s.json("tag.tags");
       const ok = t && Array.isArray(t.value) && t.value.length <= 64 && t.value.every((x) => typeof x === "string" && x.length <= 200);

@@ -1,4 +1,4 @@
-import { first, flattenedMessages, mapValue, metadataUnder, type Family, type MetadataEntry } from "../family";
+import { flattenedMessages, mapValue, metadataUnder, type Family, type MetadataEntry } from "../family";
 import { toOutput } from "../messages";
 
 const ASSOCIATION = "traceloop.association.properties";
@@ -11,6 +11,7 @@ const ASSOCIATION = "traceloop.association.properties";
  */
 export const openLlmetry: Family = {
   name: "openllmetry",
+  namespaces: ["traceloop", "llm"],
   classify(s) {
     const type = s.string("llm.request.type", 64);
     if (type) return { type: "llm", from: type.from };
@@ -18,7 +19,7 @@ export const openLlmetry: Family = {
     return kind ? { type: "span", from: kind.from } : undefined;
   },
   fields: {
-    model: (s) => first(() => s.string("llm.response.model", 200), () => s.string("llm.request.model", 200)),
+    model: (s) => s.string("llm.response.model", 200) ?? s.string("llm.request.model", 200),
     inputTokens: (s) => s.int("llm.usage.prompt_tokens"),
     outputTokens: (s) => s.int("llm.usage.completion_tokens"),
     totalTokens: (s) => s.int("llm.usage.total_tokens"),
@@ -26,8 +27,9 @@ export const openLlmetry: Family = {
     output: (s) => mapValue(flattenedMessages(s, "llm.completions", true), toOutput),
     promptId: (s) => s.string("traceloop.prompt.key", 200),
     promptVersion: (s) => s.int("traceloop.prompt.version", { min: 1, max: 1_000_000 }),
-    userId: (s) => first(...["user_id", "userId", "user.id"].map((k) => () => s.string(`${ASSOCIATION}.${k}`, 256))),
-    sessionId: (s) => first(...["session_id", "sessionId", "session.id"].map((k) => () => s.string(`${ASSOCIATION}.${k}`, 256))),
+    userId: (s) => s.string(`${ASSOCIATION}.user_id`, 256) ?? s.string(`${ASSOCIATION}.userId`, 256) ?? s.string(`${ASSOCIATION}.user.id`, 256),
+    sessionId: (s) =>
+      s.string(`${ASSOCIATION}.session_id`, 256) ?? s.string(`${ASSOCIATION}.sessionId`, 256) ?? s.string(`${ASSOCIATION}.session.id`, 256),
   },
   metadata(s) {
     const named: MetadataEntry[] = [];

@@ -1,7 +1,8 @@
-import { first, mapValue, metadataUnder, outputOf, type Family } from "../family";
-import { toInput, type ChatMessage } from "../messages";
+import { mapValue, metadataUnder, outputOf, type Family } from "../family";
+import { toInput } from "../messages";
 
 const METADATA = "ai.telemetry.metadata";
+const OUTPUTS = ["ai.response.text", "ai.response.object", "ai.result.text", "ai.result.object", "ai.response.toolCalls"];
 /** The provider calls inside a Vercel AI SDK operation; the outer `ai.generateText` etc. wrap them. */
 const PROVIDER_CALL = /\.do(Generate|Stream|Embed)$/;
 
@@ -12,25 +13,26 @@ const PROVIDER_CALL = /\.do(Generate|Stream|Embed)$/;
  */
 export const vercelAi: Family = {
   name: "vercel_ai",
+  namespaces: ["ai"],
   classify(s) {
     const op = s.string("ai.operationId", 200);
     if (!op || !op.value.startsWith("ai.")) return undefined;
     return { type: PROVIDER_CALL.test(op.value) ? "llm" : "span", from: op.from };
   },
   fields: {
-    model: (s) => first(() => s.string("ai.response.model", 200), () => s.string("ai.model.id", 200)),
+    model: (s) => s.string("ai.response.model", 200) ?? s.string("ai.model.id", 200),
     provider: (s) => s.string("ai.model.provider", 200),
-    inputTokens: (s) => first(() => s.int("ai.usage.inputTokens"), () => s.int("ai.usage.promptTokens"), () => s.int("ai.usage.tokens")),
-    outputTokens: (s) => first(() => s.int("ai.usage.outputTokens"), () => s.int("ai.usage.completionTokens")),
+    inputTokens: (s) => s.int("ai.usage.inputTokens") ?? s.int("ai.usage.promptTokens") ?? s.int("ai.usage.tokens"),
+    outputTokens: (s) => s.int("ai.usage.outputTokens") ?? s.int("ai.usage.completionTokens"),
     totalTokens: (s) => s.int("ai.usage.totalTokens"),
-    input: (s) =>
-      first<string | ChatMessage[]>(() => mapValue(s.json("ai.prompt.messages"), toInput), () => mapValue(s.json("ai.prompt"), toInput)),
-    output: (s) =>
-      first<string>(
-        ...["ai.response.text", "ai.response.object", "ai.result.text", "ai.result.object", "ai.response.toolCalls"].map(
-          (k) => () => outputOf(s.json(k)),
-        ),
-      ),
+    input: (s) => mapValue(s.json("ai.prompt.messages"), toInput) ?? mapValue(s.json("ai.prompt"), toInput),
+    output: (s) => {
+      for (const key of OUTPUTS) {
+        const found = outputOf(s.json(key));
+        if (found) return found;
+      }
+      return undefined;
+    },
     userId: (s) => s.string(`${METADATA}.userId`, 256),
     sessionId: (s) => s.string(`${METADATA}.sessionId`, 256),
   },
