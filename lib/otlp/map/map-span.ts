@@ -36,7 +36,8 @@ export interface OtelProvenance {
   unmapped: Attributes;
   resource: Attributes;
   scope: OtlpSpan["scope"];
-  spanName: string;
+  /** The span name (for plain spans it is also the event's `name`, so only kept when it differs). */
+  spanName?: string;
   spanKind: string;
   /** The rest of attributes whose text became `output` (the text itself elided). */
   original?: Attributes;
@@ -116,7 +117,7 @@ export function mapSpan(span: OtlpSpan): MappedSpan {
   const metadata = metadataOf(view, active, m, rec);
   if (metadata) event.metadata = metadata;
 
-  const otel = provenance(span, view, rec, status.truncated);
+  const otel = provenance(span, view, rec, event.name === span.name, status.truncated);
   if (original) otel.original = original;
   return { event, extra: { otel } };
 }
@@ -238,7 +239,7 @@ function metadataOf(view: SpanView, active: Set<Family>, m: Partial<MappedFields
   return out;
 }
 
-function provenance(span: OtlpSpan, view: SpanView, rec: MappingRecord, statusMessage?: string): OtelProvenance {
+function provenance(span: OtlpSpan, view: SpanView, rec: MappingRecord, nameIsEventName: boolean, statusMessage?: string): OtelProvenance {
   const unmapped: Attributes = {};
   for (const key in span.attributes) if (!rec.isConsumed(key)) unmapped[key] = span.attributes[key];
   const p: OtelProvenance = {
@@ -246,9 +247,9 @@ function provenance(span: OtlpSpan, view: SpanView, rec: MappingRecord, statusMe
     unmapped,
     resource: span.resource,
     scope: span.scope,
-    spanName: span.name,
     spanKind: SPAN_KIND_NAMES[span.kind] ?? String(span.kind),
   };
+  if (!nameIsEventName) p.spanName = span.name;
   if (span.events.length) p.events = span.events;
   if (span.links.length) p.links = span.links;
   if (statusMessage) p.statusMessage = statusMessage;
