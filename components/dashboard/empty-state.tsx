@@ -6,7 +6,7 @@ export function FirstEventSnippet({ origin }: { origin: string }) {
   -H "Authorization: Bearer $SIGHTLINE_API_KEY" \\
   -H "Content-Type: application/json" \\
   -d '{"events":[{"id":"evt-1","type":"llm","model":"gpt-4o-mini","promptId":"support-answer","promptVersion":1,"latencyMs":840,"inputTokens":412,"outputTokens":96,"input":"How do I reset my password?","output":"Open Settings → Security…"}]}'`;
-  const otel = `OTEL_EXPORTER_OTLP_ENDPOINT=${origin}/api/v1/otlp
+  const otel = `OTEL_EXPORTER_OTLP_ENDPOINT=${origin}/api/otlp
 OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer $SIGHTLINE_API_KEY"
 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf`;
   return (

@@ -18,7 +18,8 @@ const NAV = [
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-52 shrink-0 flex-col border-r border-border bg-surface px-2 py-3">
+      <div className="w-52 shrink-0 border-r border-border bg-surface">
+      <aside className="sticky top-0 flex h-screen flex-col px-2 py-3">
         <div className="mb-4 flex items-center gap-2 px-2">
           <svg viewBox="0 0 24 24" className="size-5 text-accent" aria-hidden>
             <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" fill="none" stroke="currentColor" strokeWidth="2" />
@@ -49,6 +50,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
           </div>
         </div>
       </aside>
+      </div>
       <div className="min-w-0 flex-1">{children}</div>
     </div>
   );
