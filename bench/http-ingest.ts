@@ -1,0 +1,64 @@
+import path from "node:path";
+import { prepareDb, removeDb } from "./bench-db";
+import { keepAliveAgent } from "./http-client";
+import { closedLoop, IngestBodies } from "./ingest-load";
+import { loadAverage } from "./process-stats";
+import { startServer } from "./server";
+import { round, summarise, type LatencySummary } from "./stats";
+
+export interface HttpIngestResult {
+  batchSize: number;
+  clients: number;
+  seconds: number;
+  bytesPerEvent: number;
+  eventsPerSec: number;
+  requests: number;
+  failed: number;
+  latencyMs: LatencySummary;
+  serverPeakRssMb: number;
+  serverIdleRssMb: number;
+  /** Server CPU (user + system, all threads) per accepted event. */
+  serverCpuUsPerEvent: number;
+  loadAvg: number;
+}
+
+/**
+ * The production server on a fresh database, `clients` closed-loop clients posting batches of
+ * `batchSize` for `seconds` after a short warm-up (JIT, caches, the first model/prompt rows).
+ */
+export async function runHttpIngest(opts: {
+  workDir: string;
+  port: number;
+  batchSize: number;
+  clients: number;
+  seconds: number;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+}): Promise<HttpIngestResult> {
+  const file = path.join(opts.workDir, `http-${opts.batchSize}.db`);
+  removeDb(file);
+  const { key } = prepareDb(file, "bench");
+  const server = await startServer({ dbFile: file, port: opts.port, env: opts.env, nodeArgs: opts.nodeArgs });
+  try {
+    const agent = keepAliveAgent(opts.clients);
+    const bodies = new IngestBodies(opts.batchSize, Math.random().toString(36).slice(2, 5));
+    const target = { agent, url: server.url, key, bodies };
+    const idle = server.rss();
+    await closedLoop(target, opts.clients, Math.min(3, opts.seconds / 3));
+    const sampler = server.sampler();
+    const cpu0 = server.cpuSeconds();
+    const load0 = loadAverage();
+    const run = await closedLoop(target, opts.clients, opts.seconds);
+    const cpu = server.cpuSeconds() - cpu0;
+    const peak = sampler.stop();
+    agent.destroy();
+    return {
+      batchSize: opts.batchSize, clients: opts.clients, seconds: round(run.seconds, 1), bytesPerEvent: bodies.bytesPerEvent,
+      eventsPerSec: round(run.events / run.seconds), requests: run.requests, failed: run.failed,
+      latencyMs: summarise(run.latencies), serverPeakRssMb: round(peak / 2 ** 20), serverIdleRssMb: round(idle / 2 ** 20),
+      serverCpuUsPerEvent: round((cpu / Math.max(1, run.events)) * 1e6, 1), loadAvg: Math.max(load0, loadAverage()),
+    };
+  } finally {
+    await server.stop();
+  }
+}

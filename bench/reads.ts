@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import path from "node:path";
+import { openDb } from "@/db/client";
+import { seedLoad } from "@/lib/seed/seed-load";
+import { dbBytes, prepareDb, removeDb } from "./bench-db";
+import { keepAliveAgent, request } from "./http-client";
+import { round, summarise, type LatencySummary } from "./stats";
+
+const H = 3_600_000;
+const D = 24 * H;
+
+export interface SeededDb {
+  file: string;
+  events: number;
+  days: number;
+  /** The seed's "now": read windows are anchored here so a reused database reads the same data. */
+  now: number;
+  seedMs: number;
+  bytes: number;
+  bytesPerEvent: number;
+  reused: boolean;
+  key: string;
+}
+
+/** The CLI's load scenario (lib/seed/seed-load.ts) into its own file; reused when asked and present. */
+export function seededDb(workDir: string, events: number, days: number, reuse: boolean): SeededDb {
+  fs.mkdirSync(workDir, { recursive: true });
+  const file = path.join(workDir, `load-${events}-${days}d.db`);
+  const metaFile = `${file}.json`;
+  if (reuse && fs.existsSync(file) && fs.existsSync(metaFile)) {
+    const meta = JSON.parse(fs.readFileSync(metaFile, "utf8")) as SeededDb;
+    const { key } = prepareDb(file, "load");
+    return { ...meta, key, reused: true };
+  }
+  removeDb(file);
+  const db = openDb(`file:${file}`);
+  const now = Date.now();
+  const res = seedLoad(db, { events, days, projectSlug: "load", now });
+  db.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  db.sqlite.close();
+  const bytes = dbBytes(file);
+  const meta = { file, events, days, now, seedMs: res.ms, bytes, bytesPerEvent: round(bytes / events, 1) };
+  fs.writeFileSync(metaFile, JSON.stringify(meta));
+  const { key } = prepareDb(file, "load");
+  return { ...meta, key, reused: false };
+}
+
+/** The dashboard's requests (overview, model, prompt, timeseries, events pages), as the UI sends them. */
+export function dashboardEndpoints(now: number): { name: string; path: string }[] {
+  const w = (ms: number) => `from=${now - ms}&to=${now}`;
+  return [
+    { name: "overview 24h", path: `/api/v1/overview?${w(D)}` },
+    { name: "overview 30d", path: `/api/v1/overview?${w(30 * D)}&interval=1d` },
+    { name: "model: versions 24h", path: `/api/v1/metrics?groupBy=modelVersion&model=gpt-4o&${w(D)}` },
+    { name: "model: versions 30d", path: `/api/v1/metrics?groupBy=modelVersion&model=gpt-4o&${w(30 * D)}` },
+    { name: "model: p95 series 7d/1h", path: `/api/v1/metrics/timeseries?metric=latency_p95&interval=1h&model=gpt-4o&${w(7 * D)}` },
+    { name: "prompt: stats 7d", path: `/api/v1/prompts/support-answer/stats?${w(7 * D)}&a=2&b=3` },
+    { name: "prompt: versions 30d", path: `/api/v1/metrics?groupBy=promptVersion&promptId=support-answer&${w(30 * D)}` },
+    { name: "timeseries count 24h/1m", path: `/api/v1/metrics/timeseries?metric=count&interval=1m&${w(D)}` },
+    { name: "timeseries p95 30d/1d", path: `/api/v1/metrics/timeseries?metric=latency_p95&interval=1d&${w(30 * D)}` },
+    { name: "events page", path: `/api/v1/events?limit=50&to=${now}` },
+    { name: "events page: model+errors", path: `/api/v1/events?limit=50&model=gpt-4o&status=error&to=${now}` },
+  ];
+}
+
+export interface EndpointResult {
+  name: string;
+  path: string;
+  errors: number;
+  latencyMs: LatencySummary;
+}
+
+/** Each endpoint in turn, one request at a time: warm-up, then `requests` timed requests. */
+export async function measureReads(url: string, key: string, now: number, requests: number): Promise<EndpointResult[]> {
+  const agent = keepAliveAgent(1);
+  const headers = { authorization: `Bearer ${key}` };
+  const out: EndpointResult[] = [];
+  try {
+    for (const e of dashboardEndpoints(now)) {
+      for (let i = 0; i < 3; i++) await request(agent, url + e.path, { headers });
+      const lat: number[] = [];
+      let errors = 0;
+      for (let i = 0; i < requests; i++) {
+        const res = await request(agent, url + e.path, { headers });
+        if (res.status !== 200) errors++;
+        lat.push(res.ms);
+      }
+      out.push({ name: e.name, path: e.path, errors, latencyMs: summarise(lat) });
+    }
+  } finally {
+    agent.destroy();
+  }
+  return out;
+}

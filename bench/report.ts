@@ -1,0 +1,92 @@
+import type { BenchResults } from "./run";
+
+export interface Target {
+  name: string;
+  goal: string;
+  value: string;
+  met: boolean | null;
+}
+
+/** The issue's targets, evaluated on one run's numbers (null when the section did not run). */
+export function evaluateTargets(r: BenchResults): Target[] {
+  const out: Target[] = [];
+  const h500 = r.http?.find((h) => h.batchSize === 500);
+  if (h500 && r.floor) {
+    const ratio = h500.eventsPerSec / r.floor.floorRowsPerSec;
+    out.push({ name: "HTTP ingest (500/batch) vs floor", goal: ">= 50%", value: `${(ratio * 100).toFixed(1)}%`, met: ratio >= 0.5 });
+  }
+  if (h500) {
+    out.push({ name: "HTTP ingest p99 (500/batch)", goal: "<= 250 ms", value: `${h500.latencyMs.p99} ms`, met: (h500.latencyMs.p99 ?? Infinity) <= 250 });
+  }
+  const largest = r.reads?.at(-1);
+  if (largest) {
+    const worst = Math.max(...largest.endpoints.map((e) => e.latencyMs.p95 ?? Infinity));
+    out.push({ name: `Dashboard p95, worst endpoint @ ${fmtCount(largest.seed.events)}`, goal: "<= 100 ms", value: `${worst} ms`, met: worst <= 100 });
+    out.push({ name: `DB bytes/event @ ${fmtCount(largest.seed.events)}`, goal: "<= 250 B", value: `${largest.seed.bytesPerEvent} B`, met: largest.seed.bytesPerEvent <= 250 });
+  }
+  if (r.mixed) {
+    out.push({ name: "Mixed: read p95", goal: "<= 200 ms", value: `${r.mixed.readLatencyMs.p95} ms`, met: (r.mixed.readLatencyMs.p95 ?? Infinity) <= 200 });
+    out.push({ name: "Mixed: failed ingest requests", goal: "0", value: String(r.mixed.ingestFailed), met: r.mixed.ingestFailed === 0 });
+  }
+  const rss = Math.max(0, r.mixed?.serverPeakRssMb ?? 0, ...(r.http ?? []).map((h) => h.serverPeakRssMb));
+  if (rss) out.push({ name: "Server peak RSS under load", goal: "<= 400 MB", value: `${rss} MB`, met: rss <= 400 });
+  return out;
+}
+
+export function fmtCount(n: number): string {
+  return n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n);
+}
+
+function table(title: string, head: string[], rows: (string | number | null)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map((c) => (c === null ? "—" : String(c))))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return `\n${title}\n${line(cells[0])}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${cells.slice(1).map(line).join("\n")}\n`;
+}
+
+export function formatReport(r: BenchResults): string {
+  let s = `Sightline benchmark "${r.label}" — ${r.startedAt}\n${r.machine.cpu} ×${r.machine.cpus}, ${r.machine.memGb} GB, Node ${r.machine.node}, SQLite ${r.machine.sqlite}; load average ${r.machine.loadAvgStart} → ${r.machine.loadAvgEnd}\n`;
+  if (r.floor) {
+    const f = r.floor;
+    s += table("Storage floor (rows/s, 1000 rows per transaction)", ["path", "rows/s", "vs floor"], [
+      ["floor: raw table, INTEGER PK, no index, synchronous=NORMAL", f.floorRowsPerSec, "100%"],
+      ["production schema via storeEvents, synchronous=NORMAL", f.productionRowsPerSec, pct(f.productionRowsPerSec / f.floorRowsPerSec)],
+      ["production schema via storeEvents, synchronous=FULL", f.productionSynchronousFull, pct(f.productionSynchronousFull / f.floorRowsPerSec)],
+    ]);
+  }
+  if (r.http) {
+    s += table(`HTTP ingest (next start, ${r.http[0]?.clients} clients, synchronous=FULL)`, ["batch", "events/s", "vs floor", "p50 ms", "p99 ms", "failed", "server CPU µs/event", "peak RSS MB", "B/event wire", "load"],
+      r.http.map((h) => [h.batchSize, h.eventsPerSec, r.floor ? pct(h.eventsPerSec / r.floor.floorRowsPerSec) : null, h.latencyMs.p50, h.latencyMs.p99, h.failed, h.serverCpuUsPerEvent, h.serverPeakRssMb, h.bytesPerEvent, h.loadAvg]));
+  }
+  if (r.breakdown) {
+    const b = r.breakdown;
+    const rows: (string | number | null)[][] = b.stages.map((x) => [x.stage, x.usPerEvent, pct(x.share)]);
+    rows.push(["handler total (in-process, wall)", b.handlerUsPerEvent, "100%"]);
+    if (r.http) {
+      const h = r.http.find((x) => x.batchSize === b.batchSize);
+      if (h) rows.push(["framework overhead (server CPU − handler)", Math.round((h.serverCpuUsPerEvent - b.handlerUsPerEvent) * 100) / 100, null]);
+    }
+    s += table(`Per-event cost, ${b.batchSize}-event batches (µs/event)`, ["stage", "µs/event", "share"], rows);
+  }
+  for (const rd of r.reads ?? []) {
+    s += table(`Dashboard reads @ ${fmtCount(rd.seed.events)} events / ${rd.seed.days} d (${rd.seed.bytesPerEvent} B/event, seeded in ${(rd.seed.seedMs / 1000).toFixed(0)} s${rd.seed.reused ? ", reused" : ""}; RSS idle ${rd.idleRssMb} MB)`,
+      ["endpoint", "p50 ms", "p95 ms", "errors"], rd.endpoints.map((e) => [e.name, e.latencyMs.p50, e.latencyMs.p95, e.errors]));
+  }
+  if (r.mixed) {
+    const m = r.mixed;
+    s += table("Mixed load (ingest at half the maximum + 2 dashboard readers)", ["measure", "value"], [
+      ["ingest target / achieved events/s", `${m.ingestTargetEventsPerSec} / ${m.ingestEventsPerSec}`],
+      ["ingest requests / failed", `${m.ingestRequests} / ${m.ingestFailed}`],
+      ["ingest p50 / p99 ms", `${m.ingestLatencyMs.p50} / ${m.ingestLatencyMs.p99}`],
+      ["reads / errors", `${m.reads} / ${m.readErrors}`],
+      ["read p50 / p95 ms", `${m.readLatencyMs.p50} / ${m.readLatencyMs.p95}`],
+      ["server peak RSS MB", m.serverPeakRssMb], ["load average", m.loadAvg],
+    ]);
+  }
+  s += table("Targets", ["target", "goal", "measured", "met"], r.targets.map((t) => [t.name, t.goal, t.value, t.met === null ? "—" : t.met ? "yes" : "NO"]));
+  return s;
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
