@@ -14,13 +14,17 @@ export interface TraceIngestResult {
 }
 
 const REASONS_SHOWN = 5;
+/** Events per transaction: a huge export is stored in slices, yielding to other requests between them. */
+const SLICE = 1000;
 
 /**
- * Decoded OTLP spans → native events → the one ingest service, in one transaction. Each span
- * stands alone: a span the mapping or validation refuses is counted in `rejectedSpans` with its
- * reason, and the others are stored.
+ * Decoded OTLP spans → native events → the one ingest service (one transaction per slice of
+ * 1000; an exporter's batch of 512 is one). Each span stands alone: a span the mapping or
+ * validation refuses is counted in `rejectedSpans` with its reason, and the others are stored.
+ * If a later slice fails (503), the earlier ones stay stored and the exporter's retry finds
+ * them as duplicates.
  */
-export function ingestTraces(db: Db, projectId: number, batch: DecodedBatch): TraceIngestResult {
+export async function ingestTraces(db: Db, projectId: number, batch: DecodedBatch): Promise<TraceIngestResult> {
   const rejected: SpanRejection[] = [...batch.rejected];
   const events: Record<string, unknown>[] = [];
   const extras: Record<string, unknown>[] = [];
@@ -37,15 +41,22 @@ export function ingestTraces(db: Db, projectId: number, batch: DecodedBatch): Tr
       rejected.push({ index: -1, traceId: span.traceId, spanId: span.spanId, reason: "could not be mapped (server error, logged)" });
     }
   }
-  const result = store(db, projectId, events, extras);
-  for (const r of result.results) {
-    if (r.status !== "rejected") continue;
-    const { traceId, spanId } = origin[r.index];
-    rejected.push({ index: r.index, traceId, spanId, reason: r.error?.message ?? "invalid" });
+  let accepted = 0;
+  let duplicates = 0;
+  for (let start = 0; start < events.length; start += SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const result = store(db, projectId, events.slice(start, start + SLICE), extras.slice(start, start + SLICE));
+    accepted += result.accepted + result.duplicates;
+    duplicates += result.duplicates;
+    for (const r of result.results) {
+      if (r.status !== "rejected") continue;
+      const { traceId, spanId } = origin[start + r.index];
+      rejected.push({ index: start + r.index, traceId, spanId, reason: r.error?.message ?? "invalid" });
+    }
   }
   return {
-    accepted: result.accepted + result.duplicates,
-    duplicates: result.duplicates,
+    accepted,
+    duplicates,
     rejectedSpans: rejected.length,
     errorMessage: rejected.length ? describe(rejected, batch.total) : undefined,
   };

@@ -16,9 +16,12 @@ export function normaliseRequest(request: unknown): DecodedBatch {
     if (!isObject(rs)) throw envelopeError(`resourceSpans.${r}`, "must be an object");
     const resourceWarnings: string[] = [];
     const resource = isObject(rs.resource) ? keyValuesToJson(rs.resource.attributes, "resource", resourceWarnings) : {};
-    list(rs.scopeSpans, `resourceSpans.${r}.scopeSpans`).forEach((ss, s) => {
+    // `instrumentationLibrarySpans` / `instrumentationLibrary`: the names before OTLP 0.15
+    // (2021), still sent by some old JSON exporters.
+    const scopeSpans = rs.scopeSpans ?? rs.instrumentationLibrarySpans;
+    list(scopeSpans, `resourceSpans.${r}.scopeSpans`).forEach((ss, s) => {
       if (!isObject(ss)) throw envelopeError(`resourceSpans.${r}.scopeSpans.${s}`, "must be an object");
-      const scope = scopeOf(ss.scope, resourceWarnings);
+      const scope = scopeOf(ss.scope ?? ss.instrumentationLibrary, resourceWarnings);
       list(ss.spans, `resourceSpans.${r}.scopeSpans.${s}.spans`).forEach((raw) => {
         const index = out.total++;
         const result = spanOf(raw, index, resource, scope);

@@ -144,6 +144,14 @@ describe("decodeTraces", () => {
     for (const [bytes, enc] of cases) expect(() => decodeTraces(bytes, enc)).toThrow(ValidationError);
   });
 
+  it("reads the pre-1.0 JSON names instrumentationLibrarySpans / instrumentationLibrary", () => {
+    const span = jsonSpan({ "gen_ai.request.model": "m" });
+    const old = { resourceSpans: [{ resource: { attributes: [] }, instrumentationLibrarySpans: [{ instrumentationLibrary: { name: "old-lib", version: "0.1" }, spans: [span] }] }] };
+    const out = decodeTraces(json(old), "json");
+    expect(out.spans).toHaveLength(1);
+    expect(out.spans[0].scope).toEqual({ name: "old-lib", version: "0.1" });
+  });
+
   it("treats an empty request as zero spans", () => {
     expect(decodeTraces(Buffer.alloc(0), "protobuf")).toEqual({ spans: [], rejected: [], total: 0 });
     expect(decodeTraces(json({}), "json")).toEqual({ spans: [], rejected: [], total: 0 });

@@ -135,6 +135,20 @@ describe.each(["protobuf", "json"] as Enc[])("POST /api/otlp/v1/traces (%s)", (e
   });
 });
 
+describe("large exports", () => {
+  it("stores an export of 2500 spans in slices and reports a refused span of a later slice by its ids", async () => {
+    const spans = Array.from({ length: 2500 }, () => jsonSpan());
+    const bad = jsonSpan({}, { startTimeUnixNano: "1000", endTimeUnixNano: "2000" });
+    spans.splice(2200, 0, bad);
+    const res = await send(bodyOf(jsonRequest(spans), "protobuf"));
+    expect(res.status).toBe(200);
+    const { partialSuccess } = exportResult(res);
+    expect(Number(partialSuccess!.rejectedSpans)).toBe(1);
+    expect(partialSuccess!.errorMessage).toContain(`span ${bad.spanId} of trace ${bad.traceId}`);
+    expect(eventCount()).toBe(2500);
+  });
+});
+
 describe("error bodies", () => {
   it("are google.rpc.Status in protobuf for protobuf requests, with the request id", async () => {
     const res = await send(Buffer.from([0x0a, 0xff, 0xff, 0x0f]), { headers: { "x-request-id": "req-123" } });

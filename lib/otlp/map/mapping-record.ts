@@ -6,14 +6,14 @@ import type { Found } from "./span-view";
  */
 export class MappingRecord {
   readonly mapped: Record<string, string> = {};
-  private keysOf: Record<string, string[]> = {};
+  private keysOf = new Map<string, string[]>();
   private used = new Set<string>();
 
   take(field: string, found: Pick<Found<unknown>, "from" | "consumed">): void {
-    if (field in this.keysOf) this.drop(field);
+    if (this.keysOf.has(field)) this.drop(field);
     this.mapped[field] = found.from;
     const keys = found.consumed ?? [found.from];
-    this.keysOf[field] = keys;
+    this.keysOf.set(field, keys);
     for (const k of keys) this.used.add(k);
   }
 
@@ -24,17 +24,17 @@ export class MappingRecord {
 
   /** Give a field up: its attributes go back to `unmapped` (unless another field uses them). */
   drop(field: string): void {
-    delete this.mapped[field];
-    const keys = this.keysOf[field];
+    const keys = this.keysOf.get(field);
+    if (field in this.mapped) delete this.mapped[field];
     if (!keys) return;
-    delete this.keysOf[field];
+    this.keysOf.delete(field);
     for (const k of keys) this.used.delete(k);
-    for (const f in this.keysOf) for (const k of this.keysOf[f]) this.used.add(k);
+    for (const other of this.keysOf.values()) for (const k of other) this.used.add(k);
   }
 
   /** Move a field's provenance to another field (a total becomes the derived output count). */
   rename(field: string, to: string, from: string): void {
-    const keys = this.keysOf[field] ?? [];
+    const keys = this.keysOf.get(field) ?? [];
     this.drop(field);
     this.take(to, { from, consumed: keys });
   }

@@ -14,7 +14,7 @@ export const POST = withApi(
     admitExport(async () => {
       const { mediaType, bytes } = await readBody(req, { accept: [OTLP_PROTOBUF, OTLP_JSON], maxBytes: otlpMaxBodyBytes() });
       const encoding = encodingOf(mediaType);
-      return exportResponse(encoding, ingestTraces(db, projectId, decodeTraces(bytes, encoding)));
+      return exportResponse(encoding, await ingestTraces(db, projectId, decodeTraces(bytes, encoding)));
     }),
   { scope: "ingest", keysOnly: true, formatError: otlpErrorResponse },
 );
