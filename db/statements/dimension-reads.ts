@@ -9,7 +9,7 @@ export function readDimensionTables(db: Db, projectId: number) {
     modelVersions: s
       .prepare("SELECT v.id, v.version, v.model_id AS owner FROM model_version v JOIN model m ON m.id = v.model_id WHERE m.project_id = ?")
       .all(projectId) as { id: number; version: string; owner: number }[],
-    prompts: s.prepare("SELECT id, key FROM prompt WHERE project_id = ?").all(projectId) as { id: number; key: string }[],
+    prompts: s.prepare("SELECT id, key, name FROM prompt WHERE project_id = ?").all(projectId) as { id: number; key: string; name: string | null }[],
     promptVersions: s
       .prepare("SELECT v.id, v.version, v.prompt_id AS owner FROM prompt_version v JOIN prompt p ON p.id = v.prompt_id WHERE p.project_id = ?")
       .all(projectId) as { id: number; version: number; owner: number }[],

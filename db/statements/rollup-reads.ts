@@ -57,3 +57,15 @@ export function readRollups(db: Db, f: RollupFilter): RollupReadRow[] {
 export function deleteRollupsBefore(db: Db, resolution: number, before: number): number {
   return db.sqlite.prepare("DELETE FROM rollup WHERE resolution = ? AND bucket < ?").run(resolution, before).changes;
 }
+
+/** Requests per bucket, model and prompt at one resolution: sparklines, without touching sketches. */
+export function readRollupCounts(db: Db, f: { projectId: number; resolution: number; from: number; to: number }) {
+  const stmt = memo(db, "readRollupCounts", () =>
+    db.sqlite.prepare<[typeof f], { bucket: number; model_id: number; prompt_id: number; count: number }>(
+      `SELECT bucket, model_id, prompt_id, sum(count) AS count FROM rollup
+       WHERE project_id = @projectId AND resolution = @resolution AND bucket >= @from AND bucket < @to
+       GROUP BY bucket, model_id, prompt_id`,
+    ),
+  );
+  return stmt.all(f);
+}

@@ -7,12 +7,29 @@ export interface LatencyQuantiles {
   p99: number | null;
 }
 
+/** The rollup columns an aggregate sums (a subset of a rollup row). */
+export type RollupSlice = Pick<
+  RollupReadRow,
+  "count" | "error_count" | "input_tokens" | "output_tokens" | "cost_usd" | "unpriced_count" | "flagged_count" | "judged_count" | "latency_sketch"
+>;
+
+export interface AggregateMetrics {
+  count: number;
+  errorRate: number | null;
+  latencyMs: LatencyQuantiles;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  unpricedCount: number;
+  flaggedCount: number;
+  judgedCount: number;
+  hallucinationRate: number | null;
+}
+
 /** Running sum of rollup rows, with their latency sketches merged. */
 export class Aggregate {
   count = 0;
   errorCount = 0;
-  latencyCount = 0;
-  latencySum = 0;
   inputTokens = 0;
   outputTokens = 0;
   costUsd = 0;
@@ -24,18 +41,16 @@ export class Aggregate {
   /** Merging sketches is the costly part of a read: skip it when no percentile is asked for. */
   constructor(private readonly withLatency = true) {}
 
-  add(r: RollupReadRow): void {
+  add(r: RollupSlice): void {
     this.count += r.count;
     this.errorCount += r.error_count;
-    this.latencyCount += r.latency_count;
-    this.latencySum += r.latency_sum;
     this.inputTokens += r.input_tokens;
     this.outputTokens += r.output_tokens;
     this.costUsd += r.cost_usd;
     this.unpricedCount += r.unpriced_count;
     this.flaggedCount += r.flagged_count;
     this.judgedCount += r.judged_count;
-    if (this.withLatency && r.latency_sketch) mergeEncoded(this.sketch, r.latency_sketch);
+    if (this.withLatency && r.latency_sketch && r.latency_sketch.length > 0) mergeEncoded(this.sketch, r.latency_sketch);
   }
 
   errorRate(): number | null {
@@ -49,6 +64,14 @@ export class Aggregate {
 
   latency(): LatencyQuantiles {
     return { p50: round(quantile(this.sketch, 0.5)), p95: round(quantile(this.sketch, 0.95)), p99: round(quantile(this.sketch, 0.99)) };
+  }
+
+  metrics(): AggregateMetrics {
+    return {
+      count: this.count, errorRate: this.errorRate(), latencyMs: this.latency(), inputTokens: this.inputTokens,
+      outputTokens: this.outputTokens, costUsd: roundUsd(this.costUsd), unpricedCount: this.unpricedCount,
+      flaggedCount: this.flaggedCount, judgedCount: this.judgedCount, hallucinationRate: this.hallucinationRate(),
+    };
   }
 }
 

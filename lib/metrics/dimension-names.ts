@@ -6,6 +6,8 @@ export interface DimensionNames {
   models: Map<number, { name: string; kind: ModelKind }>;
   modelVersions: Map<number, string>;
   prompts: Map<number, string>;
+  /** Display names of prompts that have one. */
+  promptNames: Map<number, string>;
   promptVersions: Map<number, number>;
   /** Version id → its model / prompt id. */
   modelVersionOwner: Map<number, number>;
@@ -19,6 +21,7 @@ export function loadDimensionNames(db: Db, projectId: number): DimensionNames {
     models: new Map(t.models.map((m) => [m.id, { name: m.name, kind: m.kind }])),
     modelVersions: new Map(t.modelVersions.map((v) => [v.id, v.version])),
     prompts: new Map(t.prompts.map((p) => [p.id, p.key])),
+    promptNames: new Map(t.prompts.flatMap((p) => (p.name ? [[p.id, p.name] as const] : []))),
     promptVersions: new Map(t.promptVersions.map((v) => [v.id, v.version])),
     modelVersionOwner: new Map(t.modelVersions.map((v) => [v.id, v.owner])),
     promptVersionOwner: new Map(t.promptVersions.map((v) => [v.id, v.owner])),

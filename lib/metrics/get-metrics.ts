@@ -1,11 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { readRollups } from "@/db/statements/rollup-reads";
 import { Aggregate, roundUsd, type LatencyQuantiles } from "./aggregate";
 import { loadDimensionNames } from "./dimension-names";
 import { dimensionFilterParams, resolveDimensionFilter } from "./filters";
-import { minuteHorizon } from "./retention";
-import { coverRange } from "./rollup-segments";
+import { readRollupsCovering } from "./read-covering";
 import { rangeIsOrdered, resolveRange, timeRangeParams } from "./time-range";
 import { KIND_LLM } from "@/lib/ingest/rollup-accumulator";
 
@@ -50,26 +48,21 @@ export function getMetrics(db: Db, projectId: number, q: MetricsQuery, now = Dat
   if (!ids) return { groups: [] };
   const byPrompt = q.groupBy === "prompt" || q.groupBy === "promptVersion";
   const groups = new Map<string, { key: Omit<MetricsGroup, "count" | "errorRate" | "latencyMs">; kind: number; agg: Aggregate }>();
-  for (const seg of coverRange(from, to, minuteHorizon(now))) {
-    const rows = readRollups(db, {
-      projectId, resolution: seg.resolution, from: seg.from, to: seg.to, kind: byPrompt ? KIND_LLM : null,
-      modelId: ids.modelId, modelVersionId: null, promptId: ids.promptId, promptVersionId: null, withPrompt: byPrompt ? 1 : 0,
-    });
-    for (const r of rows) {
-      const model = names.models.get(r.model_id);
-      if (!model) continue;
-      const k = groupKey(q.groupBy, r);
-      let g = groups.get(k);
-      if (!g) {
-        const key: Omit<MetricsGroup, "count" | "errorRate" | "latencyMs"> = { model: model.name, kind: model.kind };
-        if (q.groupBy === "modelVersion") key.modelVersion = names.modelVersions.get(r.model_version_id) ?? null;
-        if (byPrompt) key.promptId = names.prompts.get(r.prompt_id) ?? String(r.prompt_id);
-        if (q.groupBy === "promptVersion") key.promptVersion = names.promptVersions.get(r.prompt_version_id) ?? null;
-        g = { key, kind: r.kind, agg: new Aggregate() };
-        groups.set(k, g);
-      }
-      g.agg.add(r);
+  const rows = readRollupsCovering(db, { projectId, from, to, kind: byPrompt ? KIND_LLM : null, modelId: ids.modelId, promptId: ids.promptId, withPrompt: byPrompt }, now);
+  for (const r of rows) {
+    const model = names.models.get(r.model_id);
+    if (!model) continue;
+    const k = groupKey(q.groupBy, r);
+    let g = groups.get(k);
+    if (!g) {
+      const key: Omit<MetricsGroup, "count" | "errorRate" | "latencyMs"> = { model: model.name, kind: model.kind };
+      if (q.groupBy === "modelVersion") key.modelVersion = names.modelVersions.get(r.model_version_id) ?? null;
+      if (byPrompt) key.promptId = names.prompts.get(r.prompt_id) ?? String(r.prompt_id);
+      if (q.groupBy === "promptVersion") key.promptVersion = names.promptVersions.get(r.prompt_version_id) ?? null;
+      g = { key, kind: r.kind, agg: new Aggregate() };
+      groups.set(k, g);
     }
+    g.agg.add(r);
   }
   return { groups: [...groups.values()].map(({ key, kind, agg }) => toGroup(key, kind, agg)).sort(byName) };
 }

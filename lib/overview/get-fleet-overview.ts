@@ -2,7 +2,11 @@ import type { Db } from "@/db/client";
 import { driftStatusOf, healthOf, type Health } from "@/lib/charts/health";
 import { rollupRange } from "@/lib/dashboard/rollup-resolution";
 import type { Interval } from "@/lib/dashboard/time-range";
-import { addSlice, emptyAggregate, toMetrics, type Aggregate, type AggregateMetrics, type RollupSlice } from "./aggregate";
+import { readModelSignals } from "@/db/statements/metric-point-reads";
+import { readRollupCounts } from "@/db/statements/rollup-reads";
+import { Aggregate, type AggregateMetrics } from "@/lib/metrics/aggregate";
+import { loadDimensionNames } from "@/lib/metrics/dimension-names";
+import { readRollupsCovering } from "@/lib/metrics/read-covering";
 
 export interface FleetRow extends AggregateMetrics {
   /** Model name or prompt key: the id used in URLs and API filters. */
@@ -25,11 +29,6 @@ export interface FleetOverview {
 
 const SIGNAL_LOOKBACK_MS = 7 * 86_400_000;
 
-interface Row extends RollupSlice {
-  bucket: number;
-  model_id: number;
-  prompt_id: number;
-}
 
 /**
  * One health row per model and per prompt for the window, from the rollups only: totals,
@@ -40,52 +39,34 @@ export function getFleetOverview(db: Db, input: { projectId: number; from: numbe
   const { projectId, from, to } = input;
   const r = rollupRange(from, to, input.interval);
   const nBuckets = Math.floor((r.lastBucket - r.firstBucket) / r.resolution) + 1;
+  const names = loadDimensionNames(db, projectId);
 
-  const rows = db.sqlite
-    .prepare<[number, number, number, number], Row>(
-      `SELECT bucket, model_id, prompt_id, count, error_count, input_tokens, output_tokens, cost_usd,
-              unpriced_count, flagged_count, judged_count, latency_sketch
-         FROM rollup WHERE project_id = ? AND resolution = ? AND bucket BETWEEN ? AND ?`,
-    )
-    .all(projectId, r.resolution, r.firstBucket, r.lastBucket);
-
-  const models = db.sqlite
-    .prepare<[number], { id: number; name: string; kind: "llm" | "ml" }>("SELECT id, name, kind FROM model WHERE project_id = ?")
-    .all(projectId);
-  const prompts = db.sqlite
-    .prepare<[number], { id: number; key: string; name: string | null }>("SELECT id, key, name FROM prompt WHERE project_id = ?")
-    .all(projectId);
-
-  const byModel = new Map<number, { agg: Aggregate; spark: number[] }>();
-  const byPrompt = new Map<number, { agg: Aggregate; spark: number[] }>();
-  const slot = (m: Map<number, { agg: Aggregate; spark: number[] }>, id: number) => {
-    let s = m.get(id);
-    if (!s) m.set(id, (s = { agg: emptyAggregate(), spark: new Array(nBuckets).fill(0) }));
-    return s;
-  };
-  for (const row of rows) {
+  // Totals (with merged sketches) over the exact range, as the metrics API computes them.
+  const byModel = new Map<number, Aggregate>();
+  const byPrompt = new Map<number, Aggregate>();
+  const agg = (m: Map<number, Aggregate>, id: number) => m.get(id) ?? m.set(id, new Aggregate()).get(id)!;
+  for (const row of readRollupsCovering(db, { projectId, from, to })) {
+    agg(byModel, row.model_id).add(row);
+    if (row.prompt_id) agg(byPrompt, row.prompt_id).add(row);
+  }
+  // Sparklines: request counts per interval bucket, no sketches needed.
+  const sparkModel = new Map<number, number[]>();
+  const sparkPrompt = new Map<number, number[]>();
+  const spark = (m: Map<number, number[]>, id: number) => m.get(id) ?? m.set(id, new Array(nBuckets).fill(0)).get(id)!;
+  for (const row of readRollupCounts(db, { projectId, resolution: r.resolution, from: r.firstBucket, to: r.lastBucket + 1 })) {
     const i = Math.floor((row.bucket - r.firstBucket) / r.resolution);
-    const m = slot(byModel, row.model_id);
-    addSlice(m.agg, row);
-    m.spark[i] += row.count;
-    if (row.prompt_id) {
-      const p = slot(byPrompt, row.prompt_id);
-      addSlice(p.agg, row);
-      p.spark[i] += row.count;
-    }
+    spark(sparkModel, row.model_id)[i] += row.count;
+    if (row.prompt_id) spark(sparkPrompt, row.prompt_id)[i] += row.count;
   }
 
   const ml = mlSignals(db, projectId, Math.min(from, to - SIGNAL_LOOKBACK_MS), to);
-  const build = (key: string, name: string, kind: FleetRow["kind"], s: { agg: Aggregate; spark: number[] } | undefined, id: number): FleetRow => {
-    const metrics = toMetrics(s?.agg ?? emptyAggregate());
+  const build = (id: number, key: string, name: string, kind: FleetRow["kind"], a: Aggregate | undefined, line: number[] | undefined): FleetRow => {
+    const metrics = (a ?? new Aggregate()).metrics();
     const signals = kind === "ml" ? ml.get(id) : undefined;
     const driftStatus = driftStatusOf(signals?.maxPsi ?? null);
     return {
-      key,
-      name,
-      kind,
-      ...metrics,
-      sparkline: s?.spark ?? new Array(nBuckets).fill(0),
+      key, name, kind, ...metrics,
+      sparkline: line ?? new Array(nBuckets).fill(0),
       driftStatus,
       maxPsi: signals?.maxPsi ?? null,
       accuracy: signals?.accuracy ?? null,
@@ -95,8 +76,12 @@ export function getFleetOverview(db: Db, input: { projectId: number; from: numbe
 
   return {
     window: { from, to, interval: r.interval },
-    models: models.map((m) => build(m.name, m.name, m.kind, byModel.get(m.id), m.id)).sort((a, b) => b.count - a.count),
-    prompts: prompts.map((p) => build(p.key, p.name ?? p.key, "prompt", byPrompt.get(p.id), p.id)).sort((a, b) => b.count - a.count),
+    models: [...names.models]
+      .map(([id, m]) => build(id, m.name, m.name, m.kind, byModel.get(id), sparkModel.get(id)))
+      .sort((a, b) => b.count - a.count),
+    prompts: [...names.prompts]
+      .map(([id, key]) => build(id, key, names.promptNames.get(id) ?? key, "prompt", byPrompt.get(id), sparkPrompt.get(id)))
+      .sort((a, b) => b.count - a.count),
   };
 }
 
@@ -105,13 +90,7 @@ export function getFleetOverview(db: Db, input: { projectId: number; from: numbe
  * These arrive daily or less, so look back a week rather than only inside the window.
  */
 function mlSignals(db: Db, projectId: number, from: number, to: number) {
-  const points = db.sqlite
-    .prepare<[number, number, number], { model_id: number; name: string; feature: string | null; value: number }>(
-      `SELECT model_id, name, feature, value FROM metric_point
-        WHERE project_id = ? AND ts BETWEEN ? AND ? AND (name = 'accuracy' OR name LIKE 'drift.psi%')
-        ORDER BY ts`,
-    )
-    .all(projectId, from, to);
+  const points = readModelSignals(db, projectId, from, to);
   const latestPsi = new Map<number, Map<string, number>>();
   const out = new Map<number, { maxPsi: number | null; accuracy: number | null }>();
   for (const p of points) {

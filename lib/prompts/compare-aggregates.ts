@@ -1,4 +1,4 @@
-import type { Aggregate } from "@/lib/overview/aggregate";
+import type { Aggregate } from "@/lib/metrics/aggregate";
 import { mannWhitneyGroups } from "@/lib/stats/mann-whitney";
 import { sketchToGroups } from "@/lib/stats/sketch-groups";
 import { twoProportionZTest } from "@/lib/stats/two-proportion";
@@ -30,7 +30,7 @@ const NOT_ENOUGH = "Not enough data to compare";
 export function compareAggregates(aName: string, a: Aggregate, bName: string, b: Aggregate): VersionComparison {
   const tests: SignificanceTest[] = [];
 
-  const mw = a.sketch && b.sketch ? mannWhitneyGroups(sketchToGroups(a.sketch), sketchToGroups(b.sketch)) : null;
+  const mw = a.sketch.count > 0 && b.sketch.count > 0 ? mannWhitneyGroups(sketchToGroups(a.sketch), sketchToGroups(b.sketch)) : null;
   tests.push(
     mw
       ? {
@@ -42,7 +42,7 @@ export function compareAggregates(aName: string, a: Aggregate, bName: string, b:
           pValue: mw.pValue,
           ...verdictOf(aName, bName, mw.pValue, mw.uB > mw.uA, VERDICT_PHRASES.latency),
         }
-      : empty("latency", "mann-whitney-u", a.sketch?.count ?? 0, b.sketch?.count ?? 0),
+      : empty("latency", "mann-whitney-u", a.sketch.count, b.sketch.count),
   );
 
   const rate = (metric: "errorRate" | "hallucinationRate", xA: number, nA: number, xB: number, nB: number) => {
