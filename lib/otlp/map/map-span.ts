@@ -17,9 +17,11 @@ const MAX_ERROR_MESSAGE = 10_000;
 const MAX_NAME = 500;
 
 type Extractor = (s: SpanView) => Found<unknown> | undefined;
+/** Each family's bit in a span's set of active families. */
+const BIT = new Map<Family, number>(FIELD_PRECEDENCE.map((f, i) => [f, 1 << i]));
 /** Per field, the families that can fill it, in precedence order (built once). */
-const EXTRACTORS = new Map<FieldName, [Family, Extractor][]>(
-  LLM_FIELDS.map((field) => [field, FIELD_PRECEDENCE.flatMap((f) => (f.fields[field] ? [[f, f.fields[field] as Extractor]] : []))]),
+const EXTRACTORS = new Map<FieldName, [number, Extractor][]>(
+  LLM_FIELDS.map((field) => [field, FIELD_PRECEDENCE.flatMap((f) => (f.fields[field] ? [[BIT.get(f)!, f.fields[field] as Extractor]] : []))]),
 );
 const METADATA_FAMILIES = [...FIELD_PRECEDENCE].reverse().filter((f) => f.metadata);
 
@@ -67,8 +69,8 @@ export function mapSpan(span: OtlpSpan): MappedSpan {
   const f: Partial<Record<FieldName, unknown>> = {};
   let original: Attributes | undefined;
   for (const field of kind.type === "llm" ? LLM_FIELDS : SPAN_FIELDS) {
-    for (const [family, extract] of EXTRACTORS.get(field)!) {
-      if (!active.has(family)) continue;
+    for (const [bit, extract] of EXTRACTORS.get(field)!) {
+      if (!(active & bit)) continue;
       const found = extract(view);
       if (!found) continue;
       f[field] = found.value;
@@ -122,32 +124,33 @@ export function mapSpan(span: OtlpSpan): MappedSpan {
   return { event, extra: { otel } };
 }
 
-/** The families a span has attributes (or GenAI events) of. */
-function activeFamilies(span: OtlpSpan): Set<Family> {
-  const active = new Set<Family>(ALWAYS);
+/** The families a span has attributes (or GenAI events) of, as a bit set. */
+function activeFamilies(span: OtlpSpan): number {
+  let active = ALWAYS;
   for (const key in span.attributes) {
-    let families = FAMILIES_OF_KEY.get(key);
-    if (!families) {
+    let bits = BITS_OF_KEY.get(key);
+    if (bits === undefined) {
       const dot = key.indexOf(".");
-      families = BY_NAMESPACE.get(dot < 0 ? key : key.slice(0, dot)) ?? [];
-      if (FAMILIES_OF_KEY.size > 50_000) FAMILIES_OF_KEY.clear(); // keys are few in practice; bound it anyway
-      FAMILIES_OF_KEY.set(key, families);
+      bits = BY_NAMESPACE.get(dot < 0 ? key : key.slice(0, dot)) ?? 0;
+      if (BITS_OF_KEY.size > 50_000) BITS_OF_KEY.clear(); // keys are few in practice; bound it anyway
+      BITS_OF_KEY.set(key, bits);
     }
-    for (const f of families) active.add(f);
+    active |= bits;
   }
-  if (span.events.length && span.events.some((e) => e.name.startsWith("gen_ai."))) for (const f of BY_NAMESPACE.get("gen_ai")!) active.add(f);
+  if (span.events.length && span.events.some((e) => e.name.startsWith("gen_ai."))) active |= BY_NAMESPACE.get("gen_ai")!;
   return active;
 }
 
-const ALWAYS = FIELD_PRECEDENCE.filter((f) => f.namespaces.includes("*"));
-const BY_NAMESPACE = new Map<string, Family[]>();
-for (const f of FIELD_PRECEDENCE) for (const ns of f.namespaces) BY_NAMESPACE.set(ns, [...(BY_NAMESPACE.get(ns) ?? []), f]);
-/** Attribute key → its families (attribute keys repeat across spans: look each up once). */
-const FAMILIES_OF_KEY = new Map<string, Family[]>();
+const ALWAYS = FIELD_PRECEDENCE.reduce((bits, f) => (f.namespaces.includes("*") ? bits | BIT.get(f)! : bits), 0);
+/** First segment of an attribute key (`gen_ai`) → the bits of the families reading it. */
+const BY_NAMESPACE = new Map<string, number>();
+for (const f of FIELD_PRECEDENCE) for (const ns of f.namespaces) BY_NAMESPACE.set(ns, (BY_NAMESPACE.get(ns) ?? 0) | BIT.get(f)!);
+/** Attribute key → its family bits (attribute keys repeat across spans: look each up once). */
+const BITS_OF_KEY = new Map<string, number>();
 
-function classify(view: SpanView, active: Set<Family>): Classification {
+function classify(view: SpanView, active: number): Classification {
   for (const family of CLASSIFY_PRECEDENCE) {
-    if (!active.has(family)) continue;
+    if (!(active & BIT.get(family)!)) continue;
     const c = family.classify?.(view);
     if (c) return c;
   }
@@ -214,11 +217,11 @@ function hallucinationOf(m: Partial<MappedFields>, rec: MappingRecord, view: Spa
 }
 
 /** Free-form metadata of all families, higher precedence winning on a key clash; ≤16 KiB. */
-function metadataOf(view: SpanView, active: Set<Family>, m: Partial<MappedFields>, rec: MappingRecord) {
+function metadataOf(view: SpanView, active: number, m: Partial<MappedFields>, rec: MappingRecord) {
   let out: Record<string, unknown> | undefined;
   let from: Record<string, string> | undefined;
   for (const family of METADATA_FAMILIES) {
-    if (!active.has(family)) continue;
+    if (!(active & BIT.get(family)!)) continue;
     for (const e of family.metadata!(view)) {
       if (rec.isConsumed(e.from)) continue; // already a field (a user id among association properties)
       (out ??= {})[e.key] = e.value;

@@ -16,6 +16,8 @@ interface IntRange {
   max: number;
 }
 
+const TOKENS: IntRange = { min: 0, max: 1e9 };
+
 /**
  * Typed, forgiving reads of a span's attributes for the family mappers. A value of the wrong
  * type is not mapped and leaves a warning; the attribute itself stays in `unmapped`.
@@ -25,7 +27,7 @@ export class SpanView {
   readonly resource: Attributes;
   readonly warnings: string[] = [];
   private keys?: string[];
-  private jsonCache = new Map<string, unknown>();
+  private jsonCache?: Map<string, unknown>;
 
   constructor(readonly span: OtlpSpan) {
     this.attrs = span.attributes;
@@ -51,11 +53,12 @@ export class SpanView {
   }
 
   resourceString(key: string, max?: number): Found<string> | undefined {
-    return this.string(key, max, this.resource, `resource.${key}`);
+    const v = this.resource[key];
+    return v === undefined ? undefined : this.string(key, max, this.resource, `resource.${key}`);
   }
 
   /** An integer within range; decimal strings are accepted. */
-  int(key: string, range: IntRange = { min: 0, max: 1e9 }): Found<number> | undefined {
+  int(key: string, range: IntRange = TOKENS): Found<number> | undefined {
     const v = this.attrs[key];
     if (v === undefined || v === null || v === "") return undefined;
     const n = asInt(v);
@@ -87,8 +90,9 @@ export class SpanView {
     const v = this.attrs[key];
     if (v === undefined || v === null || v === "") return undefined;
     if (typeof v !== "string") return { value: v, from: key };
-    if (!this.jsonCache.has(key)) this.jsonCache.set(key, parseJson(v));
-    return { value: this.jsonCache.get(key), from: key };
+    const cache = (this.jsonCache ??= new Map());
+    if (!cache.has(key)) cache.set(key, parseJson(v));
+    return { value: cache.get(key), from: key };
   }
 
   /** Every attribute key, computed once (prefix scans need it). */
