@@ -32,13 +32,7 @@ export function storeEvents(db: Db, projectId: number, items: StoreItem[], now =
       if (id === null) return "duplicate";
       sideRecords(id, row);
       if (row.modelId !== null && (row.type === "llm" || row.type === "prediction")) {
-        rollups.add({
-          projectId, ts: row.ts, kind: row.type === "llm" ? KIND_LLM : KIND_PREDICTION, modelId: row.modelId,
-          modelVersionId: row.modelVersionId, promptId: row.promptId, promptVersionId: row.promptVersionId,
-          isError: row.status === "error", latencyMs: row.latencyMs, inputTokens: row.inputTokens ?? 0,
-          outputTokens: row.outputTokens ?? 0, costUsd: row.costUsd ?? 0, unpriced: row.unpriced === 1,
-          flagged: row.flagged === null ? null : row.flagged === 1,
-        });
+        rollups.add(row, row.modelId, row.type === "llm" ? KIND_LLM : KIND_PREDICTION);
       }
       return "accepted";
     });
@@ -74,7 +68,13 @@ const MAX_PROBES = 1_000_000;
 function insertEvent(stmts: ReturnType<typeof ingestStatements>, ids: EventIdAllocator, row: PreparedEvent): number | null {
   let id = ids.next(row.ts);
   for (let probe = 0; probe < MAX_PROBES; probe++, id++) {
-    if (stmts.insertEvent.run({ ...row, id }).changes === 1) return id;
+    const r = row;
+    const changes = stmts.insertEvent.run(
+      id, r.projectId, r.clientId, r.type, r.ts, r.receivedAt, r.modelId, r.modelVersionId, r.promptId, r.promptVersionId,
+      r.environment, r.userId, r.sessionId, r.traceId, r.spanId, r.parentSpanId, r.status, r.latencyMs, r.inputTokens,
+      r.outputTokens, r.costUsd, r.unpriced, r.flagged, r.hallucinationScore, r.score, r.body,
+    ).changes;
+    if (changes === 1) return id;
     if (stmts.findEventByClientId.get(row.projectId, row.clientId)) return null;
     // The key slot belongs to another event (same millisecond): take the next one.
     ids.taken(row.ts, id);

@@ -33,26 +33,29 @@ export function toRow(
   now: number,
   extra?: Record<string, unknown>,
 ): PreparedEvent {
-  const { id: clientId, type, timestamp, model, modelVersion, environment, userId, sessionId, traceId, spanId, parentSpanId, ...rest } = e;
-  const modelId = model ? dims.model(projectId, model, KIND_OF[type]) : null;
+  // Built field by field (no rest/spread copies of the event): this runs once per event.
+  const modelId = e.model ? dims.model(projectId, e.model, KIND_OF[e.type]) : null;
+  const modelVersion = e.modelVersion;
   const row: PreparedEvent = {
-    projectId, clientId, type, ts: timestamp ?? now, receivedAt: now, modelId,
+    projectId, clientId: e.id, type: e.type, ts: e.timestamp ?? now, receivedAt: now, modelId,
     modelVersionId: modelId !== null && modelVersion ? dims.modelVersion(modelId, modelVersion) : null,
-    promptId: null, promptVersionId: null, environment, userId: userId ?? null, sessionId: sessionId ?? null,
-    traceId: traceId ?? null, spanId: spanId ?? null, parentSpanId: parentSpanId ?? null, status: null,
-    latencyMs: null, inputTokens: null, outputTokens: null, costUsd: null, unpriced: null, flagged: null,
-    hallucinationScore: null, score: null, body: "",
+    promptId: null, promptVersionId: null, environment: e.environment, userId: e.userId ?? null,
+    sessionId: e.sessionId ?? null, traceId: e.traceId ?? null, spanId: e.spanId ?? null,
+    parentSpanId: e.parentSpanId ?? null, status: null, latencyMs: null, inputTokens: null, outputTokens: null,
+    costUsd: null, unpriced: null, flagged: null, hallucinationScore: null, score: null, body: "",
   };
-  let body: Record<string, unknown> = rest;
+  let body: Record<string, unknown>;
   switch (e.type) {
     case "llm": {
-      const { promptId, promptVersion, latencyMs, inputTokens, outputTokens, costUsd, status, hallucination, ...text } = e;
-      void text;
+      const { promptId, promptVersion, inputTokens, outputTokens, costUsd, hallucination } = e;
       if (promptId) {
         row.promptId = dims.prompt(projectId, promptId);
         if (promptVersion !== undefined) row.promptVersionId = dims.promptVersion(row.promptId, promptVersion);
       }
-      Object.assign(row, { status, latencyMs, inputTokens: inputTokens ?? null, outputTokens: outputTokens ?? null });
+      row.status = e.status;
+      row.latencyMs = e.latencyMs;
+      row.inputTokens = inputTokens ?? null;
+      row.outputTokens = outputTokens ?? null;
       if (costUsd !== undefined) {
         row.costUsd = costUsd;
       } else if (inputTokens !== undefined || outputTokens !== undefined) {
@@ -64,28 +67,31 @@ export function toRow(
         row.flagged = hallucination.flagged ? 1 : 0;
         row.hallucinationScore = hallucination.score ?? null;
       }
-      body = pick(e, ["input", "output", "context", "errorMessage", "tags", "metadata"]);
+      body = pick(e, LLM_BODY);
       if (promptId) body.promptId = promptId;
       if (promptVersion !== undefined) body.promptVersion = promptVersion;
       if (hallucination?.source) body.hallucinationSource = hallucination.source;
       break;
     }
     case "prediction":
-      Object.assign(row, { status: e.status, latencyMs: e.latencyMs ?? null, score: e.score ?? null });
-      body = pick(e, ["prediction", "features", "errorMessage", "tags", "metadata"]);
+      row.status = e.status;
+      row.latencyMs = e.latencyMs ?? null;
+      row.score = e.score ?? null;
+      body = pick(e, PREDICTION_BODY);
       break;
     case "span":
-      Object.assign(row, { status: e.status, latencyMs: e.latencyMs ?? null });
-      body = pick(e, ["name", "errorMessage", "tags", "metadata"]);
+      row.status = e.status;
+      row.latencyMs = e.latencyMs ?? null;
+      body = pick(e, SPAN_BODY);
       break;
     case "label":
       row.labelValue = e.label;
       row.targetClientId = e.targetId;
-      body = pick(e, ["targetId", "label", "tags", "metadata"]);
+      body = pick(e, LABEL_BODY);
       break;
     case "metric":
       row.metric = { name: e.name, feature: e.feature ?? null, value: e.value };
-      body = pick(e, ["name", "value", "feature", "tags", "metadata"]);
+      body = pick(e, METRIC_BODY);
       break;
   }
   if (modelVersion) body.modelVersion = modelVersion;
@@ -93,7 +99,14 @@ export function toRow(
   return row;
 }
 
-function pick<T extends object>(o: T, keys: string[]): Record<string, unknown> {
+/** Fields kept in the JSON body, per type (everything else is a column or derived). */
+const LLM_BODY = ["input", "output", "context", "errorMessage", "tags", "metadata"];
+const PREDICTION_BODY = ["prediction", "features", "errorMessage", "tags", "metadata"];
+const SPAN_BODY = ["name", "errorMessage", "tags", "metadata"];
+const LABEL_BODY = ["targetId", "label", "tags", "metadata"];
+const METRIC_BODY = ["name", "value", "feature", "tags", "metadata"];
+
+function pick(o: object, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const v = (o as Record<string, unknown>)[k];
