@@ -1,11 +1,11 @@
 import { z } from "zod";
 
 /** Events stamped earlier than this or more than a day ahead are rejected as clock errors. */
-const MIN_TS = Date.UTC(2000, 0, 1);
-const MAX_FUTURE_MS = 24 * 3600_000;
+export const MIN_TS = Date.UTC(2000, 0, 1);
+export const MAX_FUTURE_MS = 24 * 3600_000;
 export const MAX_METADATA_BYTES = 16 * 1024;
 
-const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}(T|$)/;
+export const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}(T|$)/;
 
 /** ISO 8601 string or epoch milliseconds → epoch ms; undefined means "now". */
 export const timestampSchema = z

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { EVENT_TYPES } from "@/db/schema";
 import { joinPath } from "@/lib/api/errors";
 import { ingestEventSchema } from "./event-schema";
+import { fastValidate } from "./fast-validate";
 import { storeEvents, type StoreItem } from "./store-events";
 
 export type EventStatus = "accepted" | "duplicate" | "rejected";
@@ -39,6 +40,12 @@ export function ingestEvents(db: Db, projectId: number, inputs: unknown[], opts:
     const typeError = checkType(input);
     if (typeError) {
       results[index] = { index, id, status: "rejected", error: { code: "invalid_event", ...typeError } };
+      return;
+    }
+    const fast = fastValidate(input as Record<string, unknown>);
+    if (fast) {
+      valid.push({ event: fast, extra: opts.extras?.[index] });
+      validIndex.push(index);
       return;
     }
     const parsed = ingestEventSchema.safeParse(input);
