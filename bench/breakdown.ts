@@ -60,7 +60,7 @@ async function handle(db: Db, projectId: number, body: Buffer): Promise<void> {
   serialiseResponse(result);
 }
 
-export async function runBreakdown(workDir: string, batchSize: number, batches: number): Promise<BreakdownResult> {
+export async function runBreakdown(workDir: string, batchSize: number, batches: number, spreadMs: number): Promise<BreakdownResult> {
   const file = path.join(workDir, "breakdown.db");
   removeDb(file);
   const { projectId } = prepareDb(file, "bench");
@@ -68,7 +68,7 @@ export async function runBreakdown(workDir: string, batchSize: number, batches: 
   try {
     // Bodies are made up front (client work, untimed) on a simulated clock advancing at
     // SIMULATED_RATE, so the batches' timestamps move on as they would in live traffic.
-    const bodies = new IngestBodies(batchSize, "brk");
+    const bodies = new IngestBodies(batchSize, "brk", spreadMs);
     let clock = Date.now() - 120_000;
     const make = (n: number) => Array.from({ length: n }, () => bodies.next((clock += (batchSize / SIMULATED_RATE) * 1000)));
     for (const b of make(Math.min(20, batches))) await handle(db, projectId, b);

@@ -32,6 +32,7 @@ export async function runHttpIngest(opts: {
   batchSize: number;
   clients: number;
   seconds: number;
+  spreadMs: number;
   env?: Record<string, string>;
   nodeArgs?: string[];
 }): Promise<HttpIngestResult> {
@@ -41,7 +42,7 @@ export async function runHttpIngest(opts: {
   const server = await startServer({ dbFile: file, port: opts.port, env: opts.env, nodeArgs: opts.nodeArgs });
   try {
     const agent = keepAliveAgent(opts.clients);
-    const bodies = new IngestBodies(opts.batchSize, Math.random().toString(36).slice(2, 5));
+    const bodies = new IngestBodies(opts.batchSize, Math.random().toString(36).slice(2, 5), opts.spreadMs);
     const target = { agent, url: server.url, key, bodies };
     const idle = server.rss();
     await closedLoop(target, opts.clients, Math.min(3, opts.seconds / 3));

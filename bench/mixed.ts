@@ -28,13 +28,14 @@ export async function runMixed(opts: {
   now: number;
   rate: number;
   seconds: number;
+  spreadMs: number;
   readers?: number;
 }): Promise<MixedResult> {
   const { server } = opts;
   const sampler = server.sampler();
   const ingestAgent = keepAliveAgent(64);
   const readAgent = keepAliveAgent(opts.readers ?? 2);
-  const bodies = new IngestBodies(500, Math.random().toString(36).slice(2, 5));
+  const bodies = new IngestBodies(500, Math.random().toString(36).slice(2, 5), opts.spreadMs);
   const endpoints = dashboardEndpoints(opts.now);
   const end = performance.now() + opts.seconds * 1000;
   const readLat: number[] = [];

@@ -74,32 +74,31 @@ async function main() {
     }
   }
 
-  // Where the OTLP time goes, on already-stored batches (decode and map only; storage as above).
-  const sample = batches.slice(WARMUP, WARMUP + Math.min(10, BATCHES));
-  let t = performance.now();
-  const decoded = sample.map((b) => decodeTraces(b.protobuf, "protobuf"));
-  const decodeMs = (performance.now() - t) / sample.length;
-  t = performance.now();
-  for (const d of decoded) d.spans.forEach(mapSpan);
-  const mapMs = (performance.now() - t) / sample.length;
-
-  // Storage alone, with and without the provenance bodies (fresh projects, same events).
+  // Where the OTLP time goes: each step on its own, per batch (medians), storage with and
+  // without the provenance bodies alternating on two fresh projects.
   const { ingestEvents } = await import("@/lib/ingest/ingest-events");
-  const { createProject: cp } = await import("@/lib/projects/create-project");
-  const pa = cp(db, { slug: "bench-store-a", name: "a" }).id;
-  const pb = cp(db, { slug: "bench-store-b", name: "b" }).id;
-  let storeWith = 0;
-  let storeWithout = 0;
-  for (const d of decoded) {
-    const mapped = d.spans.map(mapSpan);
+  const withProv = createProject(db, { slug: "bench-store-with", name: "with" }).id;
+  const withoutProv = createProject(db, { slug: "bench-store-without", name: "without" }).id;
+  const steps = { decode: [] as number[], map: [] as number[], storeWithProvenance: [] as number[], storeWithoutProvenance: [] as number[] };
+  for (const [i, b] of batches.slice(WARMUP).entries()) {
+    let t = performance.now();
+    const decoded = decodeTraces(b.protobuf, "protobuf");
+    steps.decode.push(performance.now() - t);
     t = performance.now();
-    ingestEvents(db, pa, mapped.map((m) => m.event), { extras: mapped.map((m) => m.extra) });
-    storeWith += performance.now() - t;
-    t = performance.now();
-    ingestEvents(db, pb, mapped.map((m) => m.event));
-    storeWithout += performance.now() - t;
+    const mapped = decoded.spans.map(mapSpan);
+    steps.map.push(performance.now() - t);
+    const runs = [
+      () => ingestEvents(db, withProv, mapped.map((m) => m.event), { extras: mapped.map((m) => m.extra) }),
+      () => ingestEvents(db, withoutProv, mapped.map((m) => m.event)),
+    ];
+    for (const k of i % 2 ? [1, 0] : [0, 1]) {
+      t = performance.now();
+      runs[k]();
+      (k === 0 ? steps.storeWithProvenance : steps.storeWithoutProvenance).push(performance.now() - t);
+    }
   }
-  console.log(`store per batch: with provenance ${(storeWith / decoded.length).toFixed(1)} ms, without ${(storeWithout / decoded.length).toFixed(1)} ms`);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const breakdown = Object.fromEntries(Object.entries(steps).map(([k, xs]) => [k, Math.round(median(xs) * 10) / 10]));
 
   const stats = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
@@ -123,7 +122,8 @@ async function main() {
     sqliteSynchronous: process.env.SIGHTLINE_SQLITE_SYNCHRONOUS || "FULL",
     batches: BATCHES, spansPerBatch: SPANS,
     bytesPerBatch: { protobuf: batches[WARMUP].protobuf.length, nativeJson: batches[WARMUP].native.length },
-    otlp: { ...otlp, decodeMsPerBatch: decodeMs, mapMsPerBatch: mapMs },
+    otlp,
+    otlpStepsMsPerBatchMedian: breakdown,
     native,
     ratio,
     pairedRatio,
@@ -136,7 +136,10 @@ async function main() {
   console.log(row("OTLP protobuf", otlp));
   console.log(row("native JSON", native));
   console.log(`\nOTLP / native: ${(ratio * 100).toFixed(1)}% overall, ${(pairedRatio * 100).toFixed(1)}% median of adjacent pairs (target ≥ 70%)`);
-  console.log(`OTLP per batch: decode ${decodeMs.toFixed(1)} ms, map ${mapMs.toFixed(1)} ms; synchronous=${result.sqliteSynchronous}`);
+  console.log(
+    `OTLP steps per batch (medians): decode ${breakdown.decode} ms, map ${breakdown.map} ms, store ${breakdown.storeWithProvenance} ms ` +
+      `(${breakdown.storeWithoutProvenance} ms without the provenance); synchronous=${result.sqliteSynchronous}`,
+  );
   const out = path.join(__dirname, "results", "otlp-ingest.json");
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

@@ -55,12 +55,12 @@ async function main() {
     r.http = [];
     for (const batchSize of o.batchSizes) {
       log(`HTTP ingest, ${batchSize}-event batches, ${o.clients} clients, ${o.httpSeconds} s`);
-      r.http.push(await runHttpIngest({ workDir: o.workDir, port: o.port, batchSize, clients: o.clients, seconds: o.httpSeconds }));
+      r.http.push(await runHttpIngest({ workDir: o.workDir, port: o.port, batchSize, clients: o.clients, seconds: o.httpSeconds, spreadMs: o.spreadMs }));
     }
   }
   if (o.sections.has("breakdown")) {
     log("per-event breakdown (in-process profile, 500-event batches)");
-    r.breakdown = await runBreakdown(o.workDir, 500, 200);
+    r.breakdown = await runBreakdown(o.workDir, 500, 200, o.spreadMs);
   }
   if (o.sections.has("reads") || o.sections.has("mixed")) {
     r.reads = [];
@@ -83,7 +83,7 @@ async function main() {
           const max = r.http?.find((h) => h.batchSize === 500)?.eventsPerSec;
           const rate = o.mixedRate ?? (max ? max / 2 : 5000);
           log(`mixed load @ ${size}: ingest ${Math.round(rate)} events/s + reads, ${o.mixedSeconds} s`);
-          r.mixed = await runMixed({ server, key, now: seed.now, rate, seconds: o.mixedSeconds });
+          r.mixed = await runMixed({ server, key, now: seed.now, rate, seconds: o.mixedSeconds, spreadMs: o.spreadMs });
         }
       } finally {
         await server.stop();
