@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
-import { resourceFromAttributes } from "@opentelemetry/resources";
+import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { NextRequest } from "next/server";
 
@@ -154,7 +154,10 @@ async function main() {
 function recordSpans(count: number, batch: number): ReadableSpan[] {
   const memory = new InMemorySpanExporter();
   const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ "service.name": "bench-app", "service.version": "1.0.0", "deployment.environment.name": "production" }),
+    // What every SDK sends at least (telemetry.sdk.*), plus the usual service attributes.
+    resource: defaultResource().merge(
+      resourceFromAttributes({ "service.name": "bench-app", "service.version": "1.0.0", "deployment.environment.name": "production" }),
+    ),
     spanProcessors: [new SimpleSpanProcessor(memory)],
   });
   const tracer = provider.getTracer("bench", "1.0.0");
