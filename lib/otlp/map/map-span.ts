@@ -233,13 +233,24 @@ function metadataOf(view: SpanView, active: number, m: Partial<MappedFields>, re
     rec.rename("provider", "metadata.provider", rec.mapped.provider);
   }
   if (!out) return undefined;
-  if (JSON.stringify(out).length > MAX_METADATA_BYTES) {
+  if (sizeAtMost(out) > MAX_METADATA_BYTES && JSON.stringify(out).length > MAX_METADATA_BYTES) {
     view.warnings.push(`metadata would exceed ${MAX_METADATA_BYTES} bytes; its attributes are kept unmapped instead`);
     rec.drop("metadata.provider");
     return undefined;
   }
   for (const key in from) rec.take(`metadata.${key}`, { from: from[key] });
   return out;
+}
+
+/** An upper bound of the JSON length of flat metadata (structured values are measured exactly). */
+function sizeAtMost(o: Record<string, unknown>): number {
+  let n = 2;
+  for (const key in o) {
+    const v = o[key];
+    n += key.length * 6 + 4; // worst case: every character escaped as \uXXXX
+    n += typeof v === "string" ? v.length * 6 + 2 : typeof v === "number" || typeof v === "boolean" || v === null ? 24 : JSON.stringify(v).length;
+  }
+  return n;
 }
 
 function provenance(span: OtlpSpan, view: SpanView, rec: MappingRecord, nameIsEventName: boolean, statusMessage?: string): OtelProvenance {

@@ -7,14 +7,15 @@ import type { Found } from "./span-view";
 export class MappingRecord {
   readonly mapped: Record<string, string> = {};
   private keysOf = new Map<string, string[]>();
-  private used = new Set<string>();
+  /** How many fields use each key (one key can feed two fields). */
+  private uses = new Map<string, number>();
 
   take(field: string, found: Pick<Found<unknown>, "from" | "consumed">): void {
     if (this.keysOf.has(field)) this.drop(field);
     this.mapped[field] = found.from;
     const keys = found.consumed ?? [found.from];
     this.keysOf.set(field, keys);
-    for (const k of keys) this.used.add(k);
+    for (const k of keys) this.uses.set(k, (this.uses.get(k) ?? 0) + 1);
   }
 
   /** A field whose source is not an attribute (the span status, an event): nothing is used up. */
@@ -25,11 +26,14 @@ export class MappingRecord {
   /** Give a field up: its attributes go back to `unmapped` (unless another field uses them). */
   drop(field: string): void {
     const keys = this.keysOf.get(field);
-    if (field in this.mapped) delete this.mapped[field];
     if (!keys) return;
+    delete this.mapped[field];
     this.keysOf.delete(field);
-    for (const k of keys) this.used.delete(k);
-    for (const other of this.keysOf.values()) for (const k of other) this.used.add(k);
+    for (const k of keys) {
+      const n = this.uses.get(k)! - 1;
+      if (n > 0) this.uses.set(k, n);
+      else this.uses.delete(k);
+    }
   }
 
   /** Move a field's provenance to another field (a total becomes the derived output count). */
@@ -40,6 +44,6 @@ export class MappingRecord {
   }
 
   isConsumed(key: string): boolean {
-    return this.used.has(key);
+    return this.uses.has(key);
   }
 }
