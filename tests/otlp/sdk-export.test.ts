@@ -119,10 +119,14 @@ describe.each(Object.keys(exporters))("the OpenTelemetry JS SDK exporting over %
 
     // The event detail carries the mapping provenance for the inspector.
     const detail = await get(server.url, `/api/v1/events/${encodeURIComponent(idOf(spans.chat))}`, project.key);
+    expect(detail.json.metadata).toEqual({ service: "planner", provider: "openai" });
     expect(detail.json.otel).toMatchObject({
-      mapped: { model: "gen_ai.request.model", inputTokens: "gen_ai.usage.input_tokens", costUsd: "gen_ai.usage.cost", promptVersion: "sightline.prompt.version", sessionId: "session.id" },
+      mapped: {
+        model: "gen_ai.request.model", inputTokens: "gen_ai.usage.input_tokens", costUsd: "gen_ai.usage.cost", promptVersion: "sightline.prompt.version",
+        sessionId: "session.id", environment: "resource.deployment.environment.name", "metadata.service": "resource.service.name",
+      },
       unmapped: { "app.custom": "kept", "gen_ai.operation.name": "chat" },
-      resource: { "service.name": "planner", "deployment.environment.name": "staging" },
+      resource: {}, // both resource attributes were mapped: named in `mapped`, values in their fields
       scope: { name: "sightline-test", version: "0.0.1" },
       spanKind: "client",
     });

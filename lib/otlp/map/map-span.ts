@@ -36,6 +36,7 @@ export interface OtelProvenance {
   mapped: Record<string, string>;
   /** Every span attribute that no field was taken from, as it came. */
   unmapped: Attributes;
+  /** The resource attributes not mapped to a field (a mapped one is named in `mapped` as `resource.<key>`). */
   resource: Attributes;
   scope: OtlpSpan["scope"];
   /** The span name (for plain spans it is also the event's `name`, so only kept when it differs). */
@@ -256,10 +257,12 @@ function sizeAtMost(o: Record<string, unknown>): number {
 function provenance(span: OtlpSpan, view: SpanView, rec: MappingRecord, nameIsEventName: boolean, statusMessage?: string): OtelProvenance {
   const unmapped: Attributes = {};
   for (const key in span.attributes) if (!rec.isConsumed(key)) unmapped[key] = span.attributes[key];
+  const resource: Attributes = {};
+  for (const key in span.resource) if (!rec.isConsumed(`resource.${key}`)) resource[key] = span.resource[key];
   const p: OtelProvenance = {
     mapped: rec.mapped,
     unmapped,
-    resource: span.resource,
+    resource,
     scope: span.scope,
     spanKind: SPAN_KIND_NAMES[span.kind] ?? String(span.kind),
   };
