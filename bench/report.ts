@@ -62,9 +62,10 @@ export function formatReport(r: BenchResults): string {
     const b = r.breakdown;
     const rows: (string | number | null)[][] = b.stages.map((x) => [x.stage, x.usPerEvent, pct(x.share)]);
     rows.push(["handler total (in-process, wall)", b.handlerUsPerEvent, "100%"]);
+    rows.push(["handler CPU (in-process, user+sys)", b.handlerCpuUsPerEvent, null]);
     if (r.http) {
       const h = r.http.find((x) => x.batchSize === b.batchSize);
-      if (h) rows.push(["framework overhead (server CPU − handler)", Math.round((h.serverCpuUsPerEvent - b.handlerUsPerEvent) * 100) / 100, null]);
+      if (h) rows.push(["framework overhead (server CPU − handler CPU)", Math.round((h.serverCpuUsPerEvent - b.handlerCpuUsPerEvent) * 100) / 100, null]);
     }
     s += table(`Per-event cost, ${b.batchSize}-event batches (µs/event)`, ["stage", "µs/event", "share"], rows);
   }
