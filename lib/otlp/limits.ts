@@ -11,6 +11,11 @@ export function otlpMaxBodyBytes(): number {
 
 let inFlight = 0;
 
+/** Exports being received or stored right now in this process. */
+export function exportsInProgress(): number {
+  return inFlight;
+}
+
 /**
  * Bounds the exports being received at once (each may hold a large body in memory). Past the
  * bound the answer is 429 with Retry-After, which every OTLP exporter retries with backoff.

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import * as otlpRoute from "@/app/api/otlp/v1/traces/route";
 import * as eventRoute from "@/app/api/v1/events/[id]/route";
 import { sqlitePath } from "@/lib/config/env";
+import { exportsInProgress } from "@/lib/otlp/limits";
 import { ExportTraceServiceResponse, REQUEST_INFO_TYPE_URL, RpcRequestInfo, RpcStatus } from "@/lib/otlp/proto";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
 import { get } from "@/tests/helpers/ingest-client";
@@ -192,7 +193,10 @@ describe("back-pressure", () => {
     const slow = http.request({ host: "127.0.0.1", port, path: PATH, method: "POST", headers: { "content-type": TYPES.json, authorization: `Bearer ${project.key}`, "transfer-encoding": "chunked" } });
     const slowDone = new Promise<number>((resolve) => slow.on("response", (r) => { r.resume(); resolve(r.statusCode!); }));
     slow.write('{"resourceSpans":');
-    await new Promise((r) => setTimeout(r, 100));
+    for (let waited = 0; exportsInProgress() < 1; waited += 10) {
+      if (waited > 10_000) throw new Error("the slow export never started");
+      await new Promise((r) => setTimeout(r, 10));
+    }
     const res = await send(bodyOf(jsonRequest([jsonSpan()]), "protobuf"));
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("1");
