@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ingestEventSchema } from "./event-schema";
-import { fastValidate } from "./fast-validate";
+import { ingestEventSchema, llmEventSchema, predictionEventSchema } from "./event-schema";
+import { FAST_PATH_FIELDS, fastValidate } from "./fast-validate";
 import { rng } from "@/lib/seed/random";
 
 /**
@@ -67,6 +67,14 @@ describe("fastValidate", () => {
       agree(e);
     }
     expect(accepted).toBeGreaterThan(1000);
+  });
+
+  it("knows every field of the schemas it shortcuts (a new field must be added there too)", () => {
+    const known = (extra: readonly string[]) => [...FAST_PATH_FIELDS.common, ...extra].sort();
+    expect(known(FAST_PATH_FIELDS.llm)).toEqual(Object.keys(llmEventSchema.shape).sort());
+    expect(known(FAST_PATH_FIELDS.prediction)).toEqual(Object.keys(predictionEventSchema.shape).sort());
+    const verdict = llmEventSchema.shape.hallucination.unwrap().shape;
+    expect([...FAST_PATH_FIELDS.hallucination].sort()).toEqual(Object.keys(verdict).sort());
   });
 
   it("leaves other event types to zod", () => {

@@ -19,6 +19,17 @@ export function fastValidate(input: Record<string, unknown>): IngestEvent | unde
   return type === "llm" ? llm(input, common) : prediction(input, common);
 }
 
+/**
+ * Every field the fast path reads, per type. A test requires these to equal the zod schemas'
+ * keys, so a field added to event-schema.ts cannot be silently dropped by this path.
+ */
+export const FAST_PATH_FIELDS = {
+  common: ["id", "timestamp", "model", "modelVersion", "environment", "userId", "sessionId", "traceId", "spanId", "parentSpanId", "tags", "metadata", "type"],
+  llm: ["promptId", "promptVersion", "latencyMs", "inputTokens", "outputTokens", "costUsd", "status", "errorMessage", "input", "output", "context", "hallucination"],
+  prediction: ["features", "prediction", "score", "latencyMs", "status", "errorMessage"],
+  hallucination: ["flagged", "score", "source"],
+} as const;
+
 type Common = Record<string, unknown> & { environment: string };
 type Out = Record<string, unknown>;
 

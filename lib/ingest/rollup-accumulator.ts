@@ -43,27 +43,32 @@ const { minute: MINUTE, hour: HOUR, day: DAY } = RESOLUTIONS;
  * (read sketch → merge → upsert): a 500-event batch costs a few dozen statements instead of
  * three upserts per event.
  *
- * Events are folded per minute only; hour and day groups are built at flush time by merging
- * the minute groups. Each event thus costs one map lookup and one sketch insertion instead of
- * three, and the merges cost per group, not per event.
+ * Each event is folded into one group only — its minute, or its hour when older than the
+ * minute horizon — and the coarser groups are built at flush time by merging groups. An event
+ * thus costs one map lookup and one sketch insertion instead of three; merges cost per group.
  */
 export class RollupAccumulator {
   private minutes = new Map<string, Group>();
+  private hours = new Map<string, Group>();
 
   /** Minute rows older than `minuteHorizon` are never read (lib/metrics/rollup-segments.ts), so not written. */
   constructor(private readonly minuteHorizon: number) {}
 
   add(e: RollupInput, modelId: number, kind: number): void {
-    const bucket = e.ts - (e.ts % MINUTE);
+    // Minute rows exist only after the horizon; older events (late data, backfills, the load
+    // seed) fold straight into their hour so they never pay for a minute group's sketch.
+    const fine = e.ts >= this.minuteHorizon ? MINUTE : HOUR;
+    const bucket = e.ts - (e.ts % fine);
     const mv = e.modelVersionId ?? 0;
     const p = e.promptId ?? 0;
     const pv = e.promptVersionId ?? 0;
     const dims = `${e.projectId}|${kind}|${modelId}|${mv}|${p}|${pv}`;
     const key = `${dims}|${bucket}`;
-    let g = this.minutes.get(key);
+    const groups = fine === MINUTE ? this.minutes : this.hours;
+    let g = groups.get(key);
     if (!g) {
       g = emptyGroup(dims, e.projectId, kind, modelId, mv, p, pv, bucket);
-      this.minutes.set(key, g);
+      groups.set(key, g);
     }
     g.count++;
     if (e.status === "error") g.errorCount++;
@@ -82,32 +87,35 @@ export class RollupAccumulator {
     }
   }
 
-  /** Number of minute groups held. */
+  /** Number of groups held before flushing (minutes, and hours of events past the minute horizon). */
   get size(): number {
-    return this.minutes.size;
+    return this.minutes.size + this.hours.size;
   }
 
   /** Writes every group at every resolution; must run inside the batch's transaction. */
   flush(stmts: IngestStatements): void {
-    const coarse = [new Map<string, Group>(), new Map<string, Group>()];
-    const widths = [HOUR, DAY];
-    for (const m of this.minutes.values()) {
-      for (let i = 0; i < widths.length; i++) {
-        const bucket = m.bucket - (m.bucket % widths[i]);
-        const key = `${m.dims}|${bucket}`;
-        let g = coarse[i].get(key);
-        if (!g) {
-          g = emptyGroup(m.dims, m.projectId, m.kind, m.modelId, m.modelVersionId, m.promptId, m.promptVersionId, bucket);
-          coarse[i].set(key, g);
-        }
-        fold(g, m);
-      }
-    }
+    const days = new Map<string, Group>();
+    for (const m of this.minutes.values()) foldInto(this.hours, HOUR, m);
+    for (const h of this.hours.values()) foldInto(days, DAY, h);
     // Written after folding: writing merges the stored sketch into the group's own.
-    for (const m of this.minutes.values()) if (m.bucket >= this.minuteHorizon) write(stmts, MINUTE, m);
-    for (let i = 0; i < widths.length; i++) for (const g of coarse[i].values()) write(stmts, widths[i], g);
+    for (const m of this.minutes.values()) write(stmts, MINUTE, m);
+    for (const h of this.hours.values()) write(stmts, HOUR, h);
+    for (const d of days.values()) write(stmts, DAY, d);
     this.minutes.clear();
+    this.hours.clear();
   }
+}
+
+/** Adds group `g` into the group of the same dimensions at the coarser `width`. */
+function foldInto(groups: Map<string, Group>, width: number, g: Group): void {
+  const bucket = g.bucket - (g.bucket % width);
+  const key = `${g.dims}|${bucket}`;
+  let into = groups.get(key);
+  if (!into) {
+    into = emptyGroup(g.dims, g.projectId, g.kind, g.modelId, g.modelVersionId, g.promptId, g.promptVersionId, bucket);
+    groups.set(key, into);
+  }
+  fold(into, g);
 }
 
 function emptyGroup(dims: string, projectId: number, kind: number, modelId: number, modelVersionId: number, promptId: number, promptVersionId: number, bucket: number): Group {
