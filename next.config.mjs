@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // better-sqlite3 is a native addon: keep it out of the server bundle.
-  serverExternalPackages: ["better-sqlite3"],
+  // Loaded by Node at run time, not bundled: better-sqlite3 is a native addon; the OTLP decoder
+  // deep-imports protobufjs' generated CommonJS module from @opentelemetry/otlp-transformer.
+  serverExternalPackages: ["better-sqlite3", "protobufjs", "@opentelemetry/otlp-transformer"],
   poweredByHeader: false,
   reactStrictMode: true,
 };

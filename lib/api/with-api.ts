@@ -6,7 +6,7 @@ import { verifyApiKey } from "@/lib/auth/api-keys";
 import { roleAllows } from "@/lib/auth/grants";
 import type { Principal } from "@/lib/auth/principal";
 import { sessionPrincipal } from "@/lib/auth/session-principal";
-import { ApiError, ForbiddenError, UnauthorizedError } from "./errors";
+import { ApiError, ForbiddenError, UnauthorizedError, UnavailableError } from "./errors";
 import { errorResponse } from "./responses";
 
 export interface ApiContext {
@@ -80,6 +80,9 @@ function authorise(p: Principal, opts: ApiOptions): void {
 
 function toApiError(err: unknown, requestId: string): ApiError {
   if (err instanceof ApiError) return err;
+  // Another process holds the write lock past the busy timeout: nothing was written, retry.
+  const code = (err as { code?: string } | null)?.code;
+  if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") return new UnavailableError("The database is busy; retry shortly", 1);
   console.error(`[sightline] request ${requestId} failed`, err);
   return new ApiError(500, "internal", "Internal server error");
 }

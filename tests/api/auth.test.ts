@@ -61,3 +61,27 @@ describe("route wrapper with sessions", () => {
     expect(body.error.requestId).toBe(res.headers.get("x-request-id"));
   });
 });
+
+describe("route wrapper errors", () => {
+  it("answers 503 with Retry-After when another process holds the write lock", async () => {
+    const p = makeProject(db);
+    const Sqlite = (await import("better-sqlite3")).default;
+    const { sqlitePath } = await import("@/lib/config/env");
+    const other = new Sqlite(sqlitePath());
+    db.sqlite.pragma("busy_timeout = 50");
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      const body = JSON.stringify({ events: [{ id: "b1", type: "llm", model: "m", latencyMs: 1 }] });
+      const res = await call(ingestRoute, "POST", "http://x/api/v1/ingest", { authorization: `Bearer ${p.key}`, "content-type": "application/json" }, body);
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("1");
+      expect((await res.json()).error.code).toBe("unavailable");
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    const again = await call(ingestRoute, "POST", "http://x/api/v1/ingest", { authorization: `Bearer ${p.key}`, "content-type": "application/json" }, JSON.stringify({ events: [{ id: "b1", type: "llm", model: "m", latencyMs: 1 }] }));
+    expect(again.status).toBe(200);
+    expect((await again.json()).accepted).toBe(1);
+  });
+});
