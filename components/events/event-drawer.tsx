@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { StickyLink } from "@/components/layout/nav-link";
 import { Badge } from "@/components/ui/badge";
 import { CodeBlock } from "@/components/ui/code-block";
@@ -8,8 +9,10 @@ import { Drawer } from "@/components/ui/drawer";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatCount, formatMs, formatTimestamp, formatUsd } from "@/lib/charts/format";
+import { inspectorRows } from "@/lib/otlp/inspector-rows";
 import { eventQuery } from "@/lib/queries/events";
 import { inputText } from "./event-text";
+import { MappingInspector } from "./mapping-inspector";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -24,6 +27,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function EventDrawer({ project, eventId, onClose }: { project: string | null; eventId: string | null; onClose: () => void }) {
   const q = useQuery({ ...eventQuery(project, eventId ?? ""), enabled: eventId !== null });
   const e = q.data;
+  const inspector = useMemo(() => (e ? inspectorRows(e) : null), [e]);
   const facts: [string, React.ReactNode][] = e
     ? [
         ["Time", `${formatTimestamp(e.timestamp)} UTC`],
@@ -107,9 +111,15 @@ export function EventDrawer({ project, eventId, onClose }: { project: string | n
               <CodeBlock label="Metadata">{JSON.stringify(e.metadata, null, 2)}</CodeBlock>
             </Section>
           ) : null}
-          {e.otel ? (
-            <Section title="OpenTelemetry provenance">
-              <CodeBlock label="OpenTelemetry provenance">{JSON.stringify(e.otel, null, 2)}</CodeBlock>
+          {inspector ? (
+            <Section title="OpenTelemetry mapping">
+              <MappingInspector rows={inspector} />
+              <details className="mt-3">
+                <summary className="cursor-pointer text-xs text-muted hover:text-fg">Raw provenance (JSON)</summary>
+                <CodeBlock label="OpenTelemetry provenance" className="mt-1">
+                  {JSON.stringify(e.otel, null, 2)}
+                </CodeBlock>
+              </details>
             </Section>
           ) : null}
         </div>
