@@ -24,7 +24,7 @@ const RULES: Rule[] = [
   ["validation", (f, u) => /node_modules\/zod|event-schema|validate-event/.test(u) || f === "checkType"],
   ["row build", (_f, u) => /to-row|dimensions|price-book/.test(u)],
   ["insert", (f, u) => f === "insertEvent" || /statements\/ingest/.test(u)],
-  ["commit (fsync)", (_f, u) => /better-sqlite3\/lib\/methods\/transaction/.test(u)],
+  ["commit I/O (WAL, checkpoint, fsync)", (_f, u) => /better-sqlite3\/lib\/methods\/transaction/.test(u)],
   ["store (other)", (_f, u) => /store-events|group-commit/.test(u)],
   ["JSON parse", (_f, u) => /parse-batch/.test(u)],
   ["body read", (_f, u) => /read-body/.test(u)],

@@ -4,7 +4,7 @@ import { memo } from "@/db/client";
 
 /**
  * Prepared statements of the ingest hot path. Raw SQL on purpose: Drizzle's query builder cost
- * 2.6–9× more per row here (docs/benchmarks.md). The PostgreSQL dialect gets its own file.
+ * 2.6–9× more per row here (docs/adr/0002). The PostgreSQL dialect gets its own file.
  */
 export interface EventRow {
   id: number;
