@@ -77,6 +77,7 @@ async function main() {
   // Where the OTLP time goes: each step on its own, per batch (medians), storage with and
   // without the provenance bodies alternating on two fresh projects.
   const { ingestEvents } = await import("@/lib/ingest/ingest-events");
+  const { internProvenance } = await import("@/lib/otlp/otel-context");
   const withProv = createProject(db, { slug: "bench-store-with", name: "with" }).id;
   const withoutProv = createProject(db, { slug: "bench-store-without", name: "without" }).id;
   const steps = { decode: [] as number[], map: [] as number[], storeWithProvenance: [] as number[], storeWithoutProvenance: [] as number[] };
@@ -88,7 +89,8 @@ async function main() {
     const mapped = decoded.spans.map(mapSpan);
     steps.map.push(performance.now() - t);
     const runs = [
-      () => ingestEvents(db, withProv, mapped.map((m) => m.event), { extras: mapped.map((m) => m.extra) }),
+      // As the OTLP path stores it: the repeated context interned, the per-span rest in the body.
+      () => ingestEvents(db, withProv, mapped.map((m) => m.event), { extras: internProvenance(db, withProv, mapped.map((m, j) => ({ span: decoded.spans[j], otel: m.extra.otel }))) }),
       () => ingestEvents(db, withoutProv, mapped.map((m) => m.event)),
     ];
     for (const k of i % 2 ? [1, 0] : [0, 1]) {

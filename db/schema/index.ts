@@ -8,3 +8,4 @@ export * from "./label";
 export * from "./metric-point";
 export * from "./price";
 export * from "./rollup";
+export * from "./otel-context";

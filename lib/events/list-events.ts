@@ -5,6 +5,7 @@ import { eventsOfTrace, scanEvents, type EventReadRow } from "@/db/statements/ev
 import { keyFloor } from "@/lib/ingest/event-id";
 import { loadDimensionNames } from "@/lib/metrics/dimension-names";
 import { dimensionFilterParams, resolveDimensionFilter } from "@/lib/metrics/filters";
+import { otelContextReader } from "@/lib/otlp/otel-context";
 import { rangeIsOrdered, timeRangeParams } from "@/lib/metrics/time-range";
 import { toPublicEvent } from "./public-event";
 
@@ -40,10 +41,11 @@ const FIRST_WINDOW_MS = 3_600_000;
 export function listEvents(db: Db, projectId: number, q: ListEventsQuery, now = Date.now()) {
   const names = loadDimensionNames(db, projectId);
   const ids = resolveDimensionFilter(names, q);
+  const otel = otelContextReader(db, projectId);
   if (!ids) return { events: [], nextCursor: null };
   if (q.traceId && !q.cursor) {
     const rows = eventsOfTrace(db, projectId, q.traceId, 1000).filter((r) => matchesInMemory(r, q, ids));
-    return { events: rows.map((r) => toPublicEvent(r, names)), nextCursor: null };
+    return { events: rows.map((r) => toPublicEvent(r, names, otel)), nextCursor: null };
   }
   const lo = keyFloor(q.from ?? 0);
   let hi = q.cursor ? parseInt(q.cursor, 36) : keyFloor((q.to ?? now) + 1);
@@ -64,7 +66,7 @@ export function listEvents(db: Db, projectId: number, q: ListEventsQuery, now = 
     if (performance.now() - started > SCAN_BUDGET_MS) break;
   }
   const more = hi > lo;
-  return { events: found.map((r) => toPublicEvent(r, names)), nextCursor: more ? hi.toString(36) : null };
+  return { events: found.map((r) => toPublicEvent(r, names, otel)), nextCursor: more ? hi.toString(36) : null };
 }
 
 function matchesInMemory(r: EventReadRow, q: ListEventsQuery, ids: { modelId: number | null; promptId: number | null }): boolean {

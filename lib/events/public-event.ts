@@ -1,9 +1,14 @@
 import type { EventReadRow } from "@/db/statements/event-reads";
 import type { DimensionNames } from "@/lib/metrics/dimension-names";
+import { expandOtel, type OtelContext } from "@/lib/otlp/otel-context";
 
-/** The public JSON of a stored event: columns back to the ingest field names, plus the body. */
-export function toPublicEvent(r: EventReadRow, names: DimensionNames): Record<string, unknown> {
+/**
+ * The public JSON of a stored event: columns back to the ingest field names, plus the body,
+ * with an OTLP event's interned provenance context merged back into `otel`.
+ */
+export function toPublicEvent(r: EventReadRow, names: DimensionNames, otelContext: (id: number) => OtelContext | undefined): Record<string, unknown> {
   const body = JSON.parse(r.body) as Record<string, unknown>;
+  if (body.otel !== undefined) body.otel = expandOtel(body.otel, otelContext);
   const { hallucinationSource, ...rest } = body;
   const out: Record<string, unknown> = {
     id: r.client_id,

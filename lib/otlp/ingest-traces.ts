@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { UnavailableError } from "@/lib/api/errors";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
 import { mapSpan } from "./map/map-span";
+import { internProvenance, type SpanProvenance } from "./otel-context";
 import type { DecodedBatch, SpanRejection } from "./span-model";
 
 export interface TraceIngestResult {
@@ -27,13 +28,13 @@ const SLICE = 1000;
 export async function ingestTraces(db: Db, projectId: number, batch: DecodedBatch): Promise<TraceIngestResult> {
   const rejected: SpanRejection[] = [...batch.rejected];
   const events: Record<string, unknown>[] = [];
-  const extras: Record<string, unknown>[] = [];
+  const provenance: SpanProvenance[] = [];
   const origin: { traceId: string; spanId: string }[] = [];
   for (const span of batch.spans) {
     try {
       const { event, extra } = mapSpan(span);
       events.push(event);
-      extras.push(extra);
+      provenance.push({ span, otel: extra.otel });
       origin.push(span);
     } catch (err) {
       // A mapping bug must cost one span, not the export.
@@ -45,7 +46,7 @@ export async function ingestTraces(db: Db, projectId: number, batch: DecodedBatc
   let duplicates = 0;
   for (let start = 0; start < events.length; start += SLICE) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    const result = store(db, projectId, events.slice(start, start + SLICE), extras.slice(start, start + SLICE));
+    const result = store(db, projectId, events.slice(start, start + SLICE), provenance.slice(start, start + SLICE));
     accepted += result.accepted + result.duplicates;
     duplicates += result.duplicates;
     for (const r of result.results) {
@@ -62,9 +63,10 @@ export async function ingestTraces(db: Db, projectId: number, batch: DecodedBatc
   };
 }
 
-function store(db: Db, projectId: number, events: unknown[], extras: Record<string, unknown>[]) {
+/** The repeated part of each span's provenance is interned first (lib/otlp/otel-context.ts). */
+function store(db: Db, projectId: number, events: unknown[], provenance: SpanProvenance[]) {
   try {
-    return ingestEvents(db, projectId, events, { extras });
+    return ingestEvents(db, projectId, events, { extras: internProvenance(db, projectId, provenance) });
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") {

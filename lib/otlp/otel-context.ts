@@ -1,0 +1,132 @@
+import { createHash } from "node:crypto";
+import { memo, type Db } from "@/db/client";
+import { otelContextBodies, upsertOtelContexts } from "@/db/statements/otel-context";
+import type { OtelProvenance } from "./map/map-span";
+import type { OtlpSpan } from "./span-model";
+
+/**
+ * The provenance parts that repeat from span to span of one instrumentation and resource: the
+ * `mapped` table, the unmapped resource attributes, the scope and the span kind. Stored once
+ * per project (table `otel_context`); the event body keeps `otel: {ctx: <id>, …per-span parts}`
+ * and the read side puts the public `otel` object back together, key order included.
+ */
+export interface OtelContext {
+  mapped: OtelProvenance["mapped"];
+  resource: OtelProvenance["resource"];
+  scope: OtelProvenance["scope"];
+  spanKind: OtelProvenance["spanKind"];
+}
+
+/** What an OTLP event body stores under `otel`. */
+export type StoredOtel = { ctx: number } & Omit<OtelProvenance, keyof OtelContext>;
+
+/** Context JSON → id, per project. Keyed by the JSON itself: a hit costs no hashing. */
+const CACHE_LIMIT = 10_000;
+
+export interface SpanProvenance {
+  span: Pick<OtlpSpan, "resource" | "scope">;
+  otel: OtelProvenance;
+}
+
+/**
+ * Provenance of a batch → the `extras` to store with its events, each referencing its
+ * interned context. New contexts are written (and committed) before the events, in one small
+ * transaction; a batch whose contexts are all known writes nothing here.
+ *
+ * Serialising every span's context to find it would cost as much as storing it, so spans are
+ * first grouped by walking a trie of the parts their context is made of: the identity of their
+ * resource and scope objects (shared by all spans of one scopeSpans), the span kind, the
+ * unmapped resource keys and the `mapped` table. Only one span per group is serialised.
+ */
+export function internProvenance(db: Db, projectId: number, items: SpanProvenance[], now = Date.now()): { otel: StoredOtel }[] {
+  const cache = memo(db, "otelContextIds", () => new Map<string, number>());
+  const prefix = `${projectId}\n`;
+  const root = new TrieNode();
+  const groups: Group[] = [];
+  const groupOf: Group[] = new Array(items.length);
+  const extras: { otel: StoredOtel }[] = new Array(items.length);
+  let missing: Map<string, string> | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const { span, otel: p } = items[i];
+    let node = root.step(span.resource).step(span.scope).step(p.spanKind);
+    for (const k in p.resource) node = node.step(k);
+    node = node.step(SEPARATOR);
+    for (const k in p.mapped) node = node.step(k).step(p.mapped[k]);
+    let group = node.group;
+    if (!group) {
+      const json = prefix + JSON.stringify({ mapped: p.mapped, resource: p.resource, scope: p.scope, spanKind: p.spanKind } satisfies OtelContext);
+      group = node.group = { json, id: cache.get(json) };
+      groups.push(group);
+      if (group.id === undefined) (missing ??= new Map()).set(json, json.slice(prefix.length));
+    }
+    groupOf[i] = group;
+    // The per-span rest, in the order the mapping wrote it (so the read side can restore it).
+    const stored = { ctx: 0, unmapped: p.unmapped } as StoredOtel;
+    for (const k in p) if (!CONTEXT_KEYS.has(k)) (stored as Record<string, unknown>)[k] = (p as unknown as Record<string, unknown>)[k];
+    extras[i] = { otel: stored };
+  }
+  if (missing) {
+    if (cache.size + missing.size > CACHE_LIMIT) cache.clear();
+    const entries = [...missing];
+    const ids = upsertOtelContexts(db, projectId, entries.map(([, body]) => ({ hash: createHash("sha256").update(body).digest("hex"), body })), now);
+    entries.forEach(([json], i) => cache.set(json, ids[i]));
+    for (const group of groups) group.id ??= cache.get(group.json);
+  }
+  for (let i = 0; i < items.length; i++) extras[i].otel.ctx = groupOf[i].id!;
+  return extras;
+}
+
+interface Group {
+  json: string;
+  id?: number;
+}
+
+/** Separates the resource keys from the mapped table (an object: no key can equal it). */
+const SEPARATOR = {};
+
+/** One batch's trie: a path of parts (objects by identity, strings by value) → its group. */
+class TrieNode {
+  private next?: Map<unknown, TrieNode>;
+  group?: Group;
+
+  step(part: unknown): TrieNode {
+    this.next ??= new Map();
+    let node = this.next.get(part);
+    if (!node) this.next.set(part, (node = new TrieNode()));
+    return node;
+  }
+}
+
+const CONTEXT_KEYS = new Set(["mapped", "unmapped", "resource", "scope", "spanKind"]);
+
+/**
+ * A reader for one request: context id → its body, fetched once per id and cached on the
+ * handle (contexts never change). Only the project's own contexts are found.
+ */
+export function otelContextReader(db: Db, projectId: number): (id: number) => OtelContext | undefined {
+  const cache = memo(db, "otelContextBodies", () => new Map<string, string>());
+  return (id) => {
+    const key = `${projectId}:${id}`;
+    let body = cache.get(key);
+    if (body === undefined) {
+      body = otelContextBodies(db, projectId, [id])[0]?.body;
+      if (body === undefined) return undefined;
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, body);
+    }
+    return JSON.parse(body) as OtelContext;
+  };
+}
+
+/**
+ * A stored `otel` back to its public shape: `{mapped, unmapped, resource, scope, spanKind, …}`
+ * exactly as the mapping produced it. Bodies stored before interning (no `ctx`) pass unchanged.
+ */
+export function expandOtel(stored: unknown, contextOf: (id: number) => OtelContext | undefined): unknown {
+  if (typeof stored !== "object" || stored === null) return stored;
+  const { ctx, unmapped, ...rest } = stored as Partial<StoredOtel>;
+  if (typeof ctx !== "number") return stored;
+  const context = contextOf(ctx);
+  if (!context) return stored; // cannot happen while contexts are never deleted; keep what there is
+  return { mapped: context.mapped, unmapped, resource: context.resource, scope: context.scope, spanKind: context.spanKind, ...rest };
+}

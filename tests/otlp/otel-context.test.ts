@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { getEvent } from "@/lib/events/get-event";
+import { listEvents, listEventsQuerySchema } from "@/lib/events/list-events";
+import { decodeTraces } from "@/lib/otlp/decode";
+import { ingestTraces } from "@/lib/otlp/ingest-traces";
+import { mapSpan } from "@/lib/otlp/map/map-span";
+import { freshDb, makeProject } from "../helpers/db";
+import { jsonRequest, jsonSpan } from "./helpers";
+
+let db: Db;
+beforeAll(() => {
+  db = freshDb();
+});
+
+const chat = (i: number) =>
+  jsonSpan(
+    { "gen_ai.operation.name": "chat", "gen_ai.request.model": "gpt-4o-mini", "gen_ai.usage.input_tokens": 10 + i, "gen_ai.response.id": `r-${i}`, "x.bad": i },
+    { kind: 3, name: `chat ${i}`, ...(i === 0 ? { status: { code: 2, message: "boom" } } : {}) },
+  );
+const tool = () => jsonSpan({ "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "search" }, { name: "execute_tool search" });
+
+function decode(spans: unknown[], resource = { "service.name": "bot", "host.name": "h1" }) {
+  return decodeTraces(Buffer.from(JSON.stringify(jsonRequest(spans, resource))), "json");
+}
+
+const contextRows = (projectId: number) =>
+  db.sqlite.prepare("SELECT id, body FROM otel_context WHERE project_id = ? ORDER BY id").all(projectId) as { id: number; body: string }[];
+const storedBody = (projectId: number, clientId: string) =>
+  JSON.parse((db.sqlite.prepare("SELECT body FROM event WHERE project_id = ? AND client_id = ?").get(projectId, clientId) as { body: string }).body);
+
+describe("interned OTLP provenance", () => {
+  it("stores the repeated part once and gives back exactly the provenance the mapping produced", async () => {
+    const { projectId } = makeProject(db);
+    const spans = [chat(0), chat(1), chat(2), tool(), tool()];
+    const batch = decode(spans);
+    const expected = batch.spans.map((s) => mapSpan(s).extra.otel);
+    expect((await ingestTraces(db, projectId, batch)).accepted).toBe(5);
+
+    // Chat calls share one context (their mapped table, resource, scope, kind), tools another;
+    // the failed call maps an extra field (errorMessage), so it has its own.
+    expect(contextRows(projectId)).toHaveLength(3);
+    const body = storedBody(projectId, `${spans[1].traceId}:${spans[1].spanId}`);
+    expect(Object.keys(body.otel)).toEqual(["ctx", "unmapped", "spanName"]);
+    expect(body.otel.unmapped).toMatchObject({ "gen_ai.response.id": "r-1", "x.bad": 1 });
+
+    for (const [i, s] of spans.entries()) {
+      const event = getEvent(db, projectId, `${s.traceId}:${s.spanId}`);
+      // Same JSON text: same keys, values and key order as before interning.
+      expect(JSON.stringify(event.otel)).toBe(JSON.stringify(expected[i]));
+    }
+  });
+
+  it("reuses contexts across exports and merges them back in listings", async () => {
+    const { projectId } = makeProject(db);
+    await ingestTraces(db, projectId, decode([chat(1), tool()]));
+    const before = contextRows(projectId);
+    const later = [chat(2), chat(3), tool()];
+    await ingestTraces(db, projectId, decode(later));
+    expect(contextRows(projectId)).toEqual(before);
+
+    // A new handle (empty caches) reads and writes the same rows.
+    db.memo.delete("otelContextIds");
+    db.memo.delete("otelContextBodies");
+    await ingestTraces(db, projectId, decode([chat(4)]));
+    expect(contextRows(projectId)).toEqual(before);
+
+    const traceId = later[0].traceId;
+    const { events } = listEvents(db, projectId, listEventsQuerySchema.parse({ traceId }));
+    expect(events).toHaveLength(1);
+    expect(events[0].otel).toMatchObject({ mapped: { model: "gen_ai.request.model" }, resource: { "host.name": "h1" }, scope: { name: "test" }, spanKind: "client" });
+  });
+
+  it("keeps projects apart: the same context is stored per project and never read across", async () => {
+    const a = makeProject(db).projectId;
+    const b = makeProject(db).projectId;
+    await ingestTraces(db, a, decode([tool()]));
+    const s = tool();
+    await ingestTraces(db, b, decode([s]));
+    const [ctxA] = contextRows(a);
+    const [ctxB] = contextRows(b);
+    expect(ctxA.body).toBe(ctxB.body);
+    expect(ctxA.id).not.toBe(ctxB.id);
+    expect(storedBody(b, `${s.traceId}:${s.spanId}`).otel.ctx).toBe(ctxB.id);
+
+    // An event of B pointing at A's context id finds nothing and is returned as stored.
+    db.sqlite.prepare("UPDATE event SET body = json_set(body, '$.otel.ctx', ?) WHERE project_id = ? AND client_id = ?").run(ctxA.id, b, `${s.traceId}:${s.spanId}`);
+    db.memo.delete("otelContextBodies");
+    const otel = getEvent(db, b, `${s.traceId}:${s.spanId}`).otel as Record<string, unknown>;
+    expect(otel.ctx).toBe(ctxA.id);
+    expect(otel.mapped).toBeUndefined();
+  });
+
+  it("returns provenance stored before interning unchanged", async () => {
+    const { projectId } = makeProject(db);
+    const s = tool();
+    await ingestTraces(db, projectId, decode([s]));
+    const full = mapSpan(decode([s]).spans[0]).extra.otel;
+    db.sqlite.prepare("UPDATE event SET body = json_set(body, '$.otel', json(?)) WHERE project_id = ?").run(JSON.stringify(full), projectId);
+    expect(getEvent(db, projectId, `${s.traceId}:${s.spanId}`).otel).toEqual(full);
+  });
+});
