@@ -5,6 +5,7 @@ import { CLASSIFY_PRECEDENCE, FIELD_PRECEDENCE } from "./families";
 import { isErrorLevel } from "./families/langfuse";
 import { MappingRecord } from "./mapping-record";
 import { elideText } from "./messages";
+import { prefixedKey } from "./prefixed-key";
 import { SpanView, type Found } from "./span-view";
 
 const SPAN_FIELDS: FieldName[] = ["model", "modelVersion", "environment", "userId", "sessionId", "tags", "provider"];
@@ -239,7 +240,7 @@ function metadataOf(view: SpanView, active: number, m: Partial<MappedFields>, re
     rec.drop("metadata.provider");
     return undefined;
   }
-  for (const key in from) rec.take(`metadata.${key}`, { from: from[key] });
+  for (const key in from) rec.take(prefixedKey("metadata.", key), { from: from[key] });
   return out;
 }
 
@@ -258,7 +259,7 @@ function provenance(span: OtlpSpan, view: SpanView, rec: MappingRecord, nameIsEv
   const unmapped: Attributes = {};
   for (const key in span.attributes) if (!rec.isConsumed(key)) unmapped[key] = span.attributes[key];
   const resource: Attributes = {};
-  for (const key in span.resource) if (!rec.isConsumed(`resource.${key}`)) resource[key] = span.resource[key];
+  for (const key in span.resource) if (!rec.isConsumed(prefixedKey("resource.", key))) resource[key] = span.resource[key];
   const p: OtelProvenance = {
     mapped: rec.mapped,
     unmapped,

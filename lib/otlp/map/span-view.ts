@@ -1,4 +1,5 @@
 import type { AttrValue, Attributes, OtlpSpan } from "../span-model";
+import { prefixedKey } from "./prefixed-key";
 
 /** A Sightline field's value and the attribute(s) it was read from. */
 export interface Found<T> {
@@ -54,7 +55,7 @@ export class SpanView {
 
   resourceString(key: string, max?: number): Found<string> | undefined {
     const v = this.resource[key];
-    return v === undefined ? undefined : this.string(key, max, this.resource, `resource.${key}`);
+    return v === undefined ? undefined : this.string(key, max, this.resource, prefixedKey("resource.", key));
   }
 
   /** An integer within range; decimal strings are accepted. */
