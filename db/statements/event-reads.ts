@@ -52,12 +52,17 @@ const COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_i
   user_id, session_id, trace_id, span_id, parent_span_id, status, latency_ms, input_tokens, output_tokens, cost_usd,
   unpriced, flagged, hallucination_score, score, body`;
 
-/** Newest first within a key window. Walks the time-ordered primary key backwards. */
+/**
+ * Newest first within a key window. Walks the time-ordered primary key backwards. The unary
+ * `+` keeps SQLite off the (project_id, client_id) index, which it would otherwise pick for
+ * `project_id = ?` and then read and sort every event of the project (846 ms at 10M events,
+ * docs/benchmarks.md).
+ */
 export function scanEvents(db: Db, f: EventScanFilter): EventReadRow[] {
   return db.sqlite
     .prepare<[EventScanFilter], EventReadRow>(
       `SELECT ${COLUMNS} FROM event
-       WHERE id >= @lo AND id < @hi AND project_id = @projectId
+       WHERE id >= @lo AND id < @hi AND +project_id = @projectId
         AND (@type IS NULL OR type = @type) AND (@modelId IS NULL OR model_id = @modelId)
         AND (@modelVersionId IS NULL OR model_version_id = @modelVersionId)
         AND (@promptId IS NULL OR prompt_id = @promptId) AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)

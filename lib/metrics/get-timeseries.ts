@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { RESOLUTIONS } from "@/db/schema";
-import { readRollups } from "@/db/statements/rollup-reads";
+import { readRollups, readRollupTotals } from "@/db/statements/rollup-reads";
 import { ValidationError } from "@/lib/api/errors";
 import { Aggregate, roundUsd } from "./aggregate";
 import { loadDimensionNames } from "./dimension-names";
@@ -62,8 +62,9 @@ export function getTimeseries(db: Db, projectId: number, q: TimeseriesQuery, now
   }
   const ids = resolveDimensionFilter(loadDimensionNames(db, projectId), q);
   if (!ids) return { points: [] };
-  const rows = readRollups(db, { projectId, resolution: step, from: start, to, kind: null, ...ids, withPrompt: 0 });
   const withLatency = q.metric.startsWith("latency_");
+  const filter = { projectId, resolution: step, from: start, to, kind: null, ...ids, withPrompt: 0 as const };
+  const rows = withLatency ? readRollups(db, filter) : readRollupTotals(db, filter);
   const buckets = new Map<number, Aggregate>();
   for (const r of rows) {
     let a = buckets.get(r.bucket);
