@@ -33,6 +33,9 @@ export interface EventScanFilter {
   /** Key range [lo, hi) — see lib/ingest/event-id.ts. */
   lo: number;
   hi: number;
+  /** Exact timestamp bounds (inclusive): a key may lie up to KEY_LAG_MS after its timestamp. */
+  from: number | null;
+  to: number | null;
   type: string | null;
   modelId: number | null;
   modelVersionId: number | null;
@@ -63,6 +66,7 @@ export function scanEvents(db: Db, f: EventScanFilter): EventReadRow[] {
     .prepare<[EventScanFilter], EventReadRow>(
       `SELECT ${COLUMNS} FROM event
        WHERE id >= @lo AND id < @hi AND +project_id = @projectId
+        AND (@from IS NULL OR ts >= @from) AND (@to IS NULL OR ts <= @to)
         AND (@type IS NULL OR type = @type) AND (@modelId IS NULL OR model_id = @modelId)
         AND (@modelVersionId IS NULL OR model_version_id = @modelVersionId)
         AND (@promptId IS NULL OR prompt_id = @promptId) AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { EVENT_TYPES } from "@/db/schema";
 import { eventsOfTrace, scanEvents, type EventReadRow } from "@/db/statements/event-reads";
-import { keyFloor } from "@/lib/ingest/event-id";
+import { KEY_LAG_MS, keyFloor } from "@/lib/ingest/event-id";
 import { loadDimensionNames } from "@/lib/metrics/dimension-names";
 import { dimensionFilterParams, resolveDimensionFilter } from "@/lib/metrics/filters";
 import { otelContextReader } from "@/lib/otlp/otel-context";
@@ -48,7 +48,10 @@ export function listEvents(db: Db, projectId: number, q: ListEventsQuery, now = 
     return { events: rows.map((r) => toPublicEvent(r, names, otel)), nextCursor: null };
   }
   const lo = keyFloor(q.from ?? 0);
-  let hi = q.cursor ? parseInt(q.cursor, 36) : keyFloor((q.to ?? now) + 1);
+  // Keys trail timestamps by up to KEY_LAG_MS (arrival-ordered keys, docs/adr/0022): widen the
+  // key range past `to` and let the exact `ts` bounds decide.
+  const to = q.to ?? now;
+  let hi = q.cursor ? parseInt(q.cursor, 36) : keyFloor(to + KEY_LAG_MS + 1);
   const started = performance.now();
   const found: EventReadRow[] = [];
   let window = FIRST_WINDOW_MS;
@@ -56,7 +59,7 @@ export function listEvents(db: Db, projectId: number, q: ListEventsQuery, now = 
   while (hi > lo && found.length < q.limit) {
     const wlo = Math.max(lo, hi - keyFloor(window));
     const rows = scanEvents(db, {
-      projectId, lo: wlo, hi, type: q.type ?? null, ...ids, status: q.status ?? null,
+      projectId, lo: wlo, hi, from: q.from ?? null, to, type: q.type ?? null, ...ids, status: q.status ?? null,
       flagged: q.flagged === undefined ? null : q.flagged ? 1 : 0, userId: q.userId ?? null,
       sessionId: q.sessionId ?? null, traceId: null, q: like, limit: q.limit - found.length,
     });

@@ -10,6 +10,22 @@
  * few ms"; the exact timestamp is the `ts` column.
  */
 export const SEQ_BITS = 1024;
+
+/**
+ * Live events are keyed by their arrival, not their timestamp (docs/adr/0022): a batching
+ * exporter sends timestamps spread over its last few seconds, and keying those by timestamp
+ * scattered every batch over hundreds of recently written pages (2.5× slower ingest). An event
+ * stamped within KEY_SKEW_MS before its arrival takes the arrival instant; older (late,
+ * backfilled) or future-stamped events keep their own. Hence for every row
+ * `ts ≤ keyInstant ≤ ts + KEY_SKEW_MS`, plus a few ms of spill, and readers widen by KEY_LAG_MS.
+ */
+export const KEY_SKEW_MS = 60_000;
+/** How far after its timestamp an event's key may lie (skew plus spill past full milliseconds). */
+export const KEY_LAG_MS = KEY_SKEW_MS + 1_000;
+
+export function keyInstant(tsMs: number, arrivedMs: number): number {
+  return tsMs <= arrivedMs && tsMs >= arrivedMs - KEY_SKEW_MS ? arrivedMs : tsMs;
+}
 const START_SPREAD = 256;
 const MAX_TRACKED_MS = 4096;
 

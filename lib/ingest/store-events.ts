@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { ingestStatements } from "@/db/statements/ingest";
 import { dimensionResolver } from "./dimensions";
-import { EventIdAllocator } from "./event-id";
+import { keyInstant, EventIdAllocator } from "./event-id";
 import type { IngestEvent } from "./event-schema";
 import { KIND_LLM, KIND_PREDICTION, RollupAccumulator } from "./rollup-accumulator";
 import { toRow, type PreparedEvent } from "./to-row";
@@ -66,7 +66,8 @@ const MAX_PROBES = 1_000_000;
 
 /** Inserts with a fresh time-ordered id; null when the client id was already stored. */
 function insertEvent(stmts: ReturnType<typeof ingestStatements>, ids: EventIdAllocator, row: PreparedEvent): number | null {
-  let id = ids.next(row.ts);
+  const instant = keyInstant(row.ts, row.receivedAt);
+  let id = ids.next(instant);
   for (let probe = 0; probe < MAX_PROBES; probe++, id++) {
     const r = row;
     const changes = stmts.insertEvent.run(
@@ -77,7 +78,7 @@ function insertEvent(stmts: ReturnType<typeof ingestStatements>, ids: EventIdAll
     if (changes === 1) return id;
     if (stmts.findEventByClientId.get(row.projectId, row.clientId)) return null;
     // The key slot belongs to another event (same millisecond): take the next one.
-    ids.taken(row.ts, id);
+    ids.taken(instant, id);
   }
   throw new Error(`No free event key near millisecond ${row.ts}`);
 }
