@@ -3,8 +3,8 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { AttributeRow, InspectorRows } from "@/lib/otlp/inspector-rows";
 
-/** Values wrap inside the drawer instead of widening it. */
-const WRAP = "whitespace-normal break-all";
+/** Values wrap inside the drawer instead of widening it (Td is nowrap by default, hence `!`). */
+const WRAP = "whitespace-normal! wrap-anywhere";
 
 function Heading({ children }: { children: React.ReactNode }) {
   return <h4 className="mb-1 mt-3 text-[11px] font-medium text-muted">{children}</h4>;
@@ -12,11 +12,11 @@ function Heading({ children }: { children: React.ReactNode }) {
 
 function AttributeTable({ label, rows }: { label: string; rows: AttributeRow[] }) {
   return (
-    <Table aria-label={label}>
+    <Table aria-label={label} className="table-fixed">
       <thead>
         <tr>
           <Th className="w-2/5">Key</Th>
-          <Th>Value</Th>
+          <Th className="w-3/5">Value</Th>
         </tr>
       </thead>
       <tbody>
@@ -70,18 +70,18 @@ export function MappingInspector({ rows }: { rows: InspectorRows }) {
         ) : null}
       </dl>
 
-      <Table aria-label="Field mapping">
+      <Table aria-label="Field mapping" className="table-fixed">
         <thead>
           <tr>
-            <Th>Field</Th>
-            <Th>Value</Th>
-            <Th>Source</Th>
+            <Th className="w-[30%]">Field</Th>
+            <Th className="w-[35%]">Value</Th>
+            <Th className="w-[35%]">Source</Th>
           </tr>
         </thead>
         <tbody>
           {rows.fields.map((r) => (
             <Tr key={r.field} data-field={r.field}>
-              <Td className="align-top font-mono">{r.field}</Td>
+              <Td className={`${WRAP} align-top font-mono`}>{r.field}</Td>
               <Td className={`${WRAP} align-top`}>{r.value}</Td>
               <Td className={`${WRAP} align-top font-mono ${r.fixed ? "text-muted" : "text-accent"}`} title={r.fixed ? "always from this part of the span" : undefined}>
                 ← {r.source}
