@@ -1,16 +1,17 @@
 import type { EventReadRow } from "@/db/statements/event-reads";
 import type { DimensionNames } from "@/lib/metrics/dimension-names";
 import { expandOtel, type OtelContext } from "@/lib/otlp/otel-context";
+import type { PublicEvent } from "./public-event-type";
 
 /**
  * The public JSON of a stored event: columns back to the ingest field names, plus the body,
  * with an OTLP event's interned provenance context merged back into `otel`.
  */
-export function toPublicEvent(r: EventReadRow, names: DimensionNames, otelContext: (id: number) => OtelContext | undefined): Record<string, unknown> {
+export function toPublicEvent(r: EventReadRow, names: DimensionNames, otelContext: (id: number) => OtelContext | undefined): PublicEvent {
   const body = JSON.parse(r.body) as Record<string, unknown>;
   if (body.otel !== undefined) body.otel = expandOtel(body.otel, otelContext);
   const { hallucinationSource, ...rest } = body;
-  const out: Record<string, unknown> = {
+  const out: PublicEvent = {
     id: r.client_id,
     type: r.type,
     timestamp: new Date(r.ts).toISOString(),
@@ -25,14 +26,14 @@ export function toPublicEvent(r: EventReadRow, names: DimensionNames, otelContex
     parentSpanId: r.parent_span_id,
     promptId: r.prompt_id !== null ? (names.prompts.get(r.prompt_id) ?? null) : null,
     promptVersion: r.prompt_version_id !== null ? (names.promptVersions.get(r.prompt_version_id) ?? null) : null,
-    status: r.status,
+    status: r.status as PublicEvent["status"],
     latencyMs: r.latency_ms,
     inputTokens: r.input_tokens,
     outputTokens: r.output_tokens,
     costUsd: r.cost_usd,
     unpriced: r.unpriced === 1,
     hallucination:
-      r.flagged === null ? null : { flagged: r.flagged === 1, score: r.hallucination_score, source: hallucinationSource ?? null },
+      r.flagged === null ? null : { flagged: r.flagged === 1, score: r.hallucination_score, source: typeof hallucinationSource === "string" ? hallucinationSource : null },
     score: r.score,
     ...rest,
   };

@@ -2,41 +2,10 @@ import { queryOptions, infiniteQueryOptions } from "@tanstack/react-query";
 import { apiGet } from "./api-client";
 import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
 import { queryKeys, rangeKey } from "./keys";
+import type { PublicEvent } from "@/lib/events/public-event-type";
 
-/** The public event JSON (lib/events/public-event.ts); body fields vary by type. */
-export interface EventView {
-  id: string;
-  type: string;
-  timestamp: string;
-  model: string | null;
-  modelVersion: string | null;
-  environment: string;
-  userId: string | null;
-  sessionId: string | null;
-  traceId: string | null;
-  spanId: string | null;
-  parentSpanId: string | null;
-  promptId: string | null;
-  promptVersion: number | null;
-  status: "ok" | "error" | null;
-  latencyMs: number | null;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  costUsd: number | null;
-  unpriced: boolean;
-  hallucination: { flagged: boolean; score: number | null; source: string | null } | null;
-  input?: string | { role: string; content: unknown }[];
-  output?: string;
-  context?: string[];
-  errorMessage?: string;
-  metadata?: Record<string, unknown>;
-  tags?: string[];
-  features?: Record<string, unknown>;
-  prediction?: number | string;
-  name?: string;
-  otel?: unknown;
-  [key: string]: unknown;
-}
+/** The public event JSON (lib/events/public-event-type.ts); body fields vary by type. */
+export type EventView = PublicEvent;
 
 export type EventFilters = Record<string, string | number | undefined>;
 

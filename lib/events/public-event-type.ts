@@ -1,0 +1,40 @@
+/**
+ * The public JSON of an event (`GET /api/v1/events`, `/events/{id}`; docs/api.md). Shared by the
+ * server that builds it (lib/events/public-event.ts) and the UI that shows it. Columns come back
+ * under their ingest names; the type's own fields (input, output, features …) follow.
+ */
+export interface PublicEvent {
+  id: string;
+  type: string;
+  timestamp: string;
+  receivedAt: string;
+  model: string | null;
+  modelVersion: string | null;
+  environment: string;
+  userId: string | null;
+  sessionId: string | null;
+  traceId: string | null;
+  spanId: string | null;
+  parentSpanId: string | null;
+  promptId: string | null;
+  promptVersion: number | null;
+  status: "ok" | "error" | null;
+  latencyMs: number | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  costUsd: number | null;
+  unpriced: boolean;
+  hallucination: { flagged: boolean; score: number | null; source: string | null } | null;
+  score: number | null;
+  input?: string | { role: string; content: unknown }[];
+  output?: string;
+  context?: string[];
+  errorMessage?: string;
+  metadata?: Record<string, unknown>;
+  tags?: string[];
+  features?: Record<string, unknown>;
+  prediction?: number | string;
+  name?: string;
+  otel?: unknown;
+  [key: string]: unknown;
+}
