@@ -21,6 +21,8 @@ export interface BenchOptions {
   mixedSeconds: number;
   /** Ingest rate for the mixed run, events/s; default half the 500-event HTTP maximum. */
   mixedRate: number | null;
+  /** Dashboard requests per second during the mixed run (0: two closed-loop readers). */
+  readRate: number;
   /** How far back from the send time a batch's event timestamps reach (exporters batch for ~5 s). */
   spreadMs: number;
   /** Reuse seeded databases in workDir instead of seeding again (seed time is then the stored one). */
@@ -47,7 +49,7 @@ export function benchOptions(argv = process.argv.slice(2), env = process.env): B
     options: {
       quick: { type: "boolean" }, only: { type: "string" }, "floor-rows": { type: "string" }, seconds: { type: "string" },
       batches: { type: "string" }, clients: { type: "string" }, sizes: { type: "string" }, days: { type: "string" },
-      requests: { type: "string" }, spread: { type: "string" }, "mixed-seconds": { type: "string" }, "mixed-rate": { type: "string" },
+      requests: { type: "string" }, spread: { type: "string" }, "mixed-seconds": { type: "string" }, "mixed-rate": { type: "string" }, "read-rate": { type: "string" },
       reuse: { type: "boolean" }, "work-dir": { type: "string" }, port: { type: "string" }, label: { type: "string" },
     },
   });
@@ -73,6 +75,7 @@ export function benchOptions(argv = process.argv.slice(2), env = process.env): B
     mixedSeconds: num(v["mixed-seconds"], "BENCH_MIXED_SECONDS", preset.mixedSeconds),
     mixedRate: mixedRate ? Number(mixedRate) : null,
     spreadMs: num(v.spread, "BENCH_SPREAD_MS", 5000),
+    readRate: num(v["read-rate"], "BENCH_READ_RATE", 20),
     reuse: v.reuse ?? env.BENCH_REUSE === "1",
     workDir: path.resolve(pick(v["work-dir"], "BENCH_WORK_DIR") ?? "data/bench"),
     port: num(v.port, "BENCH_PORT", 3917),

@@ -75,7 +75,7 @@ export function formatReport(r: BenchResults): string {
   }
   if (r.mixed) {
     const m = r.mixed;
-    s += table("Mixed load (ingest at half the maximum + 2 dashboard readers)", ["measure", "value"], [
+    s += table(`Mixed load (ingest at half the maximum + ${m.readRate ? `${m.readRate} dashboard requests/s` : "2 closed-loop readers"})`, ["measure", "value"], [
       ["ingest target / achieved events/s", `${m.ingestTargetEventsPerSec} / ${m.ingestEventsPerSec}`],
       ["ingest requests / failed", `${m.ingestRequests} / ${m.ingestFailed}`],
       ["ingest p50 / p99 ms", `${m.ingestLatencyMs.p50} / ${m.ingestLatencyMs.p99}`],

@@ -82,8 +82,8 @@ async function main() {
         if (last && o.sections.has("mixed")) {
           const max = r.http?.find((h) => h.batchSize === 500)?.eventsPerSec;
           const rate = o.mixedRate ?? (max ? max / 2 : 5000);
-          log(`mixed load @ ${size}: ingest ${Math.round(rate)} events/s + reads, ${o.mixedSeconds} s`);
-          r.mixed = await runMixed({ server, key, now: seed.now, rate, seconds: o.mixedSeconds, spreadMs: o.spreadMs });
+          log(`mixed load @ ${size}: ingest ${Math.round(rate)} events/s + ${o.readRate || "closed-loop"} reads/s, ${o.mixedSeconds} s`);
+          r.mixed = await runMixed({ server, key, now: seed.now, rate, readRate: o.readRate, seconds: o.mixedSeconds, spreadMs: o.spreadMs });
         }
       } finally {
         await server.stop();
