@@ -35,19 +35,22 @@ export interface RollupFilter {
   withPrompt: 0 | 1;
 }
 
-/** Rollup rows of one resolution in [from, to). Uses the primary key prefix (project, resolution, bucket). */
+/** The filter of `RollupFilter`, shared by the row and the per-bucket-total reads. Uses the primary key prefix (project, resolution, bucket). */
+const ROLLUP_WHERE = `WHERE project_id = @projectId AND resolution = @resolution AND bucket >= @from AND bucket < @to
+        AND (@kind IS NULL OR kind = @kind) AND (@modelId IS NULL OR model_id = @modelId)
+        AND (@modelVersionId IS NULL OR model_version_id = @modelVersionId)
+        AND (@promptId IS NULL OR prompt_id = @promptId)
+        AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
+        AND (@withPrompt = 0 OR prompt_id <> 0)`;
+
+/** Rollup rows of one resolution in [from, to). */
 export function readRollups(db: Db, f: RollupFilter): RollupReadRow[] {
   const stmt = memo(db, "readRollups", () =>
     db.sqlite.prepare<[RollupFilter], RollupReadRow>(
       `SELECT bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id, count, error_count, latency_count,
         latency_sum, latency_sketch, input_tokens, output_tokens, cost_usd, unpriced_count, flagged_count, judged_count
        FROM rollup
-       WHERE project_id = @projectId AND resolution = @resolution AND bucket >= @from AND bucket < @to
-        AND (@kind IS NULL OR kind = @kind) AND (@modelId IS NULL OR model_id = @modelId)
-        AND (@modelVersionId IS NULL OR model_version_id = @modelVersionId)
-        AND (@promptId IS NULL OR prompt_id = @promptId)
-        AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
-        AND (@withPrompt = 0 OR prompt_id <> 0)`,
+       ${ROLLUP_WHERE}`,
     ),
   );
   return stmt.all(f);
@@ -84,12 +87,7 @@ export function readRollupTotals(db: Db, f: RollupFilter): RollupReadRow[] {
         sum(output_tokens) AS output_tokens, sum(cost_usd) AS cost_usd, sum(unpriced_count) AS unpriced_count,
         sum(flagged_count) AS flagged_count, sum(judged_count) AS judged_count
        FROM rollup
-       WHERE project_id = @projectId AND resolution = @resolution AND bucket >= @from AND bucket < @to
-        AND (@kind IS NULL OR kind = @kind) AND (@modelId IS NULL OR model_id = @modelId)
-        AND (@modelVersionId IS NULL OR model_version_id = @modelVersionId)
-        AND (@promptId IS NULL OR prompt_id = @promptId)
-        AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
-        AND (@withPrompt = 0 OR prompt_id <> 0)
+       ${ROLLUP_WHERE}
        GROUP BY bucket`,
     ),
   );
