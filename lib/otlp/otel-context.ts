@@ -15,10 +15,15 @@ export interface OtelContext {
   resource: OtelProvenance["resource"];
   scope: OtelProvenance["scope"];
   spanKind: OtelProvenance["spanKind"];
+  /**
+   * The elided originals of `output` (`otel.original`), when they repeat within the batch (with
+   * the text elided they usually do; tool-call arguments make them unique, and those stay per span).
+   */
+  original?: OtelProvenance["original"];
 }
 
 /** What an OTLP event body stores under `otel`. */
-export type StoredOtel = { ctx: number } & Omit<OtelProvenance, keyof OtelContext>;
+export type StoredOtel = { ctx: number } & Omit<OtelProvenance, Exclude<keyof OtelContext, "original">>;
 
 /** Context JSON → id, per project. Keyed by the JSON itself: a hit costs no hashing. */
 const CACHE_LIMIT = 10_000;
@@ -36,7 +41,9 @@ export interface SpanProvenance {
  * Serialising every span's context to find it would cost as much as storing it, so spans are
  * first grouped by walking a trie of the parts their context is made of: the identity of their
  * resource and scope objects (shared by all spans of one scopeSpans), the span kind, the
- * unmapped resource keys and the `mapped` table. Only one span per group is serialised.
+ * unmapped resource keys, the `mapped` table and the JSON of `original`. Only one span per
+ * group is serialised. `original` joins the context only when its JSON occurs more than once in
+ * the batch, so that unique originals do not make one context per span.
  */
 export function internProvenance(db: Db, projectId: number, items: SpanProvenance[], now = Date.now()): { otel: StoredOtel }[] {
   const cache = memo(db, "otelContextIds", () => new Map<string, number>());
@@ -46,15 +53,30 @@ export function internProvenance(db: Db, projectId: number, items: SpanProvenanc
   const groupOf: Group[] = new Array(items.length);
   const extras: { otel: StoredOtel }[] = new Array(items.length);
   let missing: Map<string, string> | undefined;
+  // `original` as JSON, and how often each occurs in the batch (the gate for interning it).
+  let originals: (string | undefined)[] | undefined;
+  let seen: Map<string, number> | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const original = items[i].otel.original;
+    if (original === undefined) continue;
+    const json = JSON.stringify(original);
+    (originals ??= new Array(items.length))[i] = json;
+    (seen ??= new Map()).set(json, (seen.get(json) ?? 0) + 1);
+  }
   for (let i = 0; i < items.length; i++) {
     const { span, otel: p } = items[i];
     let node = root.step(span.resource).step(span.scope).step(p.spanKind);
     for (const k in p.resource) node = node.step(k);
     node = node.step(SEPARATOR);
     for (const k in p.mapped) node = node.step(k).step(p.mapped[k]);
+    const originalJson = originals?.[i];
+    const shared = originalJson !== undefined && seen!.get(originalJson)! > 1;
+    if (shared) node = node.step(SEPARATOR).step(originalJson);
     let group = node.group;
     if (!group) {
-      const json = prefix + JSON.stringify({ mapped: p.mapped, resource: p.resource, scope: p.scope, spanKind: p.spanKind } satisfies OtelContext);
+      const context: OtelContext = { mapped: p.mapped, resource: p.resource, scope: p.scope, spanKind: p.spanKind };
+      if (shared) context.original = p.original;
+      const json = prefix + JSON.stringify(context);
       group = node.group = { json, id: cache.get(json) };
       groups.push(group);
       if (group.id === undefined) (missing ??= new Map()).set(json, json.slice(prefix.length));
@@ -62,7 +84,7 @@ export function internProvenance(db: Db, projectId: number, items: SpanProvenanc
     groupOf[i] = group;
     // The per-span rest, in the order the mapping wrote it (so the read side can restore it).
     const stored = { ctx: 0, unmapped: p.unmapped } as StoredOtel;
-    for (const k in p) if (!CONTEXT_KEYS.has(k)) (stored as Record<string, unknown>)[k] = (p as unknown as Record<string, unknown>)[k];
+    for (const k in p) if (!CONTEXT_KEYS.has(k) && !(shared && k === "original")) (stored as Record<string, unknown>)[k] = (p as unknown as Record<string, unknown>)[k];
     extras[i] = { otel: stored };
   }
   if (missing) {
@@ -128,5 +150,8 @@ export function expandOtel(stored: unknown, contextOf: (id: number) => OtelConte
   if (typeof ctx !== "number") return stored;
   const context = contextOf(ctx);
   if (!context) return stored; // cannot happen while contexts are never deleted; keep what there is
-  return { mapped: context.mapped, unmapped, resource: context.resource, scope: context.scope, spanKind: context.spanKind, ...rest };
+  const otel: Record<string, unknown> = { mapped: context.mapped, unmapped, resource: context.resource, scope: context.scope, spanKind: context.spanKind, ...rest };
+  // The mapping sets `original` last, so an interned one goes back at the end.
+  if (context.original !== undefined) otel.original = context.original;
+  return otel;
 }
