@@ -7,7 +7,7 @@ export function FirstEventSnippet({ origin }: { origin: string }) {
   -H "Content-Type: application/json" \\
   -d '{"events":[{"id":"evt-1","type":"llm","model":"gpt-4o-mini","promptId":"support-answer","promptVersion":1,"latencyMs":840,"inputTokens":412,"outputTokens":96,"input":"How do I reset my password?","output":"Open Settings → Security…"}]}'`;
   const otel = `OTEL_EXPORTER_OTLP_ENDPOINT=${origin}/api/otlp
-OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer $SIGHTLINE_API_KEY"
+OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer%20$SIGHTLINE_API_KEY"
 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf`;
   return (
     <div className="mx-auto max-w-3xl rounded-lg border border-dashed border-border bg-surface p-5">
