@@ -15,3 +15,14 @@ describe("diffLines", () => {
     ]);
   });
 });
+
+describe("diffLines with blank lines and trailing newlines", () => {
+  it("keeps blank lines and does not invent an empty last line", () => {
+    expect(diffLines("a\n\nb\n", "a\n\nc\n")).toEqual([
+      { op: "same", text: "a" },
+      { op: "same", text: "" },
+      { op: "del", text: "b" },
+      { op: "add", text: "c" },
+    ]);
+  });
+});
