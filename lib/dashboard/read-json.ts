@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ValidationError } from "@/lib/api/errors";
 import { readBody } from "@/lib/api/read-body";
-import { parseBody } from "./parse-body";
+import { parseBody } from "@/lib/api/parse-query";
 
 /** JSON body (≤ 1 MiB, application/json) parsed with a zod schema. */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { json } from "@/lib/api/responses";
-import { parseBody } from "@/lib/dashboard/parse-body";
+import { parseBody } from "@/lib/api/parse-query";
 import { readJson } from "@/lib/dashboard/read-json";
 import { updateLabelsSchema } from "@/lib/prompts/schemas";
 import { updateVersionLabels } from "@/lib/prompts/update-version-labels";
