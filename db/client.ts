@@ -4,7 +4,7 @@ import Sqlite from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
-import { databaseUrl, intEnv, sqlitePath, sqliteSynchronous } from "@/lib/config/env";
+import { databaseUrl, ingestOnWorker, intEnv, sqlitePath, sqliteSynchronous } from "@/lib/config/env";
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -26,6 +26,8 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 export interface OpenOptions {
   synchronous?: "FULL" | "NORMAL" | "OFF";
   cacheMb?: number;
+  /** Memory-map this much of the file for reads (0: off). */
+  mmapMb?: number;
   migrate?: boolean;
 }
 
@@ -37,16 +39,18 @@ export function openDb(url = databaseUrl(), opts: OpenOptions = {}): Db {
   sqlite.pragma(`synchronous = ${opts.synchronous ?? sqliteSynchronous()}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${intEnv("SIGHTLINE_SQLITE_BUSY_TIMEOUT_MS", 5000)}`);
-  // Negative cache_size is KiB. The unique (project, client id) index is written at random
-  // positions, so it must stay in cache for inserts to stay fast as the file grows.
-  const cacheMb = opts.cacheMb ?? intEnv("SIGHTLINE_SQLITE_CACHE_MB", 128);
+  // Negative cache_size is KiB. Sized for the connection that stores ingest (the writer
+  // thread's): random client ids write the unique (project, client id) index at random
+  // positions, and a larger cache keeps more of it. 64 MB keeps the server under its RSS
+  // budget with two connections (docs/benchmarks.md).
+  const cacheMb = opts.cacheMb ?? intEnv("SIGHTLINE_SQLITE_CACHE_MB", 64);
   sqlite.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`);
   sqlite.pragma("temp_store = MEMORY");
   // Checkpoint every ~40 MB of WAL instead of ~4 MB: pages re-dirtied by consecutive ingest
   // batches are then copied back once, not once per few batches (~25% less time per batch,
   // docs/benchmarks.md).
   sqlite.pragma("wal_autocheckpoint = 10000");
-  sqlite.pragma("mmap_size = 268435456");
+  sqlite.pragma(`mmap_size = ${(opts.mmapMb ?? 256) * 1024 * 1024}`);
   const db: Db = { url, sqlite, orm: drizzle(sqlite, { schema }), memo: new Map() };
   if (opts.migrate !== false) runMigrations(db);
   return db;
@@ -67,7 +71,9 @@ export function getDb(): Db {
   const url = databaseUrl();
   if (g.__sightlineDb && g.__sightlineDb.url === url && g.__sightlineDb.sqlite.open) return g.__sightlineDb;
   if (g.__sightlineDb?.sqlite.open) g.__sightlineDb.sqlite.close();
-  g.__sightlineDb = openDb(url);
+  // With the ingest writer thread on, this connection mostly reads (through the memory map)
+  // and the writer's connection holds the big page cache: one large cache, not two (RSS).
+  g.__sightlineDb = openDb(url, ingestOnWorker() ? { cacheMb: Math.min(32, intEnv("SIGHTLINE_SQLITE_CACHE_MB", 64)) } : {});
   return g.__sightlineDb;
 }
 

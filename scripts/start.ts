@@ -13,6 +13,7 @@ import { bootstrap } from "@/lib/setup/bootstrap";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/seed/seed-demo";
 import { findUserByEmail } from "@/lib/users/create-user";
 import { verifyPassword } from "@/lib/users/passwords";
+import { buildIngestWorker } from "./build-ingest-worker";
 
 const ROOT = process.cwd();
 const BUILD_INPUTS = ["app", "components", "lib", "db", "public", "instrumentation.ts", "next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
@@ -46,6 +47,7 @@ function ensureBuild() {
 async function main() {
   const port = intEnv("PORT", 3000);
   if (process.env.SIGHTLINE_SKIP_BUILD !== "1") ensureBuild();
+  buildIngestWorker(); // ~0.1 s; always from the current sources (next build clears .next)
   authSecret(); // generate and persist once, so every process of this install shares it
   const db = openDb();
   const { init, demo } = await bootstrap(db);

@@ -36,3 +36,8 @@ export function sqliteSynchronous(): "FULL" | "NORMAL" | "OFF" {
   }
   return v;
 }
+
+/** Ingest is stored on a writer thread unless SIGHTLINE_INGEST_WORKER=0 (lib/ingest/writer/). */
+export function ingestOnWorker(): boolean {
+  return process.env.SIGHTLINE_INGEST_WORKER !== "0";
+}

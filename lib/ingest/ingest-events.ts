@@ -3,7 +3,7 @@ import { EVENT_TYPES } from "@/db/schema";
 import { joinPath } from "@/lib/api/errors";
 import { ingestEventSchema } from "./event-schema";
 import { fastValidate } from "./fast-validate";
-import { storeEvents, type StoreItem } from "./store-events";
+import { storeEvents, type StoreItem, type StoreStatus } from "./store-events";
 
 export type EventStatus = "accepted" | "duplicate" | "rejected";
 
@@ -27,11 +27,28 @@ export interface IngestOptions {
   now?: number;
 }
 
+/** A batch after validation: the events to store, and the results of those refused. */
+export interface ValidatedBatch {
+  total: number;
+  valid: StoreItem[];
+  /** Input index of each `valid` item. */
+  validIndex: number[];
+  /** Filled for rejected events now; for stored ones by `batchResult`. */
+  results: EventResult[];
+}
+
 /**
  * Validates each event on its own and stores the valid ones in one transaction: a bad event
  * is reported in `results` and never blocks the rest of its batch.
  */
 export function ingestEvents(db: Db, projectId: number, inputs: unknown[], opts: IngestOptions = {}): IngestResult {
+  const batch = validateEvents(inputs, opts.extras);
+  const statuses = batch.valid.length ? storeEvents(db, projectId, batch.valid, opts.now) : [];
+  return batchResult(batch, statuses);
+}
+
+/** The CPU half of ingest (no storage): the ingest writer runs it outside its transaction. */
+export function validateEvents(inputs: unknown[], extras?: (Record<string, unknown> | undefined)[]): ValidatedBatch {
   const results: EventResult[] = new Array(inputs.length);
   const valid: StoreItem[] = [];
   const validIndex: number[] = [];
@@ -44,7 +61,7 @@ export function ingestEvents(db: Db, projectId: number, inputs: unknown[], opts:
     }
     const fast = fastValidate(input as Record<string, unknown>);
     if (fast) {
-      valid.push({ event: fast, extra: opts.extras?.[index] });
+      valid.push({ event: fast, extra: extras?.[index] });
       validIndex.push(index);
       return;
     }
@@ -55,20 +72,22 @@ export function ingestEvents(db: Db, projectId: number, inputs: unknown[], opts:
       results[index] = { index, id, status: "rejected", error: { code: "invalid_event", message, path: joinPath("", issues[0].path) } };
       return;
     }
-    valid.push({ event: parsed.data, extra: opts.extras?.[index] });
+    valid.push({ event: parsed.data, extra: extras?.[index] });
     validIndex.push(index);
   });
-  const statuses = valid.length ? storeEvents(db, projectId, valid, opts.now) : [];
+  return { total: inputs.length, valid, validIndex, results };
+}
+
+/** Merges the storage statuses of a validated batch's events into its per-event results. */
+export function batchResult(batch: ValidatedBatch, statuses: StoreStatus[]): IngestResult {
+  const { results, valid, validIndex } = batch;
+  let accepted = 0;
   statuses.forEach((status, i) => {
     const index = validIndex[i];
     results[index] = { index, id: valid[i].event.id, status };
+    if (status === "accepted") accepted++;
   });
-  return {
-    accepted: statuses.filter((s) => s === "accepted").length,
-    duplicates: statuses.filter((s) => s === "duplicate").length,
-    rejected: inputs.length - valid.length,
-    results,
-  };
+  return { accepted, duplicates: statuses.length - accepted, rejected: batch.total - valid.length, results };
 }
 
 function clientIdOf(input: unknown): string | null {

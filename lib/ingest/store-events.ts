@@ -15,29 +15,47 @@ export interface StoreItem {
 
 export type StoreStatus = "accepted" | "duplicate";
 
+/** One caller's events for one project: a unit of a group commit (lib/ingest/writer/). */
+export interface StoreUnit {
+  projectId: number;
+  items: StoreItem[];
+}
+
 /**
  * Writes validated events, their side-table records and the rollups in ONE transaction, so a
  * batch is either fully stored or not at all, and a committed batch is on disk before the
  * caller answers 2xx (WAL + synchronous=FULL by default).
  */
 export function storeEvents(db: Db, projectId: number, items: StoreItem[], now = Date.now()): StoreStatus[] {
+  return storeGroup(db, [{ projectId, items }], now)[0];
+}
+
+/**
+ * Group commit: several callers' units in one IMMEDIATE transaction and one fsync. All or
+ * nothing — when it throws, nothing of any unit is stored and the caller may retry each unit
+ * alone to isolate a failing one. Rollup groups are shared, so concurrent batches touching the
+ * same minute write its row once.
+ */
+export function storeGroup(db: Db, units: StoreUnit[], now = Date.now()): StoreStatus[][] {
   const stmts = ingestStatements(db);
   const dims = dimensionResolver(db);
   const ids = memo(db, "eventIds", () => new EventIdAllocator());
   const rollups = new RollupAccumulator(minuteHorizon(now));
-  const tx = db.sqlite.transaction((): StoreStatus[] => {
-    const statuses = items.map(({ event, extra }): StoreStatus => {
-      const row = toRow(db, dims, projectId, event, now, extra);
-      const id = insertEvent(stmts, ids, row);
-      if (id === null) return "duplicate";
-      sideRecords(id, row);
-      if (row.modelId !== null && (row.type === "llm" || row.type === "prediction")) {
-        rollups.add(row, row.modelId, row.type === "llm" ? KIND_LLM : KIND_PREDICTION);
-      }
-      return "accepted";
-    });
+  const tx = db.sqlite.transaction((): StoreStatus[][] => {
+    const out = units.map(({ projectId, items }) =>
+      items.map(({ event, extra }): StoreStatus => {
+        const row = toRow(db, dims, projectId, event, now, extra);
+        const id = insertEvent(stmts, ids, row);
+        if (id === null) return "duplicate";
+        sideRecords(stmts, projectId, id, row);
+        if (row.modelId !== null && (row.type === "llm" || row.type === "prediction")) {
+          rollups.add(row, row.modelId, row.type === "llm" ? KIND_LLM : KIND_PREDICTION);
+        }
+        return "accepted";
+      }),
+    );
     rollups.flush(stmts);
-    return statuses;
+    return out;
   });
   try {
     const out = tx.immediate();
@@ -47,17 +65,16 @@ export function storeEvents(db: Db, projectId: number, items: StoreItem[], now =
     dims.forgetUncommitted();
     throw err;
   }
+}
 
-  function sideRecords(id: number, row: PreparedEvent) {
-    const s = stmts;
-    if (row.type === "label" && row.targetClientId !== undefined && row.modelId !== null) {
-      const target = s.findEventByClientId.get(projectId, row.targetClientId)?.id ?? null;
-      const v = row.labelValue;
-      s.insertLabel.run(id, projectId, row.targetClientId, target, typeof v === "string" ? v : null, typeof v === "number" ? v : null, row.ts);
-    } else if (row.type === "metric" && row.metric && row.modelId !== null) {
-      const m = row.metric;
-      s.insertMetricPoint.run(id, projectId, row.modelId, row.modelVersionId, m.name, m.feature, m.value, row.ts);
-    }
+function sideRecords(s: ReturnType<typeof ingestStatements>, projectId: number, id: number, row: PreparedEvent) {
+  if (row.type === "label" && row.targetClientId !== undefined && row.modelId !== null) {
+    const target = s.findEventByClientId.get(projectId, row.targetClientId)?.id ?? null;
+    const v = row.labelValue;
+    s.insertLabel.run(id, projectId, row.targetClientId, target, typeof v === "string" ? v : null, typeof v === "number" ? v : null, row.ts);
+  } else if (row.type === "metric" && row.metric && row.modelId !== null) {
+    const m = row.metric;
+    s.insertMetricPoint.run(id, projectId, row.modelId, row.modelVersionId, m.name, m.feature, m.value, row.ts);
   }
 }
 

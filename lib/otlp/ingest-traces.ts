@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
-import { UnavailableError } from "@/lib/api/errors";
-import { ingestEvents } from "@/lib/ingest/ingest-events";
+import { batchResult, validateEvents, type ValidatedBatch } from "@/lib/ingest/ingest-events";
+import { storeEvents, type StoreStatus } from "@/lib/ingest/store-events";
 import { mapSpan } from "./map/map-span";
 import { internProvenance, type SpanProvenance } from "./otel-context";
 import type { DecodedBatch, SpanRejection } from "./span-model";
@@ -14,18 +14,31 @@ export interface TraceIngestResult {
   errorMessage?: string;
 }
 
+/** An export mapped and validated, ready for the store; `finish` turns statuses into the answer. */
+export interface PreparedTraces {
+  events: ValidatedBatch;
+  finish(statuses: StoreStatus[]): TraceIngestResult;
+}
+
 const REASONS_SHOWN = 5;
-/** Events per transaction: a huge export is stored in slices, yielding to other requests between them. */
-const SLICE = 1000;
 
 /**
- * Decoded OTLP spans → native events → the one ingest service (one transaction per slice of
- * 1000; an exporter's batch of 512 is one). Each span stands alone: a span the mapping or
- * validation refuses is counted in `rejectedSpans` with its reason, and the others are stored.
- * If a later slice fails (503), the earlier ones stay stored and the exporter's retry finds
- * them as duplicates.
+ * Decoded OTLP spans → native events → the one ingest store, in one transaction. Each span
+ * stands alone: a span the mapping or validation refuses is counted in `rejectedSpans` with
+ * its reason, and the others are stored.
  */
-export async function ingestTraces(db: Db, projectId: number, batch: DecodedBatch): Promise<TraceIngestResult> {
+export function ingestTraces(db: Db, projectId: number, batch: DecodedBatch): TraceIngestResult {
+  const prepared = prepareTraces(db, projectId, batch);
+  const { valid } = prepared.events;
+  return prepared.finish(valid.length ? storeEvents(db, projectId, valid) : []);
+}
+
+/**
+ * Everything before the event transaction: mapping, validation, and interning the spans'
+ * repeated provenance (lib/otlp/otel-context.ts, which commits new contexts on its own — an
+ * unused context row is harmless, a missing one is not).
+ */
+export function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): PreparedTraces {
   const rejected: SpanRejection[] = [...batch.rejected];
   const events: Record<string, unknown>[] = [];
   const provenance: SpanProvenance[] = [];
@@ -42,38 +55,24 @@ export async function ingestTraces(db: Db, projectId: number, batch: DecodedBatc
       rejected.push({ index: -1, traceId: span.traceId, spanId: span.spanId, reason: "could not be mapped (server error, logged)" });
     }
   }
-  let accepted = 0;
-  let duplicates = 0;
-  for (let start = 0; start < events.length; start += SLICE) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    const result = store(db, projectId, events.slice(start, start + SLICE), provenance.slice(start, start + SLICE));
-    accepted += result.accepted + result.duplicates;
-    duplicates += result.duplicates;
-    for (const r of result.results) {
-      if (r.status !== "rejected") continue;
-      const { traceId, spanId } = origin[start + r.index];
-      rejected.push({ index: start + r.index, traceId, spanId, reason: r.error?.message ?? "invalid" });
-    }
-  }
+  const validated = validateEvents(events, events.length ? internProvenance(db, projectId, provenance) : undefined);
   return {
-    accepted,
-    duplicates,
-    rejectedSpans: rejected.length,
-    errorMessage: rejected.length ? describe(rejected, batch.total) : undefined,
+    events: validated,
+    finish(statuses) {
+      const result = batchResult(validated, statuses);
+      for (const r of result.results) {
+        if (r.status !== "rejected") continue;
+        const { traceId, spanId } = origin[r.index];
+        rejected.push({ index: r.index, traceId, spanId, reason: r.error?.message ?? "invalid" });
+      }
+      return {
+        accepted: result.accepted + result.duplicates,
+        duplicates: result.duplicates,
+        rejectedSpans: rejected.length,
+        errorMessage: rejected.length ? describe(rejected, batch.total) : undefined,
+      };
+    },
   };
-}
-
-/** The repeated part of each span's provenance is interned first (lib/otlp/otel-context.ts). */
-function store(db: Db, projectId: number, events: unknown[], provenance: SpanProvenance[]) {
-  try {
-    return ingestEvents(db, projectId, events, { extras: internProvenance(db, projectId, provenance) });
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") {
-      throw new UnavailableError("The database is busy; retry the export", 1);
-    }
-    throw err;
-  }
 }
 
 function describe(rejected: SpanRejection[], total: number): string {

@@ -137,7 +137,7 @@ describe.each(["protobuf", "json"] as Enc[])("POST /api/otlp/v1/traces (%s)", (e
 });
 
 describe("large exports", () => {
-  it("stores an export of 2500 spans in slices and reports a refused span of a later slice by its ids", async () => {
+  it("stores an export of 2500 spans and reports a refused span deep in it by its ids", async () => {
     const spans = Array.from({ length: 2500 }, () => jsonSpan());
     const bad = jsonSpan({}, { startTimeUnixNano: "1000", endTimeUnixNano: "2000" });
     spans.splice(2200, 0, bad);

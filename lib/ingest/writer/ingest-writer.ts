@@ -1,0 +1,166 @@
+import fs from "node:fs";
+import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
+import { getDb } from "@/db/client";
+import { UnavailableError } from "@/lib/api/errors";
+import { databaseUrl, ingestOnWorker, intEnv } from "@/lib/config/env";
+import { jobErrorToThrow, runIngestJobs, type IngestJob, type JobOutcome, type JobValue } from "./jobs";
+import type { WriterData, WriterReply, WriterRequest } from "./worker-entry";
+import { ingestWorkerFile } from "./worker-file";
+
+/**
+ * Where ingest requests are stored. By default on a writer thread (docs/adr/0025): the
+ * request thread then only receives bodies and answers, so dashboard reads and HTTP handling
+ * use the second core, and requests that arrive while a transaction runs are committed
+ * together. `SIGHTLINE_INGEST_WORKER=0` stores on the request thread instead (same code).
+ */
+export type WriterMode = "worker" | "inline";
+
+interface Pending {
+  resolve(outcome: JobOutcome): void;
+  reject(err: Error): void;
+  bytes: number;
+}
+
+export class WorkerWriter {
+  private worker: Worker;
+  private port: MessagePort;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private queuedBytes = 0;
+  private stopped = false;
+  private exited = false;
+  /** Requests answered, and transactions they took (requests ÷ transactions = mean group size). */
+  readonly stats = { requests: 0, transactions: 0 };
+
+  constructor(
+    readonly url: string,
+    file: string,
+  ) {
+    const { port1, port2 } = new MessageChannel();
+    const data: WriterData = {
+      url,
+      port: port2,
+      maxGroupJobs: intEnv("SIGHTLINE_INGEST_GROUP_MAX_REQUESTS", 16),
+      maxGroupBytes: 8 * 1024 * 1024,
+    };
+    this.worker = new Worker(file, { workerData: data, transferList: [port2], name: "sightline-ingest-writer" });
+    this.port = port1;
+    this.port.on("message", (reply: WriterReply) => this.settle(reply));
+    this.worker.on("error", (err) => this.fail(err));
+    this.worker.on("exit", (code) => this.fail(new Error(`ingest writer exited with code ${code}`)));
+    this.idle();
+  }
+
+  submit(job: IngestJob): Promise<JobOutcome> {
+    if (this.stopped) return Promise.reject(new UnavailableError("The ingest writer is restarting; retry shortly", 1));
+    const limit = intEnv("SIGHTLINE_INGEST_QUEUE_MB", 64) * 1024 * 1024;
+    const bytes = job.body.byteLength;
+    if (this.queuedBytes > 0 && this.queuedBytes + bytes > limit) {
+      return Promise.reject(new UnavailableError("Too much ingest is queued for storage; retry shortly", 1));
+    }
+    const id = this.nextId++;
+    // An exactly-sized copy whose buffer can be moved to the thread (the request's Buffer may
+    // be a view into a larger, shared one).
+    const body = new Uint8Array(job.body);
+    const request: WriterRequest = { id, job: { ...job, body } };
+    return new Promise<JobOutcome>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, bytes });
+      this.queuedBytes += bytes;
+      if (this.pending.size === 1) this.worker.ref();
+      this.port.postMessage(request, [body.buffer]);
+    });
+  }
+
+  /**
+   * Graceful: the thread answers what was sent before, closes its connection and ends. (Never
+   * `terminate()`: stopping a thread inside a SQLite call aborts the whole process.)
+   */
+  stop(): Promise<void> {
+    if (this.exited) return Promise.resolve();
+    this.stopped = true;
+    const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
+    this.worker.ref();
+    this.port.postMessage("stop");
+    return exited;
+  }
+
+  private settle({ id, outcome, groupSize }: WriterReply) {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.stats.requests++;
+    this.stats.transactions += 1 / groupSize;
+    this.pending.delete(id);
+    this.queuedBytes -= p.bytes;
+    this.idle();
+    p.resolve(outcome);
+  }
+
+  /** The thread died (a crash, or `stop`): its uncommitted transaction is gone, so every waiting request gets a 503 to retry. */
+  private fail(err: Error) {
+    if (!this.stopped) console.error("[sightline] ingest writer thread stopped", err);
+    this.exited = true;
+    this.port.close();
+    this.stopped = true;
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    this.queuedBytes = 0;
+    for (const p of waiting) p.reject(new UnavailableError("The ingest writer restarted; retry shortly", 1));
+    if (current() === this) setCurrent(undefined);
+  }
+
+  /** An idle writer must not keep a CLI or test process alive; a busy one must. */
+  private idle() {
+    if (this.pending.size === 0) this.worker.unref();
+  }
+}
+
+type Global = typeof globalThis & { __sightlineIngestWriter?: WorkerWriter; __sightlineIngestWriterWarned?: boolean };
+const g = globalThis as Global;
+const current = () => g.__sightlineIngestWriter;
+const setCurrent = (w: WorkerWriter | undefined) => (g.__sightlineIngestWriter = w);
+
+export function writerMode(): WriterMode {
+  if (!ingestOnWorker()) return "inline";
+  if (fs.existsSync(ingestWorkerFile())) return "worker";
+  if (!g.__sightlineIngestWriterWarned) {
+    g.__sightlineIngestWriterWarned = true;
+    console.warn(`[sightline] ${ingestWorkerFile()} is missing (run \`npm run build\`): storing ingest on the request thread`);
+  }
+  return "inline";
+}
+
+/**
+ * Stores an authenticated, size-checked ingest body and returns the route's result, after the
+ * transaction holding it committed. Throws the job's ApiError (400 for an undecodable body),
+ * or SQLite's BUSY error, which the route wrapper answers with 503.
+ */
+export async function submitIngest<J extends IngestJob>(job: J): Promise<JobValue<J>> {
+  const outcome = writerMode() === "worker" ? await writerFor(databaseUrl()).submit(job) : runIngestJobs(getDb(), [job])[0];
+  if (!outcome.ok) throw jobErrorToThrow(outcome.error);
+  return outcome.value as JobValue<J>;
+}
+
+function writerFor(url: string): WorkerWriter {
+  const w = current();
+  if (w && w.url === url) return w;
+  // DATABASE_URL changed (tests point each case at a fresh file): the old thread's file is done.
+  if (w) void w.stop();
+  // The request thread opens (and migrates) the database first: the writer never migrates.
+  getDb();
+  const next = new WorkerWriter(url, ingestWorkerFile());
+  setCurrent(next);
+  return next;
+}
+
+/** Counters of the current writer thread (tests and benchmarks). */
+export function ingestWriterStats(): { requests: number; transactions: number } | undefined {
+  const s = current()?.stats;
+  return s && { requests: s.requests, transactions: Math.round(s.transactions) };
+}
+
+/** Stops the writer thread (tests; a server process simply exits). */
+export async function stopIngestWriter(): Promise<void> {
+  const w = current();
+  setCurrent(undefined);
+  await w?.stop();
+}
