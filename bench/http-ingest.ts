@@ -1,7 +1,8 @@
 import path from "node:path";
+import Sqlite from "better-sqlite3";
 import { prepareDb, removeDb } from "./bench-db";
 import { keepAliveAgent } from "./http-client";
-import { closedLoop, IngestBodies } from "./ingest-load";
+import { closedLoop, IngestBodies, type BodySource } from "./ingest-load";
 import { loadAverage } from "./process-stats";
 import { startServer } from "./server";
 import { round, summarise, type LatencySummary } from "./stats";
@@ -19,6 +20,10 @@ export interface HttpIngestResult {
   serverIdleRssMb: number;
   /** Server CPU (user + system, all threads) per accepted event. */
   serverCpuUsPerEvent: number;
+  /** Events in the database after the run: every acknowledged event, none lost. */
+  storedEvents: number;
+  /** Events the answered-200 requests carried (warm-up included). */
+  acknowledgedEvents: number;
   loadAvg: number;
 }
 
@@ -35,17 +40,20 @@ export async function runHttpIngest(opts: {
   spreadMs: number;
   env?: Record<string, string>;
   nodeArgs?: string[];
+  /** Other bodies than the load scenario's native batches (the OTLP comparison). */
+  bodies?: BodySource;
+  name?: string;
 }): Promise<HttpIngestResult> {
-  const file = path.join(opts.workDir, `http-${opts.batchSize}.db`);
+  const file = path.join(opts.workDir, `http-${opts.name ?? opts.batchSize}.db`);
   removeDb(file);
   const { key } = prepareDb(file, "bench");
   const server = await startServer({ dbFile: file, port: opts.port, env: opts.env, nodeArgs: opts.nodeArgs });
   try {
     const agent = keepAliveAgent(opts.clients);
-    const bodies = new IngestBodies(opts.batchSize, Math.random().toString(36).slice(2, 5), opts.spreadMs);
+    const bodies = opts.bodies ?? new IngestBodies(opts.batchSize, Math.random().toString(36).slice(2, 5), opts.spreadMs);
     const target = { agent, url: server.url, key, bodies };
     const idle = server.rss();
-    await closedLoop(target, opts.clients, Math.min(3, opts.seconds / 3));
+    const warm = await closedLoop(target, opts.clients, Math.min(3, opts.seconds / 3));
     const sampler = server.sampler();
     const cpu0 = server.cpuSeconds();
     const load0 = loadAverage();
@@ -53,11 +61,16 @@ export async function runHttpIngest(opts: {
     const cpu = server.cpuSeconds() - cpu0;
     const peak = sampler.stop();
     agent.destroy();
+    await server.stop();
+    const check = new Sqlite(file, { readonly: true });
+    const { n: storedEvents } = check.prepare("SELECT count(*) AS n FROM event").get() as { n: number };
+    check.close();
     return {
       batchSize: opts.batchSize, clients: opts.clients, seconds: round(run.seconds, 1), bytesPerEvent: bodies.bytesPerEvent,
       eventsPerSec: round(run.events / run.seconds), requests: run.requests, failed: run.failed,
       latencyMs: summarise(run.latencies), serverPeakRssMb: round(peak / 2 ** 20), serverIdleRssMb: round(idle / 2 ** 20),
       serverCpuUsPerEvent: round((cpu / Math.max(1, run.events)) * 1e6, 1), loadAvg: Math.max(load0, loadAverage()),
+      storedEvents, acknowledgedEvents: warm.events + run.events,
     };
   } finally {
     await server.stop();

@@ -4,7 +4,17 @@ import { rng } from "@/lib/seed/random";
 import { request } from "./http-client";
 
 /** Placeholder replaced per request so that every event id is unique (no duplicates measured). */
-const SLOT = "#REQ#####";
+export const SLOT = "#REQ#####";
+
+/** Request bodies for one ingest endpoint: every call gives a body no earlier call gave. */
+export interface BodySource {
+  readonly path: string;
+  readonly contentType: string;
+  readonly batchSize: number;
+  /** Body bytes on the wire per event. */
+  readonly bytesPerEvent: number;
+  next(sentAt?: number): Buffer;
+}
 
 /**
  * Request bodies for `POST /api/v1/ingest`: the load scenario's events (the same rows the floor
@@ -13,17 +23,24 @@ const SLOT = "#REQ#####";
  * batch would. (Frozen timestamps would make every batch land all over the same old key range,
  * dirtying hundreds of pages per commit — a pattern no live client produces.)
  */
-export class IngestBodies {
+export class IngestBodies implements BodySource {
+  readonly path = "/api/v1/ingest";
+  readonly contentType = "application/json";
   private templates: string[];
-  private readonly createdAt = Date.now();
+  readonly createdAt = Date.now();
   private n = 0;
   constructor(
     readonly batchSize: number,
     private readonly runId: string,
     /** How far back from the send time the batch's event timestamps reach. */
     spreadMs = 5_000,
-    templates = 8,
+    templates: number | string[] = 8,
   ) {
+    if (Array.isArray(templates)) {
+      // Given bodies (bench/otlp-bodies.ts): event ids contain SLOT, timestamps are as of `createdAt`.
+      this.templates = templates;
+      return;
+    }
     const r = rng(batchSize * 7919 + templates);
     this.templates = Array.from({ length: templates }, () => {
       const events = Array.from({ length: batchSize }, (_, i) => loadEvent(r, `${SLOT}-${i}`, this.createdAt - r.int(0, spreadMs)));
@@ -74,13 +91,13 @@ interface Target {
   agent: http.Agent;
   url: string;
   key: string;
-  bodies: IngestBodies;
+  bodies: BodySource;
 }
 
 function post(t: Target) {
-  return request(t.agent, `${t.url}/api/v1/ingest`, {
+  return request(t.agent, `${t.url}${t.bodies.path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${t.key}` },
+    headers: { "content-type": t.bodies.contentType, authorization: `Bearer ${t.key}` },
     body: t.bodies.next(),
   });
 }

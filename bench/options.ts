@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-export const SECTIONS = ["floor", "http", "breakdown", "reads", "mixed"] as const;
+export const SECTIONS = ["floor", "http", "otlp", "breakdown", "reads", "mixed"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

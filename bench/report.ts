@@ -18,6 +18,14 @@ export function evaluateTargets(r: BenchResults): Target[] {
   if (h500) {
     out.push({ name: "HTTP ingest p99 (500/batch)", goal: "<= 250 ms", value: `${h500.latencyMs.p99} ms`, met: (h500.latencyMs.p99 ?? Infinity) <= 250 });
   }
+  if (r.otlp) {
+    out.push({ name: "OTLP protobuf (512/batch) vs native", goal: ">= 70%", value: `${(r.otlp.ratio * 100).toFixed(1)}%`, met: r.otlp.ratio >= 0.7 });
+  }
+  const stored = [...(r.http ?? []), ...(r.otlp ? [r.otlp.native, r.otlp.otlp] : [])];
+  if (stored.length) {
+    const lost = stored.reduce((s, h) => s + Math.max(0, h.acknowledgedEvents - h.storedEvents), 0);
+    out.push({ name: "Acknowledged events missing from the database", goal: "0", value: String(lost), met: lost === 0 });
+  }
   const largest = r.reads?.at(-1);
   if (largest) {
     const worst = Math.max(...largest.endpoints.map((e) => e.latencyMs.p95 ?? Infinity));
@@ -57,6 +65,15 @@ export function formatReport(r: BenchResults): string {
   if (r.http) {
     s += table(`HTTP ingest (next start, ${r.http[0]?.clients} clients, synchronous=FULL)`, ["batch", "events/s", "vs floor", "p50 ms", "p99 ms", "failed", "server CPU µs/event", "peak RSS MB", "B/event wire", "load"],
       r.http.map((h) => [h.batchSize, h.eventsPerSec, r.floor ? pct(h.eventsPerSec / r.floor.floorRowsPerSec) : null, h.latencyMs.p50, h.latencyMs.p99, h.failed, h.serverCpuUsPerEvent, h.serverPeakRssMb, h.bytesPerEvent, h.loadAvg]));
+  }
+  if (r.otlp) {
+    const o = r.otlp;
+    s += table(`OTLP vs native over HTTP (${o.spansPerBatch} per batch, ${o.native.clients} clients, each on its own database; ${o.bytesPerEvent} B/span protobuf)`,
+      ["path", "events/s", "vs native", "p50 ms", "p99 ms", "failed", "server CPU µs/event", "peak RSS MB", "acknowledged / stored", "load"],
+      [["native JSON", o.native], ["OTLP protobuf", o.otlp]].map(([name, h]) => {
+        const x = h as typeof o.native;
+        return [name as string, x.eventsPerSec, pct(x.eventsPerSec / o.native.eventsPerSec), x.latencyMs.p50, x.latencyMs.p99, x.failed, x.serverCpuUsPerEvent, x.serverPeakRssMb, `${x.acknowledgedEvents} / ${x.storedEvents}`, x.loadAvg];
+      }));
   }
   if (r.breakdown) {
     const b = r.breakdown;

@@ -12,6 +12,7 @@ import { runBreakdown, type BreakdownResult } from "./breakdown";
 import { runFloor, type FloorResult } from "./floor";
 import { runHttpIngest, type HttpIngestResult } from "./http-ingest";
 import { runMixed, type MixedResult } from "./mixed";
+import { runOtlpHttp, type OtlpHttpResult } from "./otlp-http";
 import { benchOptions, type BenchOptions } from "./options";
 import { loadAverage } from "./process-stats";
 import { measureReads, seededDb, type EndpointResult, type SeededDb } from "./reads";
@@ -27,6 +28,7 @@ export interface BenchResults {
   floor?: FloorResult;
   http?: HttpIngestResult[];
   breakdown?: BreakdownResult;
+  otlp?: OtlpHttpResult;
   reads?: { seed: Omit<SeededDb, "key">; idleRssMb: number; afterReadsRssMb: number; endpoints: EndpointResult[] }[];
   mixed?: MixedResult;
   targets: Target[];
@@ -57,6 +59,10 @@ async function main() {
       log(`HTTP ingest, ${batchSize}-event batches, ${o.clients} clients, ${o.httpSeconds} s`);
       r.http.push(await runHttpIngest({ workDir: o.workDir, port: o.port, batchSize, clients: o.clients, seconds: o.httpSeconds, spreadMs: o.spreadMs }));
     }
+  }
+  if (o.sections.has("otlp")) {
+    log(`OTLP vs native over HTTP, 512-span protobuf batches, ${o.clients} clients, ${o.httpSeconds} s each`);
+    r.otlp = await runOtlpHttp({ workDir: o.workDir, port: o.port, spans: 512, clients: o.clients, seconds: o.httpSeconds, spreadMs: o.spreadMs });
   }
   if (o.sections.has("breakdown")) {
     log("per-event breakdown (in-process profile, 500-event batches)");

@@ -14,7 +14,7 @@ export interface TraceIngestResult {
   errorMessage?: string;
 }
 
-/** An export mapped and validated, ready for the store; `finish` turns statuses into the answer. */
+/** An export mapped to native events and validated, ready for the store; `finish` turns the store's statuses into the answer. */
 export interface PreparedTraces {
   events: ValidatedBatch;
   finish(statuses: StoreStatus[]): TraceIngestResult;
@@ -23,7 +23,7 @@ export interface PreparedTraces {
 const REASONS_SHOWN = 5;
 
 /**
- * Decoded OTLP spans → native events → the one ingest store, in one transaction. Each span
+ * Decoded OTLP spans → native events → the one ingest service, in one transaction. Each span
  * stands alone: a span the mapping or validation refuses is counted in `rejectedSpans` with
  * its reason, and the others are stored.
  */
@@ -36,7 +36,8 @@ export function ingestTraces(db: Db, projectId: number, batch: DecodedBatch): Tr
 /**
  * Everything before the event transaction: mapping, validation, and interning the spans'
  * repeated provenance (lib/otlp/otel-context.ts, which commits new contexts on its own — an
- * unused context row is harmless, a missing one is not).
+ * unused context row is harmless, a missing one is not). The route runs this on the request
+ * thread while the ingest writer stores earlier batches (lib/otlp/export-traces.ts).
  */
 export function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): PreparedTraces {
   const rejected: SpanRejection[] = [...batch.rejected];
@@ -59,15 +60,15 @@ export function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): P
   return {
     events: validated,
     finish(statuses) {
-      const result = batchResult(validated, statuses);
-      for (const r of result.results) {
+      const stored = batchResult(validated, statuses);
+      for (const r of stored.results) {
         if (r.status !== "rejected") continue;
         const { traceId, spanId } = origin[r.index];
         rejected.push({ index: r.index, traceId, spanId, reason: r.error?.message ?? "invalid" });
       }
       return {
-        accepted: result.accepted + result.duplicates,
-        duplicates: result.duplicates,
+        accepted: stored.accepted + stored.duplicates,
+        duplicates: stored.duplicates,
         rejectedSpans: rejected.length,
         errorMessage: rejected.length ? describe(rejected, batch.total) : undefined,
       };

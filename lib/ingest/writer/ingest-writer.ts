@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { getDb } from "@/db/client";
 import { UnavailableError } from "@/lib/api/errors";
 import { databaseUrl, ingestOnWorker, intEnv } from "@/lib/config/env";
@@ -97,9 +97,13 @@ export class WorkerWriter {
 
   /** The thread died (a crash, or `stop`): its uncommitted transaction is gone, so every waiting request gets a 503 to retry. */
   private fail(err: Error) {
-    if (!this.stopped) console.error("[sightline] ingest writer thread stopped", err);
+    if (this.exited) return;
     this.exited = true;
+    // The thread's last answers can still be queued on our port (its 'exit' is not ordered
+    // with the port's messages): take them before declaring anything lost.
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) this.settle(m.message as WriterReply);
     this.port.close();
+    if (!this.stopped || this.pending.size) console.error("[sightline] ingest writer thread stopped", err);
     this.stopped = true;
     const waiting = [...this.pending.values()];
     this.pending.clear();

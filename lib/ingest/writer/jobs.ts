@@ -1,20 +1,17 @@
 import type { Db } from "@/db/client";
 import { ApiError, type ErrorDetail } from "@/lib/api/errors";
-import { storeGroup, type StoreStatus } from "@/lib/ingest/store-events";
-import { batchResult, validateEvents, type IngestResult, type ValidatedBatch } from "@/lib/ingest/ingest-events";
+import { storeGroup, type StoreItem, type StoreStatus } from "@/lib/ingest/store-events";
+import { batchResult, validateEvents, type IngestResult } from "@/lib/ingest/ingest-events";
 import { parseBatch } from "@/lib/ingest/parse-batch";
-import { decodeTraces, type OtlpEncoding } from "@/lib/otlp/decode";
-import { prepareTraces, type TraceIngestResult } from "@/lib/otlp/ingest-traces";
 
 /**
- * What the ingest writer is asked to do: a request body that the route has already
- * authenticated, size-checked and gunzipped. Plain data, so it can cross to a worker thread.
+ * What the ingest writer is asked to do. Plain data, so it can cross to a worker thread:
+ * - `events`: a native batch body, authenticated, size-checked and gunzipped by the route;
+ * - `store`: events another path already validated (StoreItem[] as JSON — the OTLP route's).
  */
-export type IngestJob =
-  | { kind: "events"; projectId: number; body: Uint8Array }
-  | { kind: "otlp"; projectId: number; body: Uint8Array; encoding: OtlpEncoding };
+export type IngestJob = { kind: "events"; projectId: number; body: Uint8Array } | { kind: "store"; projectId: number; body: Uint8Array };
 
-export type JobValue<J extends IngestJob> = J extends { kind: "otlp" } ? TraceIngestResult : IngestResult;
+export type JobValue<J extends IngestJob> = J extends { kind: "store" } ? StoreStatus[] : IngestResult;
 
 /** An ApiError as plain data (errors lose their class crossing threads). */
 export interface JobError {
@@ -27,12 +24,12 @@ export interface JobError {
   sqliteCode?: string;
 }
 
-export type JobOutcome = { ok: true; value: IngestResult | TraceIngestResult } | { ok: false; error: JobError };
+export type JobOutcome = { ok: true; value: IngestResult | StoreStatus[] } | { ok: false; error: JobError };
 
 interface Prepared {
   projectId: number;
-  events: ValidatedBatch;
-  finish(statuses: StoreStatus[]): IngestResult | TraceIngestResult;
+  items: StoreItem[];
+  finish(statuses: StoreStatus[]): IngestResult | StoreStatus[];
 }
 
 /**
@@ -46,13 +43,13 @@ export function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): JobO
   const ready: { at: number; job: Prepared }[] = [];
   jobs.forEach((job, at) => {
     try {
-      ready.push({ at, job: prepare(db, job) });
+      ready.push({ at, job: prepare(job) });
     } catch (err) {
       outcomes[at] = failure(err);
     }
   });
   try {
-    const statuses = storeGroup(db, ready.map(({ job }) => ({ projectId: job.projectId, items: job.events.valid })), now);
+    const statuses = storeGroup(db, ready.map(({ job }) => ({ projectId: job.projectId, items: job.items })), now);
     ready.forEach(({ at, job }, i) => (outcomes[at] = { ok: true, value: job.finish(statuses[i]) }));
   } catch (groupErr) {
     if (ready.length === 1) {
@@ -61,7 +58,7 @@ export function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): JobO
     }
     for (const { at, job } of ready) {
       try {
-        const [statuses] = storeGroup(db, [{ projectId: job.projectId, items: job.events.valid }], now);
+        const [statuses] = storeGroup(db, [{ projectId: job.projectId, items: job.items }], now);
         outcomes[at] = { ok: true, value: job.finish(statuses) };
       } catch (err) {
         outcomes[at] = failure(err);
@@ -71,13 +68,11 @@ export function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): JobO
   return outcomes;
 }
 
-function prepare(db: Db, job: IngestJob): Prepared {
-  if (job.kind === "events") {
-    const events = validateEvents(parseBatch(Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength)));
-    return { projectId: job.projectId, events, finish: (statuses) => batchResult(events, statuses) };
-  }
-  const traces = prepareTraces(db, job.projectId, decodeTraces(job.body, job.encoding));
-  return { projectId: job.projectId, events: traces.events, finish: traces.finish };
+function prepare(job: IngestJob): Prepared {
+  const text = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
+  if (job.kind === "store") return { projectId: job.projectId, items: JSON.parse(text.toString("utf8")) as StoreItem[], finish: (statuses) => statuses };
+  const events = validateEvents(parseBatch(text));
+  return { projectId: job.projectId, items: events.valid, finish: (statuses) => batchResult(events, statuses) };
 }
 
 function failure(err: unknown): JobOutcome {

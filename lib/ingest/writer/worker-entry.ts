@@ -55,5 +55,6 @@ port.on("message", (first: WriterRequest | "stop") => {
 
 function stop() {
   db.sqlite.close();
-  port.close();
+  // Let the thread end once idle; replies already posted stay queued for the request thread.
+  port.unref();
 }

@@ -1,21 +1,20 @@
 import { withApi } from "@/lib/api/with-api";
 import { readBody } from "@/lib/api/read-body";
 import { encodingOf, OTLP_JSON, OTLP_PROTOBUF } from "@/lib/otlp/decode";
+import { exportTraces } from "@/lib/otlp/export-traces";
 import { admitExport, otlpMaxBodyBytes } from "@/lib/otlp/limits";
 import { exportResponse, otlpErrorResponse } from "@/lib/otlp/response";
-import { submitIngest } from "@/lib/ingest/writer/ingest-writer";
 
 /**
  * OTLP/HTTP trace receiver: `OTEL_EXPORTER_OTLP_ENDPOINT=<base>/api/otlp` points any OTLP
  * exporter here. Protobuf or JSON, optionally gzipped; answers in the request's encoding.
- * Decoding, mapping and storing run on the ingest writer (lib/ingest/writer/).
  */
 export const POST = withApi(
-  (req, { projectId }) =>
+  (req, { db, projectId }) =>
     admitExport(async () => {
       const { mediaType, bytes } = await readBody(req, { accept: [OTLP_PROTOBUF, OTLP_JSON], maxBytes: otlpMaxBodyBytes() });
       const encoding = encodingOf(mediaType);
-      return exportResponse(encoding, await submitIngest({ kind: "otlp", projectId, body: bytes, encoding }));
+      return exportResponse(encoding, await exportTraces(db, projectId, bytes, encoding));
     }),
   { scope: "ingest", keysOnly: true, formatError: otlpErrorResponse },
 );
