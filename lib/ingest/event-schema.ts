@@ -50,7 +50,7 @@ const common = {
 
 export const chatMessageSchema = z.looseObject({ role: z.string().max(64), content: z.unknown() });
 
-// LLM and prediction events are also checked by the accept-only fast path in fast-validate.ts
+// LLM, prediction and span events are also checked by the accept-only fast path in fast-validate.ts
 // (docs/adr/0021): a field added here must be added there; its test fails until it is.
 export const llmEventSchema = z.object({
   ...common,

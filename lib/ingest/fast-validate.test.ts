@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ingestEventSchema, llmEventSchema, predictionEventSchema } from "./event-schema";
+import { ingestEventSchema, llmEventSchema, predictionEventSchema, spanEventSchema } from "./event-schema";
 import { FAST_PATH_FIELDS, fastValidate } from "./fast-validate";
 import { rng } from "@/lib/seed/random";
 
@@ -20,11 +20,14 @@ const BASE: Record<string, unknown>[] = [
   { id: "c", type: "llm", timestamp: new Date(now - 5000).toISOString(), model: "m", latencyMs: 0, input: "text" },
   { id: "d", type: "prediction", model: "fraud", prediction: 1, score: 0.2, latencyMs: 3.5, features: { a: 1, b: "x", c: true, d: null } },
   { id: "e", type: "prediction", model: "fraud", modelVersion: "1.4.0", prediction: "yes", status: "ok" },
+  { id: "f", type: "span", name: "execute_tool search" },
+  { id: "g", type: "span", name: "POST /chat", model: "agent", timestamp: now - 20, latencyMs: 12.5, status: "error", errorMessage: "timeout", traceId: "t", spanId: "s", parentSpanId: "p", metadata: { "http.route": "/chat" } },
 ];
 
 const ODD_VALUES: unknown[] = [
   undefined, null, "", "x", "x".repeat(65), "x".repeat(129), "x".repeat(201), "x".repeat(257), "x".repeat(10_001), 0, -1, 0.5,
   1, 1.5, 2, 1e6, 1e6 + 1, 1e9 + 1, 86_400_001, NaN, Infinity, true, false, [], ["a"], [1], {}, { role: "user" }, [{ role: 1 }],
+  "x".repeat(500), "x".repeat(501), "span", "label",
   "2026-01-01", "yesterday", "1999-12-31T00:00:00Z", now + 2 * 86_400_000, Date.UTC(1999, 0, 1), "ok", "error", "bad",
   { flagged: "yes" }, { flagged: false, score: 2 }, { a: undefined }, { a: [1] }, { big: "x".repeat(17_000) },
   Array.from({ length: 65 }, () => "t"), Array.from({ length: 257 }, () => "c"),
@@ -33,7 +36,7 @@ const ODD_VALUES: unknown[] = [
 const KEYS = [
   "id", "type", "timestamp", "model", "modelVersion", "environment", "userId", "sessionId", "traceId", "spanId",
   "parentSpanId", "tags", "metadata", "promptId", "promptVersion", "latencyMs", "inputTokens", "outputTokens", "costUsd",
-  "status", "errorMessage", "input", "output", "context", "hallucination", "features", "prediction", "score",
+  "status", "errorMessage", "input", "output", "context", "hallucination", "features", "prediction", "score", "name",
 ];
 
 function agree(input: Record<string, unknown>) {
@@ -73,12 +76,13 @@ describe("fastValidate", () => {
     const known = (extra: readonly string[]) => [...FAST_PATH_FIELDS.common, ...extra].sort();
     expect(known(FAST_PATH_FIELDS.llm)).toEqual(Object.keys(llmEventSchema.shape).sort());
     expect(known(FAST_PATH_FIELDS.prediction)).toEqual(Object.keys(predictionEventSchema.shape).sort());
+    expect(known(FAST_PATH_FIELDS.span)).toEqual(Object.keys(spanEventSchema.shape).sort());
     const verdict = llmEventSchema.shape.hallucination.unwrap().shape;
     expect([...FAST_PATH_FIELDS.hallucination].sort()).toEqual(Object.keys(verdict).sort());
   });
 
   it("leaves other event types to zod", () => {
     expect(fastValidate({ id: "l", type: "label", model: "m", targetId: "p", label: 1 })).toBeUndefined();
-    expect(fastValidate({ id: "s", type: "span", name: "n" })).toBeUndefined();
+    expect(fastValidate({ id: "m", type: "metric", model: "m", name: "drift.psi", value: 0.2 })).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { MAX_METADATA_BYTES, MIN_TS, MAX_FUTURE_MS, ISO_PREFIX, type IngestEvent } from "./event-schema";
 
 /**
- * A hand-written check for the two hot event types (LLM calls and predictions) that returns
+ * A hand-written check for the hot event types (LLM calls, predictions, trace spans) that returns
  * exactly what `ingestEventSchema.parse` would return — unknown keys dropped, defaults applied,
  * timestamps and numeric model versions converted — or `undefined` whenever it cannot vouch
  * for the event. The caller then runs the zod schema, which stays the single source of the
@@ -13,10 +13,10 @@ import { MAX_METADATA_BYTES, MIN_TS, MAX_FUTURE_MS, ISO_PREFIX, type IngestEvent
  */
 export function fastValidate(input: Record<string, unknown>): IngestEvent | undefined {
   const type = input.type;
-  if (type !== "llm" && type !== "prediction") return undefined;
-  const common = commonFields(input);
+  if (type !== "llm" && type !== "prediction" && type !== "span") return undefined;
+  const common = commonFields(input, type !== "span");
   if (!common) return undefined;
-  return type === "llm" ? llm(input, common) : prediction(input, common);
+  return type === "llm" ? llm(input, common) : type === "prediction" ? prediction(input, common) : span(input, common);
 }
 
 /**
@@ -27,6 +27,7 @@ export const FAST_PATH_FIELDS = {
   common: ["id", "timestamp", "model", "modelVersion", "environment", "userId", "sessionId", "traceId", "spanId", "parentSpanId", "tags", "metadata", "type"],
   llm: ["promptId", "promptVersion", "latencyMs", "inputTokens", "outputTokens", "costUsd", "status", "errorMessage", "input", "output", "context", "hallucination"],
   prediction: ["features", "prediction", "score", "latencyMs", "status", "errorMessage"],
+  span: ["name", "latencyMs", "status", "errorMessage"],
   hallucination: ["flagged", "score", "source"],
 } as const;
 
@@ -53,7 +54,8 @@ function optText(src: Out, out: Out, key: string, max: number): boolean {
   return true;
 }
 
-function commonFields(e: Out): Common | undefined {
+/** `modelRequired`: false for spans, whose schema makes `model` optional. */
+function commonFields(e: Out, modelRequired: boolean): Common | undefined {
   const out: Out = {};
   if (!isText(e.id, 128)) return undefined;
   out.id = e.id;
@@ -63,8 +65,10 @@ function commonFields(e: Out): Common | undefined {
     if (!Number.isFinite(ms) || ms < MIN_TS || ms > Date.now() + MAX_FUTURE_MS) return undefined;
     out.timestamp = Math.trunc(ms);
   }
-  if (!isText(e.model, 200)) return undefined;
-  out.model = e.model;
+  if (e.model !== undefined || modelRequired) {
+    if (!isText(e.model, 200)) return undefined;
+    out.model = e.model;
+  }
   const mv = e.modelVersion;
   if (mv !== undefined) {
     if (typeof mv === "string" ? !isText(mv, 100) : !isNum(mv)) return undefined;
@@ -178,6 +182,19 @@ function prediction(e: Out, out: Common): IngestEvent | undefined {
     if (!inRange(e.score, 0, 1)) return undefined;
     out.score = e.score;
   }
+  if (e.latencyMs !== undefined) {
+    if (!inRange(e.latencyMs, 0, 86_400_000)) return undefined;
+    out.latencyMs = e.latencyMs;
+  }
+  if (!status(e, out)) return undefined;
+  return out as unknown as IngestEvent;
+}
+
+/** Plain spans of a trace (half of a typical OTLP export: HTTP handlers, tools, retrieval). */
+function span(e: Out, out: Common): IngestEvent | undefined {
+  out.type = "span";
+  if (!isText(e.name, 500)) return undefined;
+  out.name = e.name;
   if (e.latencyMs !== undefined) {
     if (!inRange(e.latencyMs, 0, 86_400_000)) return undefined;
     out.latencyMs = e.latencyMs;

@@ -43,13 +43,17 @@ export function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): P
   const rejected: SpanRejection[] = [...batch.rejected];
   const events: Record<string, unknown>[] = [];
   const provenance: SpanProvenance[] = [];
-  const origin: { traceId: string; spanId: string }[] = [];
+  // Ids only: the answer comes after the writer stored the batch, and holding the decoded
+  // spans until then would keep every in-flight export's attributes in memory.
+  const traceIds: string[] = [];
+  const spanIds: string[] = [];
   for (const span of batch.spans) {
     try {
       const { event, extra } = mapSpan(span);
       events.push(event);
       provenance.push({ span, otel: extra.otel });
-      origin.push(span);
+      traceIds.push(span.traceId);
+      spanIds.push(span.spanId);
     } catch (err) {
       // A mapping bug must cost one span, not the export.
       console.error(`[sightline] OTLP span ${span.traceId}:${span.spanId} could not be mapped`, err);
@@ -63,8 +67,7 @@ export function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): P
       const stored = batchResult(validated, statuses);
       for (const r of stored.results) {
         if (r.status !== "rejected") continue;
-        const { traceId, spanId } = origin[r.index];
-        rejected.push({ index: r.index, traceId, spanId, reason: r.error?.message ?? "invalid" });
+        rejected.push({ index: r.index, traceId: traceIds[r.index], spanId: spanIds[r.index], reason: r.error?.message ?? "invalid" });
       }
       return {
         accepted: stored.accepted + stored.duplicates,
