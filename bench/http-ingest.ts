@@ -3,7 +3,7 @@ import Sqlite from "better-sqlite3";
 import { prepareDb, removeDb } from "./bench-db";
 import { keepAliveAgent } from "./http-client";
 import { closedLoop, IngestBodies, type BodySource } from "./ingest-load";
-import { loadAverage } from "./process-stats";
+import { loadAverage, threadCpuSeconds, threadSplit } from "./process-stats";
 import { startServer } from "./server";
 import { round, summarise, type LatencySummary } from "./stats";
 
@@ -20,6 +20,8 @@ export interface HttpIngestResult {
   serverIdleRssMb: number;
   /** Server CPU (user + system, all threads) per accepted event. */
   serverCpuUsPerEvent: number;
+  /** The same split by thread: request thread, ingest writer thread, all others (µs/event). */
+  threads: { requestThreadUs: number; writerThreadUs: number; otherThreadsUs: number; writerBusy: number };
   /** Events in the database after the run: every acknowledged event, none lost. */
   storedEvents: number;
   /** Events the answered-200 requests carried (warm-up included). */
@@ -56,9 +58,11 @@ export async function runHttpIngest(opts: {
     const warm = await closedLoop(target, opts.clients, Math.min(3, opts.seconds / 3));
     const sampler = server.sampler();
     const cpu0 = server.cpuSeconds();
+    const threads0 = threadCpuSeconds(server.pid);
     const load0 = loadAverage();
     const run = await closedLoop(target, opts.clients, opts.seconds);
     const cpu = server.cpuSeconds() - cpu0;
+    const split = threadSplit(threads0, threadCpuSeconds(server.pid), run.events);
     const peak = sampler.stop();
     agent.destroy();
     await server.stop();
@@ -71,6 +75,8 @@ export async function runHttpIngest(opts: {
       latencyMs: summarise(run.latencies), serverPeakRssMb: round(peak / 2 ** 20), serverIdleRssMb: round(idle / 2 ** 20),
       serverCpuUsPerEvent: round((cpu / Math.max(1, run.events)) * 1e6, 1), loadAvg: Math.max(load0, loadAverage()),
       storedEvents, acknowledgedEvents: warm.events + run.events,
+      // Share of the run's wall time the writer thread was on a CPU (the rest: fsync and idle).
+      threads: { ...split, writerBusy: round((split.writerThreadUs * run.events) / 1e6 / run.seconds, 2) },
     };
   } finally {
     await server.stop();

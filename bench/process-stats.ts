@@ -21,6 +21,37 @@ export function treeCpuSeconds(pid: number): number {
   return ticks / 100; // USER_HZ
 }
 
+/** CPU seconds of every thread in the tree, keyed `pid/tid` (tid === pid: a process's main thread). */
+export function threadCpuSeconds(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of tree(pid)) {
+    for (const tid of safeDir(`/proc/${p}/task`)) {
+      const stat = read(`/proc/${p}/task/${tid}/stat`);
+      if (!stat) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(`${p}/${tid}`, (Number(fields[11]) + Number(fields[12])) / 100);
+    }
+  }
+  return out;
+}
+
+/**
+ * Where a run's CPU went, per event: the request thread (main thread of the busiest process),
+ * the busiest other thread of that process (the ingest writer), and everything else (libuv
+ * pool, V8 GC helpers, the `next start` parent).
+ */
+export function threadSplit(before: Map<string, number>, after: Map<string, number>, events: number) {
+  const delta = [...after].map(([k, v]) => ({ k, pid: k.split("/")[0], tid: k.split("/")[1], s: v - (before.get(k) ?? 0) }));
+  const byPid = new Map<string, number>();
+  for (const d of delta) byPid.set(d.pid, (byPid.get(d.pid) ?? 0) + d.s);
+  const server = [...byPid].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const main = delta.find((d) => d.pid === server && d.tid === server)?.s ?? 0;
+  const writer = delta.filter((d) => d.pid === server && d.tid !== server).sort((a, b) => b.s - a.s)[0]?.s ?? 0;
+  const total = delta.reduce((t, d) => t + d.s, 0);
+  const us = (s: number) => Math.round((s / Math.max(1, events)) * 1e7) / 10;
+  return { requestThreadUs: us(main), writerThreadUs: us(writer), otherThreadsUs: us(total - main - writer) };
+}
+
 function tree(pid: number): number[] {
   const out = [pid];
   for (let i = 0; i < out.length; i++) {

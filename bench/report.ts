@@ -63,16 +63,18 @@ export function formatReport(r: BenchResults): string {
     ]);
   }
   if (r.http) {
-    s += table(`HTTP ingest (next start, ${r.http[0]?.clients} clients, synchronous=FULL)`, ["batch", "events/s", "vs floor", "p50 ms", "p99 ms", "failed", "server CPU µs/event", "peak RSS MB", "B/event wire", "load"],
-      r.http.map((h) => [h.batchSize, h.eventsPerSec, r.floor ? pct(h.eventsPerSec / r.floor.floorRowsPerSec) : null, h.latencyMs.p50, h.latencyMs.p99, h.failed, h.serverCpuUsPerEvent, h.serverPeakRssMb, h.bytesPerEvent, h.loadAvg]));
+    s += table(`HTTP ingest (next start, ${r.http[0]?.clients} clients, synchronous=FULL)`, ["batch", "events/s", "vs floor", "p50 ms", "p99 ms", "failed", "server CPU µs/event", "request / writer / other thread µs", "writer busy", "peak RSS MB", "B/event wire", "load"],
+      r.http.map((h) => [h.batchSize, h.eventsPerSec, r.floor ? pct(h.eventsPerSec / r.floor.floorRowsPerSec) : null, h.latencyMs.p50, h.latencyMs.p99, h.failed, h.serverCpuUsPerEvent,
+        `${h.threads.requestThreadUs} / ${h.threads.writerThreadUs} / ${h.threads.otherThreadsUs}`, pct(h.threads.writerBusy), h.serverPeakRssMb, h.bytesPerEvent, h.loadAvg]));
   }
   if (r.otlp) {
     const o = r.otlp;
     s += table(`OTLP vs native over HTTP (${o.spansPerBatch} per batch, ${o.native.clients} clients, each on its own database; ${o.bytesPerEvent} B/span protobuf)`,
-      ["path", "events/s", "vs native", "p50 ms", "p99 ms", "failed", "server CPU µs/event", "peak RSS MB", "acknowledged / stored", "load"],
+      ["path", "events/s", "vs native", "p50 ms", "p99 ms", "failed", "server CPU µs/event", "request / writer / other thread µs", "peak RSS MB", "acknowledged / stored", "load"],
       [["native JSON", o.native], ["OTLP protobuf", o.otlp]].map(([name, h]) => {
         const x = h as typeof o.native;
-        return [name as string, x.eventsPerSec, pct(x.eventsPerSec / o.native.eventsPerSec), x.latencyMs.p50, x.latencyMs.p99, x.failed, x.serverCpuUsPerEvent, x.serverPeakRssMb, `${x.acknowledgedEvents} / ${x.storedEvents}`, x.loadAvg];
+        return [name as string, x.eventsPerSec, pct(x.eventsPerSec / o.native.eventsPerSec), x.latencyMs.p50, x.latencyMs.p99, x.failed, x.serverCpuUsPerEvent,
+          `${x.threads.requestThreadUs} / ${x.threads.writerThreadUs} / ${x.threads.otherThreadsUs}`, x.serverPeakRssMb, `${x.acknowledgedEvents} / ${x.storedEvents}`, x.loadAvg];
       }));
   }
   if (r.breakdown) {
