@@ -54,6 +54,15 @@ function optText(src: Out, out: Out, key: string, max: number): boolean {
   return true;
 }
 
+/** Optional number field within [min, max]: absent → ok; present → must pass. */
+function optRange(src: Out, out: Out, key: string, min: number, max: number): boolean {
+  const v = src[key];
+  if (v === undefined) return true;
+  if (!inRange(v, min, max)) return false;
+  out[key] = v;
+  return true;
+}
+
 /** `modelRequired`: false for spans, whose schema makes `model` optional. */
 function commonFields(e: Out, modelRequired: boolean): Common | undefined {
   const out: Out = {};
@@ -121,10 +130,7 @@ function llm(e: Out, out: Common): IngestEvent | undefined {
     if (!isInt(e[k], 0, 1e9)) return undefined;
     out[k] = e[k];
   }
-  if (e.costUsd !== undefined) {
-    if (!inRange(e.costUsd, 0, 1e6)) return undefined;
-    out.costUsd = e.costUsd;
-  }
+  if (!optRange(e, out, "costUsd", 0, 1e6)) return undefined;
   if (!status(e, out)) return undefined;
   const input = e.input;
   if (input !== undefined) {
@@ -178,14 +184,7 @@ function prediction(e: Out, out: Common): IngestEvent | undefined {
   const p = e.prediction;
   if (typeof p === "string" || isNum(p)) out.prediction = p;
   else return undefined;
-  if (e.score !== undefined) {
-    if (!inRange(e.score, 0, 1)) return undefined;
-    out.score = e.score;
-  }
-  if (e.latencyMs !== undefined) {
-    if (!inRange(e.latencyMs, 0, 86_400_000)) return undefined;
-    out.latencyMs = e.latencyMs;
-  }
+  if (!optRange(e, out, "score", 0, 1) || !optRange(e, out, "latencyMs", 0, 86_400_000)) return undefined;
   if (!status(e, out)) return undefined;
   return out as unknown as IngestEvent;
 }
@@ -195,10 +194,6 @@ function span(e: Out, out: Common): IngestEvent | undefined {
   out.type = "span";
   if (!isText(e.name, 500)) return undefined;
   out.name = e.name;
-  if (e.latencyMs !== undefined) {
-    if (!inRange(e.latencyMs, 0, 86_400_000)) return undefined;
-    out.latencyMs = e.latencyMs;
-  }
-  if (!status(e, out)) return undefined;
+  if (!optRange(e, out, "latencyMs", 0, 86_400_000) || !status(e, out)) return undefined;
   return out as unknown as IngestEvent;
 }
