@@ -118,17 +118,22 @@ export class WorkerWriter {
   }
 }
 
-type Global = typeof globalThis & { __sightlineIngestWriter?: WorkerWriter; __sightlineIngestWriterWarned?: boolean };
+type Global = typeof globalThis & { __sightlineIngestWriter?: WorkerWriter; __sightlineIngestWriterWarned?: boolean; __sightlineIngestWorkerFound?: string };
 const g = globalThis as Global;
 const current = () => g.__sightlineIngestWriter;
 const setCurrent = (w: WorkerWriter | undefined) => (g.__sightlineIngestWriter = w);
 
 export function writerMode(): WriterMode {
   if (!ingestOnWorker()) return "inline";
-  if (fs.existsSync(ingestWorkerFile())) return "worker";
+  const file = ingestWorkerFile();
+  if (g.__sightlineIngestWorkerFound === file) return "worker";
+  if (fs.existsSync(file)) {
+    g.__sightlineIngestWorkerFound = file; // checked once, not per request
+    return "worker";
+  }
   if (!g.__sightlineIngestWriterWarned) {
     g.__sightlineIngestWriterWarned = true;
-    console.warn(`[sightline] ${ingestWorkerFile()} is missing (run \`npm run build\`): storing ingest on the request thread`);
+    console.warn(`[sightline] ${file} is missing (run \`npm run build\`): storing ingest on the request thread`);
   }
   return "inline";
 }
