@@ -13,6 +13,7 @@ import { bootstrap } from "@/lib/setup/bootstrap";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/seed/seed-demo";
 import { findUserByEmail } from "@/lib/users/create-user";
 import { verifyPassword } from "@/lib/users/passwords";
+import { ingestWorkerFile } from "@/lib/ingest/writer/worker-file";
 import { buildIngestWorker } from "./build-ingest-worker";
 
 const ROOT = process.cwd();
@@ -46,8 +47,12 @@ function ensureBuild() {
 
 async function main() {
   const port = intEnv("PORT", 3000);
-  if (process.env.SIGHTLINE_SKIP_BUILD !== "1") ensureBuild();
-  buildIngestWorker(); // ~0.1 s; always from the current sources (next build clears .next)
+  if (process.env.SIGHTLINE_SKIP_BUILD !== "1") {
+    ensureBuild();
+    buildIngestWorker(); // ~0.1 s; always from the current sources (next build clears .next)
+  } else if (!fs.existsSync(ingestWorkerFile())) {
+    buildIngestWorker();
+  }
   authSecret(); // generate and persist once, so every process of this install shares it
   const db = openDb();
   const { init, demo } = await bootstrap(db);

@@ -118,7 +118,12 @@ export class WorkerWriter {
   }
 }
 
-type Global = typeof globalThis & { __sightlineIngestWriter?: WorkerWriter; __sightlineIngestWriterWarned?: boolean; __sightlineIngestWorkerFound?: string };
+type Global = typeof globalThis & {
+  __sightlineIngestWriter?: WorkerWriter;
+  __sightlineIngestWriterWarned?: boolean;
+  __sightlineIngestWorkerFound?: string;
+  __sightlineShuttingDown?: boolean;
+};
 const g = globalThis as Global;
 const current = () => g.__sightlineIngestWriter;
 const setCurrent = (w: WorkerWriter | undefined) => (g.__sightlineIngestWriter = w);
@@ -144,6 +149,7 @@ export function writerMode(): WriterMode {
  * or SQLite's BUSY error, which the route wrapper answers with 503.
  */
 export async function submitIngest<J extends IngestJob>(job: J): Promise<JobValue<J>> {
+  if (g.__sightlineShuttingDown) throw new UnavailableError("Sightline is shutting down; retry shortly", 1);
   const outcome = writerMode() === "worker" ? await writerFor(databaseUrl()).submit(job) : runIngestJobs(getDb(), [job])[0];
   if (!outcome.ok) throw jobErrorToThrow(outcome.error);
   return outcome.value as JobValue<J>;
@@ -167,7 +173,16 @@ export function ingestWriterStats(): { requests: number; transactions: number } 
   return s && { requests: s.requests, transactions: Math.round(s.transactions) };
 }
 
-/** Stops the writer thread (tests; a server process simply exits). */
+/**
+ * The process is shutting down (lib/ingest/writer/shutdown.ts): from now on ingest gets 503
+ * and no new writer thread starts; then stop the current one gracefully.
+ */
+export function stopTakingIngest(): Promise<void> {
+  g.__sightlineShuttingDown = true;
+  return stopIngestWriter();
+}
+
+/** Stops the writer thread gracefully (tests, shutdown); the next request starts a new one. */
 export async function stopIngestWriter(): Promise<void> {
   const w = current();
   setCurrent(undefined);
