@@ -28,8 +28,8 @@ export interface WriterReply {
 }
 
 const { url, port, maxGroupJobs, maxGroupBytes } = workerData as WriterData;
-// The writer reads index pages to insert into them: through its own page cache (the size
-// SIGHTLINE_SQLITE_CACHE_MB sets), not a second memory map of the file, which would count twice in RSS.
+// The writer reads the pages it inserts into through its own page cache (the size
+// SIGHTLINE_SQLITE_CACHE_MB sets); the memory map is left to the request thread's reads.
 const db = openDb(url, { migrate: false, mmapMb: 0 });
 
 /** "stop": answer what is queued before it, close the database, and let the thread end. */
