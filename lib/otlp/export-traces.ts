@@ -1,17 +1,18 @@
 import type { Db } from "@/db/client";
 import { submitIngest } from "@/lib/ingest/writer/ingest-writer";
-import { decodeTraces, type OtlpEncoding } from "./decode";
 import { prepareTraces, type TraceIngestResult } from "./ingest-traces";
+import type { DecodedBatch } from "./span-model";
 
 /**
- * An OTLP export body (size-checked, gunzipped) → stored events → the export's result.
- * Decoding and mapping run here, on the request thread; only the validated events go to the
- * ingest writer, as JSON. So an OTLP export costs the writer — the bottleneck under load — no
- * more than a native batch of the same events does, and decoding the next export overlaps with
- * storing this one (docs/adr/0025).
+ * A decoded OTLP export → stored events → the export's result. Each span stands alone: one the
+ * mapping or validation refuses is counted in `rejectedSpans` with its reason, the others are
+ * stored, in one transaction. Mapping and validation run here, on the request thread; only the
+ * validated events go to the ingest writer, as JSON. So an OTLP export costs the writer — the
+ * bottleneck under load — no more than a native batch of the same events does, and decoding
+ * the next export overlaps with storing this one (docs/adr/0025).
  */
-export async function exportTraces(db: Db, projectId: number, body: Uint8Array, encoding: OtlpEncoding): Promise<TraceIngestResult> {
-  const prepared = prepareTraces(db, projectId, decodeTraces(body, encoding));
+export async function exportTraces(db: Db, projectId: number, batch: DecodedBatch): Promise<TraceIngestResult> {
+  const prepared = prepareTraces(db, projectId, batch);
   const { valid } = prepared.events;
   const statuses = valid.length ? await submitIngest({ kind: "store", projectId, body: Buffer.from(JSON.stringify(valid)) }) : [];
   return prepared.finish(statuses);

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { batchResult, validateEvents, type ValidatedBatch } from "@/lib/ingest/ingest-events";
-import { storeEvents, type StoreStatus } from "@/lib/ingest/store-events";
+import type { StoreStatus } from "@/lib/ingest/store-events";
 import { mapSpan } from "./map/map-span";
 import { internProvenance, type SpanProvenance } from "./otel-context";
 import type { DecodedBatch, SpanRejection } from "./span-model";
@@ -21,17 +21,6 @@ export interface PreparedTraces {
 }
 
 const REASONS_SHOWN = 5;
-
-/**
- * Decoded OTLP spans → native events → the one ingest service, in one transaction. Each span
- * stands alone: a span the mapping or validation refuses is counted in `rejectedSpans` with
- * its reason, and the others are stored.
- */
-export function ingestTraces(db: Db, projectId: number, batch: DecodedBatch): TraceIngestResult {
-  const prepared = prepareTraces(db, projectId, batch);
-  const { valid } = prepared.events;
-  return prepared.finish(valid.length ? storeEvents(db, projectId, valid) : []);
-}
 
 /**
  * Everything before the event transaction: mapping, validation, and interning the spans'

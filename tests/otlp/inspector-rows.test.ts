@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { getEvent } from "@/lib/events/get-event";
 import { decodeTraces } from "@/lib/otlp/decode";
-import { ingestTraces } from "@/lib/otlp/ingest-traces";
+import { exportTraces } from "@/lib/otlp/export-traces";
 import { display, inspectorRows, MAX_VALUE_CHARS, type InspectorRows } from "@/lib/otlp/inspector-rows";
 import { freshDb, makeProject } from "../helpers/db";
 import { jsonRequest, jsonSpan } from "./helpers";
@@ -20,7 +20,7 @@ beforeAll(() => {
 async function inspect(attrs: Attrs, over: Record<string, unknown> = {}, resource?: Attrs) {
   const span = jsonSpan(attrs, over);
   const batch = decodeTraces(Buffer.from(JSON.stringify(jsonRequest([span], resource))), "json");
-  const result = await ingestTraces(db, projectId, batch);
+  const result = await exportTraces(db, projectId, batch);
   expect(result.rejectedSpans).toBe(0);
   const event = getEvent(db, projectId, `${span.traceId}:${span.spanId}`);
   return { event, rows: inspectorRows(event) as InspectorRows };

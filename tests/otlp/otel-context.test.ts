@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { getEvent } from "@/lib/events/get-event";
 import { listEvents, listEventsQuerySchema } from "@/lib/events/list-events";
 import { decodeTraces } from "@/lib/otlp/decode";
-import { ingestTraces } from "@/lib/otlp/ingest-traces";
+import { exportTraces } from "@/lib/otlp/export-traces";
 import { mapSpan } from "@/lib/otlp/map/map-span";
 import { freshDb, makeProject } from "../helpers/db";
 import { jsonRequest, jsonSpan } from "./helpers";
@@ -35,7 +35,7 @@ describe("interned OTLP provenance", () => {
     const spans = [chat(0), chat(1), chat(2), tool(), tool()];
     const batch = decode(spans);
     const expected = batch.spans.map((s) => mapSpan(s).extra.otel);
-    expect((await ingestTraces(db, projectId, batch)).accepted).toBe(5);
+    expect((await exportTraces(db, projectId, batch)).accepted).toBe(5);
 
     // Chat calls share one context (their mapped table, resource, scope, kind), tools another;
     // the failed call maps an extra field (errorMessage), so it has its own.
@@ -53,16 +53,16 @@ describe("interned OTLP provenance", () => {
 
   it("reuses contexts across exports and merges them back in listings", async () => {
     const { projectId } = makeProject(db);
-    await ingestTraces(db, projectId, decode([chat(1), tool()]));
+    await exportTraces(db, projectId, decode([chat(1), tool()]));
     const before = contextRows(projectId);
     const later = [chat(2), chat(3), tool()];
-    await ingestTraces(db, projectId, decode(later));
+    await exportTraces(db, projectId, decode(later));
     expect(contextRows(projectId)).toEqual(before);
 
     // A new handle (empty caches) reads and writes the same rows.
     db.memo.delete("otelContextIds");
     db.memo.delete("otelContextBodies");
-    await ingestTraces(db, projectId, decode([chat(4)]));
+    await exportTraces(db, projectId, decode([chat(4)]));
     expect(contextRows(projectId)).toEqual(before);
 
     const traceId = later[0].traceId;
@@ -74,9 +74,9 @@ describe("interned OTLP provenance", () => {
   it("keeps projects apart: the same context is stored per project and never read across", async () => {
     const a = makeProject(db).projectId;
     const b = makeProject(db).projectId;
-    await ingestTraces(db, a, decode([tool()]));
+    await exportTraces(db, a, decode([tool()]));
     const s = tool();
-    await ingestTraces(db, b, decode([s]));
+    await exportTraces(db, b, decode([s]));
     const [ctxA] = contextRows(a);
     const [ctxB] = contextRows(b);
     expect(ctxA.body).toBe(ctxB.body);
@@ -94,7 +94,7 @@ describe("interned OTLP provenance", () => {
   it("returns provenance stored before interning unchanged", async () => {
     const { projectId } = makeProject(db);
     const s = tool();
-    await ingestTraces(db, projectId, decode([s]));
+    await exportTraces(db, projectId, decode([s]));
     const full = mapSpan(decode([s]).spans[0]).extra.otel;
     db.sqlite.prepare("UPDATE event SET body = json_set(body, '$.otel', json(?)) WHERE project_id = ?").run(JSON.stringify(full), projectId);
     expect(getEvent(db, projectId, `${s.traceId}:${s.spanId}`).otel).toEqual(full);

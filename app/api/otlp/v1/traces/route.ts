@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { readBody } from "@/lib/api/read-body";
-import { encodingOf, OTLP_JSON, OTLP_PROTOBUF } from "@/lib/otlp/decode";
+import { decodeTraces, encodingOf, OTLP_JSON, OTLP_PROTOBUF } from "@/lib/otlp/decode";
 import { exportTraces } from "@/lib/otlp/export-traces";
 import { admitExport, otlpMaxBodyBytes } from "@/lib/otlp/limits";
 import { exportResponse, otlpErrorResponse } from "@/lib/otlp/response";
@@ -14,7 +14,7 @@ export const POST = withApi(
     admitExport(async () => {
       const { mediaType, bytes } = await readBody(req, { accept: [OTLP_PROTOBUF, OTLP_JSON], maxBytes: otlpMaxBodyBytes() });
       const encoding = encodingOf(mediaType);
-      return exportResponse(encoding, await exportTraces(db, projectId, bytes, encoding));
+      return exportResponse(encoding, await exportTraces(db, projectId, decodeTraces(bytes, encoding)));
     }),
   { scope: "ingest", keysOnly: true, formatError: otlpErrorResponse },
 );
