@@ -53,7 +53,7 @@ CREATE TABLE `review_queue` (
 	`reviewers_per_item` integer NOT NULL,
 	`corrected_output` integer DEFAULT false NOT NULL,
 	`gold_rate` real DEFAULT 0 NOT NULL,
-	`routed_until` integer NOT NULL,
+	`routing_cursor` integer NOT NULL,
 	`created_by` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,

@@ -24,8 +24,11 @@ export const reviewQueue = sqliteTable(
     correctedOutput: integer("corrected_output", { mode: "boolean" }).notNull().default(false),
     /** Share of claims that serve a gold item (unannounced), 0–1. */
     goldRate: real("gold_rate").notNull().default(0),
-    /** Routing job's position: event keys below keyFloor(routedUntil) have been considered. */
-    routedUntil: integer("routed_until").notNull(),
+    /**
+     * Routing job's position: event keys below it have been considered (lib/review/route-events.ts;
+     * each run re-reads a short settle window below it, docs/adr/0032).
+     */
+    routingCursor: integer("routing_cursor").notNull(),
     createdBy: integer("created_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
