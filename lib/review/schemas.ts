@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NotFoundError } from "@/lib/api/errors";
 import { listEventsQuerySchema } from "@/lib/events/list-events";
 import type { PublicEvent } from "@/lib/events/public-event-type";
 import { routingSchema } from "./routing";
@@ -122,4 +123,11 @@ export interface QueueStats {
   agreement: Record<string, { kappa?: number | null; alpha?: number | null; n: number }>;
   detector: { precision: number | null; recall: number | null; n: number };
   awaitingAdjudication: number;
+}
+
+/** A numeric path id; anything else names no queue or item (404, as an unknown number would). */
+export function pathId(raw: string | undefined, what: string): number {
+  const n = Number(raw);
+  if (!raw || !/^[1-9][0-9]{0,15}$/.test(raw) || !Number.isSafeInteger(n)) throw new NotFoundError(`No ${what} ${JSON.stringify(raw ?? "")}`);
+  return n;
 }
