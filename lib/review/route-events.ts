@@ -49,7 +49,8 @@ async function routeQueue(db: Db, q: typeof reviewQueue.$inferSelect, rule: Rout
   const ids = resolveDimensionFilter(names, rule);
   let scanned = 0;
   let added = 0;
-  let lo = Math.max(0, q.routingCursor - keyFloor(ROUTING_SETTLE_MS));
+  // Never below the queue's creation: a routing rule applies to events stored from then on.
+  let lo = Math.max(keyFloor(q.createdAt), q.routingCursor - keyFloor(ROUTING_SETTLE_MS));
   if (ids) {
     while (lo < hi && scanned < MAX_ROWS_PER_RUN) {
       // `+project_id` keeps SQLite on the primary key (see db/statements/event-reads.ts).

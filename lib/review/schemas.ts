@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NotFoundError } from "@/lib/api/errors";
-import { listEventsQuerySchema } from "@/lib/events/list-events";
+import { listEventsQuerySchema, type ListEventsQuery } from "@/lib/events/list-events";
 import type { PublicEvent } from "@/lib/events/public-event-type";
 import { routingSchema } from "./routing";
 import { rubricSchema, type Rubric, type RubricValues } from "./rubric";
@@ -48,11 +48,20 @@ export const eventFilterSchema = z
 
 export const MAX_ENQUEUE = 10_000;
 
-export const enqueueSchema = z.union([
-  z.object({ eventIds: z.array(z.string().min(1).max(256)).min(1).max(MAX_ENQUEUE) }).strict(),
-  z.object({ filter: eventFilterSchema }).strict(),
-]);
-export type EnqueueInput = z.output<typeof enqueueSchema>;
+/** Exactly one of `eventIds` and `filter` (an object, so a 400 names the failing field inside either). */
+export const enqueueSchema = z
+  .object({
+    eventIds: z.array(z.string().min(1).max(256)).min(1).max(MAX_ENQUEUE).optional(),
+    filter: eventFilterSchema.optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.eventIds === undefined) === (v.filter === undefined)) {
+      ctx.addIssue({ code: "custom", path: [], message: "give either eventIds or filter" });
+    }
+  })
+  .transform((v): EnqueueInput => (v.eventIds ? { eventIds: v.eventIds } : { filter: v.filter! }));
+export type EnqueueInput = { eventIds: string[] } | { filter: ListEventsQuery };
 
 export const verdictSchema = z.object({
   values: z.record(z.string(), z.unknown()),

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
+import { routeNewEvents } from "@/lib/review/route-events";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
 export interface JobContext {
@@ -28,6 +29,16 @@ export const JOBS: Job[] = [
     everyMs: 3_600_000,
     run: async ({ db, now }) => {
       await pruneMinuteRollups(db, now);
+    },
+  },
+  {
+    // Review routing (docs/adr/0032): new events matching a queue's rule enter it within about
+    // one interval, without any work on the ingest path.
+    name: "review-routing",
+    everyMs: 5_000,
+    leaseMs: 60_000,
+    run: async ({ db, now, signal }) => {
+      await routeNewEvents(db, now, signal);
     },
   },
 ];

@@ -21,7 +21,7 @@ beforeEach(async () => {
 function ingest(n: number, over: (i: number) => Record<string, unknown>) {
   const now = Date.now();
   ingestEvents(db, p.projectId, Array.from({ length: n }, (_, i) => ({
-    id: `r-${now}-${i}-${Math.random()}`, type: "llm", model: "gpt-4o", timestamp: now - 1000, environment: "production",
+    id: `r-${now}-${i}-${Math.random()}`, type: "llm", model: "gpt-4o", timestamp: now - 1000, environment: "production", latencyMs: 50,
     hallucination: { flagged: i % 2 === 0 }, ...over(i),
   })));
 }
