@@ -6,11 +6,18 @@ import { formatCount, formatMs, formatTimestamp, formatUsd } from "@/lib/charts/
 import type { EventView } from "@/lib/queries/events";
 import { eventPreview } from "./event-text";
 
-export function EventsTable({ events, onOpen }: { events: EventView[]; onOpen: (id: string) => void }) {
+/** `selected`/`onToggle` add a checkbox column (events explorer with review rights). */
+export function EventsTable({ events, onOpen, selected, onToggle }: {
+  events: EventView[];
+  onOpen: (id: string) => void;
+  selected?: ReadonlySet<string>;
+  onToggle?: (id: string) => void;
+}) {
   return (
     <Table aria-label="Events">
       <thead>
         <tr>
+          {onToggle ? <Th><span className="sr-only">Select</span></Th> : null}
           <Th>Time (UTC)</Th>
           <Th>Type</Th>
           <Th>Model</Th>
@@ -25,6 +32,11 @@ export function EventsTable({ events, onOpen }: { events: EventView[]; onOpen: (
       <tbody>
         {events.map((e) => (
           <Tr key={e.id} data-testid="event-row" className="cursor-pointer" onClick={() => onOpen(e.id)}>
+            {onToggle ? (
+              <Td onClick={(ev) => ev.stopPropagation()}>
+                <input type="checkbox" aria-label={`Select event ${e.id}`} checked={selected?.has(e.id) ?? false} onChange={() => onToggle(e.id)} />
+              </Td>
+            ) : null}
             <Td className="font-mono text-muted">{formatTimestamp(e.timestamp)}</Td>
             <Td>
               <Badge>{e.type}</Badge>
@@ -52,7 +64,7 @@ export function EventsTable({ events, onOpen }: { events: EventView[]; onOpen: (
         ))}
         {events.length === 0 ? (
           <tr>
-            <td colSpan={9} className="px-3 py-8 text-center text-xs text-muted">
+            <td colSpan={onToggle ? 10 : 9} className="px-3 py-8 text-center text-xs text-muted">
               No events match these filters in this time range.
             </td>
           </tr>

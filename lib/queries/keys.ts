@@ -18,4 +18,8 @@ export const queryKeys = {
   promptStats: (project: string | null, key: string, a: number | null, b: number | null, range: TimeRange) =>
     ["prompts", project, key, "stats", a, b, rangeKey(range)] as const,
   trace: (project: string | null, traceId: string) => ["trace", project, traceId] as const,
+  reviewQueues: (project: string | null) => ["review", project, "queues"] as const,
+  reviewQueue: (project: string | null, id: number) => ["review", project, "queues", id] as const,
+  reviewDisagreements: (project: string | null, id: number) => ["review", project, "queues", id, "disagreements"] as const,
+  reviewStats: (project: string | null, id: number) => ["review", project, "queues", id, "stats"] as const,
 };
