@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NotFoundError } from "@/lib/api/errors";
+import { rangeIsOrdered, timeRangeParams } from "@/lib/metrics/time-range";
 import { listEventsQuerySchema, type ListEventsQuery } from "@/lib/events/list-events";
 import type { PublicEvent } from "@/lib/events/public-event-type";
 import { routingSchema } from "./routing";
@@ -140,3 +141,11 @@ export function pathId(raw: string | undefined, what: string): number {
   if (!raw || !/^[1-9][0-9]{0,15}$/.test(raw) || !Number.isSafeInteger(n)) throw new NotFoundError(`No ${what} ${JSON.stringify(raw ?? "")}`);
   return n;
 }
+
+export const hallucinationRateQuerySchema = z
+  .object({
+    model: z.string().min(1).max(200).optional(),
+    promptId: z.string().min(1).max(200).optional(),
+    ...timeRangeParams,
+  })
+  .refine(rangeIsOrdered, { message: "from must be before to", path: ["from"] });
