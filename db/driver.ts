@@ -7,7 +7,11 @@ import type { Db } from "./client";
  * Everything in lib/ and app/ goes through `Db` (Drizzle, `transaction`), so a second
  * dialect is a second implementation of db/, not an edit of every service.
  */
-const drivers = new WeakMap<Db, Sqlite.Database>();
+// On globalThis, like the handle itself (db/client.ts getDb): Next bundles db/ into more than one
+// module instance (instrumentation, route and page chunks), and a handle opened through one
+// instance must resolve its driver through any other.
+const g = globalThis as typeof globalThis & { __sightlineDrivers?: WeakMap<Db, Sqlite.Database> };
+const drivers = (g.__sightlineDrivers ??= new WeakMap<Db, Sqlite.Database>());
 
 export function registerDriver(db: Db, sqlite: Sqlite.Database): void {
   drivers.set(db, sqlite);
