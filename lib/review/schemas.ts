@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NotFoundError } from "@/lib/api/errors";
-import { rangeIsOrdered, timeRangeParams } from "@/lib/metrics/time-range";
+import { rangeIsOrdered, timeRangeParams } from "@/lib/time/ranges";
 import { listEventsQuerySchema, type ListEventsQuery } from "@/lib/events/list-events";
 import type { PublicEvent } from "@/lib/events/public-event-type";
 import { routingSchema } from "./routing";
