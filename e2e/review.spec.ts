@@ -15,7 +15,8 @@ function createUser(email: string, role: string) {
 }
 
 async function signedIn(browser: Browser, email: string, theme: "light" | "dark" = "dark"): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1440, height: 900 } });
+  // An empty storage state: the project's default would sign this context in as the admin.
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1440, height: 900 }, storageState: { cookies: [], origins: [] } });
   await context.addCookies([{ name: "theme", value: theme, url: BASE_URL }]);
   const page = await context.newPage();
   await signIn(page, email, PASSWORD);
@@ -28,7 +29,10 @@ async function labelWithKeyboard(page: Page, hallucination: boolean) {
   await expect(page.locator('[data-field="hallucination"] [role="radio"][aria-checked="true"]')).toHaveText(hallucination ? /yes/ : /no/);
   await page.keyboard.press("3");
   await expect(page.locator('[data-field="severity"] [role="radio"][aria-checked="true"]')).toHaveText(/high/);
+  const shown = await page.getByTestId("review-item").getByTestId("event-id").innerText();
   await page.keyboard.press("Control+Enter");
+  // The judged item leaves the screen at once; the next one (if any) is a different event.
+  await expect(page.getByTestId("review-item").getByTestId("event-id").filter({ hasText: shown })).toHaveCount(0);
 }
 
 test("reviewers label with the keyboard, one disagrees, an engineer adjudicates, the export has the final label", async ({ page, browser, request }) => {
@@ -114,7 +118,8 @@ test("reviewers label with the keyboard, one disagrees, an engineer adjudicates,
   await expect(e.getByTestId("queue-stats")).toContainText("Awaiting adjudication");
   await e.screenshot({ path: "docs/screenshots/review-adjudicate-dark.png", fullPage: true });
   await card.locator('[data-field="hallucination"]').getByRole("radio", { name: /yes/ }).click();
-  await card.locator('[data-field="severity"]').getByRole("radio", { name: /high/ }).click();
+  // Both reviewers said "high": the form starts from what they agree on.
+  await expect(card.locator('[data-field="severity"]').getByRole("radio", { name: /high/ })).toHaveAttribute("aria-checked", "true");
   await card.getByRole("button", { name: "Save final label" }).click();
   await expect(card.getByRole("status")).toContainText("Final label recorded");
 
@@ -129,6 +134,7 @@ test("reviewers label with the keyboard, one disagrees, an engineer adjudicates,
   for (const r of forRome) {
     expect(at(r, "final.hallucination")).toBe("true");
     expect(at(r, "final_source")).toBe("adjudication");
+    expect(at(r, "final.severity")).toBe("high");
   }
 
   // Narrow screens: the workbench and the list stay usable.

@@ -27,7 +27,7 @@ export function ItemView({ event }: { event: EventView }) {
         ) : (
           <Badge>no detector result</Badge>
         )}
-        <span className="font-mono text-[11px] text-muted">{event.id}</span>
+        <span className="font-mono text-[11px] text-muted" data-testid="event-id">{event.id}</span>
       </div>
       <Section title="Input">
         <CodeBlock>{inputText(event.input) || "—"}</CodeBlock>

@@ -92,6 +92,8 @@ export function ReviewClient({ project, initialQueue, canReview, canManage }: {
       await submitVerdict(project, item.id, {
         values, comment: comment || undefined, correctedOutput: queue.correctedOutput && corrected ? corrected : undefined,
       });
+      // Off the screen at once: no key may act on an item that is already judged.
+      setItem(undefined);
       await qc.invalidateQueries({ queryKey: queryKeys.reviewQueues(project) });
       setBusy(false);
       await next();
@@ -103,6 +105,7 @@ export function ReviewClient({ project, initialQueue, canReview, canManage }: {
 
   const skip = useCallback(async () => {
     if (!item || busy) return;
+    setItem(undefined);
     await skipItem(project, item.id).catch(() => undefined);
     await next();
   }, [item, busy, project, next]);
