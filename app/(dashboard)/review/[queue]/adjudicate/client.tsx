@@ -79,7 +79,7 @@ function DisagreementCard({ project, queue, item }: { project: string | null; qu
             <thead>
               <tr>
                 <Th>Field</Th>
-                {[...latest.keys()].map((who) => <Th key={who}>{who}</Th>)}
+                {[...latest.keys()].map((who) => <Th key={who} className="normal-case">{who}</Th>)}
               </tr>
             </thead>
             <tbody>
@@ -95,6 +95,18 @@ function DisagreementCard({ project, queue, item }: { project: string | null; qu
               </Tr>
             </tbody>
           </Table>
+          <details className="text-xs">
+            <summary className="cursor-pointer text-muted hover:text-fg">History ({item.history.length})</summary>
+            <ol className="mt-2 flex flex-col gap-1" aria-label="Item history">
+              {item.history.map((h) => (
+                <li key={`${h.kind}-${h.id}`} className="font-mono text-[11px]">
+                  {new Date(h.at).toISOString().replace("T", " ").slice(0, 19)} · {h.by} · {h.kind}
+                  {h.supersedes ? ` (replaces #${h.supersedes})` : ""} #{h.id}: {Object.entries(h.values).map(([k, v]) => `${k}=${optionLabel(v)}`).join(", ")}
+                  {h.comment ? ` — “${h.comment}”` : ""}
+                </li>
+              ))}
+            </ol>
+          </details>
         </div>
         <div className="flex flex-col gap-2">
           <h3 className="text-xs font-semibold">Final label</h3>
