@@ -137,6 +137,12 @@ test("reviewers label with the keyboard, one disagrees, an engineer adjudicates,
     expect(at(r, "final.severity")).toBe("high");
   }
 
+  // The prompt page shows what humans confirmed beside the detector: all three are hallucinations
+  // by the humans' final labels; the detector flagged one of them.
+  await e.goto(`/prompts/support-answer?project=${PROJECT}&range=1h&a=1&b=2`);
+  const rates = e.getByRole("table", { name: "Human-confirmed hallucination rate" });
+  await expect(rates.getByRole("row").filter({ hasText: "v2" })).toContainText(/3\s*3\s*100\.0%\s*33\.3%/);
+
   // Narrow screens: the workbench and the list stay usable.
   await e.setViewportSize({ width: 390, height: 844 });
   await e.goto(`/review?project=${PROJECT}`);

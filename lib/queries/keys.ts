@@ -22,4 +22,5 @@ export const queryKeys = {
   reviewQueue: (project: string | null, id: number) => ["review", project, "queues", id] as const,
   reviewDisagreements: (project: string | null, id: number) => ["review", project, "queues", id, "disagreements"] as const,
   reviewStats: (project: string | null, id: number) => ["review", project, "queues", id, "stats"] as const,
+  reviewRates: (project: string | null, filter: Record<string, unknown>, range: TimeRange) => ["review", project, "rates", filter, rangeKey(range)] as const,
 };

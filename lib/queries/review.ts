@@ -3,11 +3,13 @@ import type { ItemDetail } from "@/lib/review/get-item";
 import type { QueueWithProgress } from "@/lib/review/list-queues";
 import type { RubricValues } from "@/lib/review/rubric";
 import type { ClaimedItem, QueueStats, VerdictView } from "@/lib/review/schemas";
+import type { HumanHallucinationRate } from "@/lib/review/hallucination-rate";
+import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
 import type { EventFilters } from "./events";
 import { apiGet, apiSend } from "./api-client";
 import { queryKeys } from "./keys";
 
-export type { ClaimedItem, ItemDetail, QueueStats, QueueWithProgress };
+export type { ClaimedItem, HumanHallucinationRate, ItemDetail, QueueStats, QueueWithProgress };
 
 export function reviewQueuesQuery(project: string | null) {
   return queryOptions({
@@ -65,4 +67,15 @@ export function setGold(project: string | null, itemId: number, gold: boolean) {
 
 export function enqueue(project: string | null, queueId: number, body: { eventIds: string[] } | { filter: EventFilters }) {
   return apiSend<{ added: number; existing: number; matched: number }>("POST", `/api/v1/review-queues/${queueId}/items`, body, { project });
+}
+
+/** Human-confirmed hallucination rates for a model or a prompt over the page's time range. */
+export function humanHallucinationRatesQuery(project: string | null, filter: { model?: string; promptId?: string }, range: TimeRange) {
+  return queryOptions({
+    queryKey: queryKeys.reviewRates(project, filter, range),
+    queryFn: () => {
+      const w = resolveWindow(range);
+      return apiGet<{ rates: HumanHallucinationRate[] }>("/api/v1/review/hallucination-rates", { project, ...filter, from: w.from, to: w.to });
+    },
+  });
 }
