@@ -23,7 +23,7 @@ export function QueueStatsPanel({ stats }: { stats: QueueStats }) {
       <Card>
         <CardHeader title="Agreement" description="Krippendorff's α; Cohen's κ with two reviewers per item" />
         <Table aria-label="Agreement per field">
-          <thead><tr><Th>Field</Th><Th align="right" className="normal-case">α</Th><Th align="right" className="normal-case">κ</Th><Th align="right" className="normal-case">n</Th></tr></thead>
+          <thead><tr><Th>Field</Th><Th align="right"><span className="normal-case">α</span></Th><Th align="right"><span className="normal-case">κ</span></Th><Th align="right"><span className="normal-case">n</span></Th></tr></thead>
           <tbody>
             {Object.entries(stats.agreement).map(([k, a]) => (
               <Tr key={k}><Td>{k}</Td><Td align="right">{fmt(a.alpha)}</Td><Td align="right">{fmt(a.kappa)}</Td><Td align="right">{a.n}</Td></Tr>

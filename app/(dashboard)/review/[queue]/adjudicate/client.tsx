@@ -79,7 +79,7 @@ function DisagreementCard({ project, queue, item }: { project: string | null; qu
             <thead>
               <tr>
                 <Th>Field</Th>
-                {[...latest.keys()].map((who) => <Th key={who} className="normal-case">{who}</Th>)}
+                {[...latest.keys()].map((who) => <Th key={who}><span className="normal-case">{who}</span></Th>)}
               </tr>
             </thead>
             <tbody>
