@@ -71,6 +71,9 @@ test("reviewers label with the keyboard, one disagrees, an engineer adjudicates,
   await expect(page.getByTestId("add-to-queue").getByRole("status")).toHaveText("Added 3.");
   await page.getByRole("button", { name: "Add all matching filter" }).click();
   await expect(page.getByTestId("add-to-queue").getByRole("status")).toHaveText("Added 0, 3 already queued.");
+  await page.getByLabel(`Select event ${ids[1]}`).check();
+  await page.getByRole("button", { name: "Add selected (1)" }).click();
+  await expect(page.getByTestId("add-to-queue").getByRole("status")).toHaveText("Added 0, 1 already queued.");
 
   // Alice: three items, keyboard only; her count moves with each verdict.
   const a = await signedIn(browser, alice);

@@ -17,7 +17,6 @@ export function EventsTable({ events, onOpen, selected, onToggle }: {
     <Table aria-label="Events">
       <thead>
         <tr>
-          {onToggle ? <Th><span className="sr-only">Select</span></Th> : null}
           <Th>Time (UTC)</Th>
           <Th>Type</Th>
           <Th>Model</Th>
@@ -27,16 +26,13 @@ export function EventsTable({ events, onOpen, selected, onToggle }: {
           <Th align="right">Tokens</Th>
           <Th align="right">Cost</Th>
           <Th>Output</Th>
+          {/* Last, so the columns before it keep their positions for everyone. */}
+          {onToggle ? <Th><span className="sr-only">Select for review</span></Th> : null}
         </tr>
       </thead>
       <tbody>
         {events.map((e) => (
           <Tr key={e.id} data-testid="event-row" className="cursor-pointer" onClick={() => onOpen(e.id)}>
-            {onToggle ? (
-              <Td onClick={(ev) => ev.stopPropagation()}>
-                <input type="checkbox" aria-label={`Select event ${e.id}`} checked={selected?.has(e.id) ?? false} onChange={() => onToggle(e.id)} />
-              </Td>
-            ) : null}
             <Td className="font-mono text-muted">{formatTimestamp(e.timestamp)}</Td>
             <Td>
               <Badge>{e.type}</Badge>
@@ -60,6 +56,11 @@ export function EventsTable({ events, onOpen, selected, onToggle }: {
                 {eventPreview(e)}
               </button>
             </Td>
+            {onToggle ? (
+              <Td onClick={(ev) => ev.stopPropagation()}>
+                <input type="checkbox" aria-label={`Select event ${e.id}`} checked={selected?.has(e.id) ?? false} onChange={() => onToggle(e.id)} />
+              </Td>
+            ) : null}
           </Tr>
         ))}
         {events.length === 0 ? (
