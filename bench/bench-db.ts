@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import { openDb, type Db } from "@/db/client";
 import { createApiKey } from "@/lib/auth/api-keys";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { ensureProject } from "@/lib/projects/create-project";
 
 export function removeDb(file: string): void {
@@ -12,7 +11,6 @@ export function removeDb(file: string): void {
 export function prepareDb(file: string, slug: string, init?: (db: Db, projectId: number) => void): { key: string; projectId: number } {
   const db = openDb(`file:${file}`);
   try {
-    seedDefaultPrices(db);
     const { id: projectId } = ensureProject(db, slug);
     init?.(db, projectId);
     const { key } = createApiKey(db, { projectId, name: "bench", scopes: ["ingest", "read", "admin"] });

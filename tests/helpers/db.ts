@@ -5,7 +5,6 @@ import { closeDb, getDb, type Db } from "@/db/client";
 import { createProject } from "@/lib/projects/create-project";
 import { createApiKey } from "@/lib/auth/api-keys";
 import type { Scope } from "@/db/schema";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 
 /** Points the app at a brand-new SQLite file and returns the migrated handle. */
 export function freshDb(): Db {
@@ -14,7 +13,6 @@ export function freshDb(): Db {
   process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
   process.env.NEXTAUTH_SECRET = "test-secret-test-secret-test-secret";
   const db = getDb();
-  seedDefaultPrices(db);
   return db;
 }
 

@@ -1,0 +1,44 @@
+import type { Db } from "@/db/client";
+import { memo } from "@/db/client";
+
+/** A `price` row as SQLite returns it (snake_case). */
+export interface PriceReadRow {
+  id: number;
+  project_id: number | null;
+  model: string;
+  match: "exact" | "prefix" | "regex";
+  provider: string | null;
+  input_per_mtok: number;
+  output_per_mtok: number;
+  cache_read_per_mtok: number | null;
+  cache_write_per_mtok: number | null;
+  cache_write_1h_per_mtok: number | null;
+  reasoning_per_mtok: number | null;
+  audio_input_per_mtok: number | null;
+  audio_output_per_mtok: number | null;
+  image_input_per_mtok: number | null;
+  image_output_per_mtok: number | null;
+  tiers: string;
+  effective_from: number;
+}
+
+export interface PriceBookVersion {
+  n: number;
+  max_id: number;
+  updated_sum: number;
+}
+
+/**
+ * Synchronous reads of the custom prices for the ingest path (the writer thread prices each
+ * event inside its transaction). The version is a fingerprint of the table — any insert,
+ * update or delete changes the count, the largest id or the sum of update times — read once
+ * per ingest batch so that a price saved on another connection applies to the next batch.
+ */
+export function priceReads(db: Db) {
+  return memo(db, "priceReads", () => ({
+    version: db.sqlite.prepare<[], PriceBookVersion>(
+      "SELECT count(*) AS n, coalesce(max(id), 0) AS max_id, coalesce(sum(updated_at), 0) AS updated_sum FROM price",
+    ),
+    all: db.sqlite.prepare<[], PriceReadRow>("SELECT * FROM price ORDER BY id"),
+  }));
+}
