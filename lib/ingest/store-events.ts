@@ -6,6 +6,7 @@ import type { IngestEvent } from "./event-schema";
 import { KIND_LLM, KIND_PREDICTION, RollupAccumulator } from "./rollup-accumulator";
 import { toRow, type PreparedEvent } from "./to-row";
 import { memo } from "@/db/client";
+import { immediateTransactionSync } from "@/db/writer-transaction";
 import { minuteHorizon } from "@/lib/metrics/retention";
 import { priceBook } from "@/lib/pricing/price-book";
 
@@ -44,7 +45,7 @@ export function storeGroup(db: Db, units: StoreUnit[], now = Date.now()): StoreS
   const rollups = new RollupAccumulator(minuteHorizon(now));
   // Once per batch: a price saved since the last batch (on any connection) applies from this one.
   const prices = priceBook(db);
-  const tx = db.sqlite.transaction((): StoreStatus[][] => {
+  const tx = (): StoreStatus[][] => {
     const out = units.map(({ projectId, items }) =>
       items.map(({ event, extra }): StoreStatus => {
         const row = toRow(prices, dims, projectId, event, now, extra);
@@ -59,9 +60,9 @@ export function storeGroup(db: Db, units: StoreUnit[], now = Date.now()): StoreS
     );
     rollups.flush(stmts);
     return out;
-  });
+  };
   try {
-    const out = tx.immediate();
+    const out = immediateTransactionSync(db, tx);
     dims.commit();
     return out;
   } catch (err) {

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
-import { priceReads, type PriceReadRow } from "@/db/statements/price-reads";
+import { priceReads, type PriceReadRow } from "@/db/statements/prices";
 import { DEFAULT_PRICES } from "./default-prices";
 import { PriceMatcher } from "./match-price";
 import type { PriceEntry } from "./price-entry";

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
+import { sqliteOf } from "@/db/driver";
 
 /** A `price` row as SQLite returns it (snake_case). */
 export interface PriceReadRow {
@@ -36,9 +37,9 @@ export interface PriceBookVersion {
  */
 export function priceReads(db: Db) {
   return memo(db, "priceReads", () => ({
-    version: db.sqlite.prepare<[], PriceBookVersion>(
+    version: sqliteOf(db).prepare<[], PriceBookVersion>(
       "SELECT count(*) AS n, coalesce(max(id), 0) AS max_id, coalesce(sum(updated_at), 0) AS updated_sum FROM price",
     ),
-    all: db.sqlite.prepare<[], PriceReadRow>("SELECT * FROM price ORDER BY id"),
+    all: sqliteOf(db).prepare<[], PriceReadRow>("SELECT * FROM price ORDER BY id"),
   }));
 }
