@@ -67,7 +67,8 @@ export type EventValues = [
 export type RollupValues = [
   ...RollupKey, count: number, errorCount: number, latencyCount: number, latencySum: number,
   latencySketch: Buffer | null, inputTokens: number, outputTokens: number, costUsd: number, unpricedCount: number,
-  flaggedCount: number, judgedCount: number,
+  flaggedCount: number, judgedCount: number, cacheReadTokens: number, cacheWriteTokens: number, reasoningTokens: number,
+  costInputUsd: number, costCacheReadUsd: number, costCacheWriteUsd: number, costOutputUsd: number, costReasoningUsd: number,
 ];
 
 // Positional parameters throughout: binding by name costs a property lookup per parameter and
@@ -103,15 +104,20 @@ function prepareAll(s: Sqlite.Database) {
     upsertRollup: s.prepare<RollupValues>(
       `INSERT INTO rollup (project_id, resolution, bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id,
         count, error_count, latency_count, latency_sum, latency_sketch, input_tokens, output_tokens, cost_usd,
-        unpriced_count, flagged_count, judged_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        unpriced_count, flagged_count, judged_count, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_input_usd,
+        cost_cache_read_usd, cost_cache_write_usd, cost_output_usd, cost_reasoning_usd)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (project_id, resolution, bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id)
        DO UPDATE SET count = count + excluded.count, error_count = error_count + excluded.error_count,
         latency_count = latency_count + excluded.latency_count, latency_sum = latency_sum + excluded.latency_sum,
         latency_sketch = COALESCE(excluded.latency_sketch, latency_sketch), input_tokens = input_tokens + excluded.input_tokens,
         output_tokens = output_tokens + excluded.output_tokens, cost_usd = cost_usd + excluded.cost_usd,
         unpriced_count = unpriced_count + excluded.unpriced_count, flagged_count = flagged_count + excluded.flagged_count,
-        judged_count = judged_count + excluded.judged_count`,
+        judged_count = judged_count + excluded.judged_count, cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
+        cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens, reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens,
+        cost_input_usd = cost_input_usd + excluded.cost_input_usd, cost_cache_read_usd = cost_cache_read_usd + excluded.cost_cache_read_usd,
+        cost_cache_write_usd = cost_cache_write_usd + excluded.cost_cache_write_usd, cost_output_usd = cost_output_usd + excluded.cost_output_usd,
+        cost_reasoning_usd = cost_reasoning_usd + excluded.cost_reasoning_usd`,
     ),
   };
 }

@@ -20,7 +20,21 @@ export interface RollupReadRow {
   unpriced_count: number;
   flagged_count: number;
   judged_count: number;
+  cache_read_tokens: number;
+  cache_write_tokens: number;
+  reasoning_tokens: number;
+  cost_input_usd: number;
+  cost_cache_read_usd: number;
+  cost_cache_write_usd: number;
+  cost_output_usd: number;
+  cost_reasoning_usd: number;
 }
+
+const SPEND_COLUMNS = `cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_input_usd, cost_cache_read_usd, cost_cache_write_usd,
+        cost_output_usd, cost_reasoning_usd`;
+const SPEND_SUMS = `sum(cache_read_tokens) AS cache_read_tokens, sum(cache_write_tokens) AS cache_write_tokens,
+        sum(reasoning_tokens) AS reasoning_tokens, sum(cost_input_usd) AS cost_input_usd, sum(cost_cache_read_usd) AS cost_cache_read_usd,
+        sum(cost_cache_write_usd) AS cost_cache_write_usd, sum(cost_output_usd) AS cost_output_usd, sum(cost_reasoning_usd) AS cost_reasoning_usd`;
 
 export interface RollupFilter {
   projectId: number;
@@ -49,7 +63,8 @@ export async function readRollups(db: Db, f: RollupFilter): Promise<RollupReadRo
   const stmt = memo(db, "readRollups", () =>
     sqliteOf(db).prepare<[RollupFilter], RollupReadRow>(
       `SELECT bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id, count, error_count, latency_count,
-        latency_sum, latency_sketch, input_tokens, output_tokens, cost_usd, unpriced_count, flagged_count, judged_count
+        latency_sum, latency_sketch, input_tokens, output_tokens, cost_usd, unpriced_count, flagged_count, judged_count,
+        ${SPEND_COLUMNS}
        FROM rollup
        ${ROLLUP_WHERE}`,
     ),
@@ -86,7 +101,7 @@ export async function readRollupTotals(db: Db, f: RollupFilter): Promise<RollupR
         sum(count) AS count, sum(error_count) AS error_count, sum(latency_count) AS latency_count,
         sum(latency_sum) AS latency_sum, NULL AS latency_sketch, sum(input_tokens) AS input_tokens,
         sum(output_tokens) AS output_tokens, sum(cost_usd) AS cost_usd, sum(unpriced_count) AS unpriced_count,
-        sum(flagged_count) AS flagged_count, sum(judged_count) AS judged_count
+        sum(flagged_count) AS flagged_count, sum(judged_count) AS judged_count, ${SPEND_SUMS}
        FROM rollup
        ${ROLLUP_WHERE}
        GROUP BY bucket`,

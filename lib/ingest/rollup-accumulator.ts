@@ -10,8 +10,15 @@ export const KIND_PREDICTION = 2;
 export type RollupInput = Pick<
   PreparedEvent,
   "projectId" | "ts" | "modelVersionId" | "promptId" | "promptVersionId" | "status" | "latencyMs" | "inputTokens" |
-  "outputTokens" | "costUsd" | "unpriced" | "flagged"
+  "outputTokens" | "costUsd" | "unpriced" | "flagged" | SpendColumn
 >;
+
+/** The usage-detail and cost-by-kind measures: same name on the event row and the rollup group, each summed. */
+export const SPEND_MEASURES = [
+  "cacheReadTokens", "cacheWriteTokens", "reasoningTokens", "costInputUsd", "costCacheReadUsd", "costCacheWriteUsd",
+  "costOutputUsd", "costReasoningUsd",
+] as const;
+type SpendColumn = (typeof SPEND_MEASURES)[number];
 
 /** The measures of one rollup row, and the dimensions that (with resolution and bucket) key it. */
 interface Group {
@@ -34,6 +41,7 @@ interface Group {
   unpricedCount: number;
   flaggedCount: number;
   judgedCount: number;
+  spend: Record<SpendColumn, number>;
 }
 
 const { minute: MINUTE, hour: HOUR, day: DAY } = RESOLUTIONS;
@@ -81,6 +89,7 @@ export class RollupAccumulator {
     g.outputTokens += e.outputTokens ?? 0;
     g.costUsd += e.costUsd ?? 0;
     if (e.unpriced === 1) g.unpricedCount++;
+    for (const m of SPEND_MEASURES) g.spend[m] += e[m] ?? 0;
     if (e.flagged !== null) {
       g.judgedCount++;
       if (e.flagged === 1) g.flaggedCount++;
@@ -122,8 +131,12 @@ function emptyGroup(dims: string, projectId: number, kind: number, modelId: numb
   return {
     dims, projectId, kind, modelId, modelVersionId, promptId, promptVersionId, bucket, count: 0, errorCount: 0,
     latencyCount: 0, latencySum: 0, sketch: null, inputTokens: 0, outputTokens: 0, costUsd: 0, unpricedCount: 0,
-    flaggedCount: 0, judgedCount: 0,
+    flaggedCount: 0, judgedCount: 0, spend: emptySpend(),
   };
+}
+
+function emptySpend(): Record<SpendColumn, number> {
+  return { cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, costInputUsd: 0, costCacheReadUsd: 0, costCacheWriteUsd: 0, costOutputUsd: 0, costReasoningUsd: 0 };
 }
 
 function fold(into: Group, g: Group): void {
@@ -138,6 +151,7 @@ function fold(into: Group, g: Group): void {
   into.unpricedCount += g.unpricedCount;
   into.flaggedCount += g.flaggedCount;
   into.judgedCount += g.judgedCount;
+  for (const m of SPEND_MEASURES) into.spend[m] += g.spend[m];
 }
 
 function write(stmts: IngestStatements, resolution: number, g: Group): void {
@@ -151,6 +165,7 @@ function write(stmts: IngestStatements, resolution: number, g: Group): void {
   stmts.upsertRollup.run(
     g.projectId, resolution, g.bucket, g.kind, g.modelId, g.modelVersionId, g.promptId, g.promptVersionId, g.count,
     g.errorCount, g.latencyCount, g.latencySum, encoded, g.inputTokens, g.outputTokens, g.costUsd, g.unpricedCount,
-    g.flaggedCount, g.judgedCount,
+    g.flaggedCount, g.judgedCount, g.spend.cacheReadTokens, g.spend.cacheWriteTokens, g.spend.reasoningTokens, g.spend.costInputUsd,
+    g.spend.costCacheReadUsd, g.spend.costCacheWriteUsd, g.spend.costOutputUsd, g.spend.costReasoningUsd,
   );
 }
