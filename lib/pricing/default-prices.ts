@@ -36,10 +36,13 @@ const openai = (name: string, input: number, cached: number | null, output: numb
 const anthropicRates = (input: number, output: number): PriceRates => ({
   inputPerMTok: input,
   outputPerMTok: output,
-  cacheWritePerMTok: input * 1.25,
-  cacheWrite1hPerMTok: input * 2,
-  cacheReadPerMTok: input * 0.1,
+  cacheWritePerMTok: cents(input * 1.25),
+  cacheWrite1hPerMTok: cents(input * 2),
+  cacheReadPerMTok: cents(input * 0.1),
 });
+
+/** List prices have at most a few decimals: drop binary noise (3 × 0.1 = 0.30000000000000004). */
+const cents = (usd: number) => Math.round(usd * 1e6) / 1e6;
 
 export const DEFAULT_PRICES: PriceEntry[] = [
   openai("gpt-5", 1.25, 0.125, 10),
