@@ -9,6 +9,7 @@ import * as pricesRoute from "@/app/api/v1/prices/route";
 import * as priceRoute from "@/app/api/v1/prices/[id]/route";
 import * as repriceRoute from "@/app/api/v1/prices/reprice/route";
 import * as repriceJobRoute from "@/app/api/v1/prices/reprice/[id]/route";
+import * as spendRoute from "@/app/api/v1/spend/route";
 import type { Db } from "@/db/client";
 import { repriceBatch } from "@/lib/pricing/reprice-batch";
 import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
@@ -30,6 +31,7 @@ beforeAll(async () => {
     "/api/v1/metrics": metricsRoute,
     "/api/v1/metrics/timeseries": timeseriesRoute,
     "/api/v1/overview": overviewRoute,
+    "/api/v1/spend": spendRoute,
     // Static segments first, as Next routes them.
     "/api/v1/prices/reprice": repriceRoute,
     "/api/v1/prices/reprice/[id]": repriceJobRoute,
@@ -232,5 +234,31 @@ describe("re-pricing", () => {
     const again = (await send("POST", "/api/v1/prices/reprice", { from: from - H, to: now })).json.job;
     await runRepriceJobs(db, { now: Date.now });
     expect((await read(`/api/v1/prices/reprice/${again.id}`)).json.job).toMatchObject({ status: "done", processed: 41, changed: 0 });
+  });
+});
+
+describe("spend by end user, session, environment and tag", () => {
+  it("ranks the top spenders with their share of the range's cost", async () => {
+    const call = (id: string, userId: string | undefined, inputTokens: number, extra: Record<string, unknown> = {}) =>
+      llmEvent({ id, model: "gpt-4o", userId, inputTokens, outputTokens: 0, sessionId: `s-${userId ?? "none"}`, tags: ["checkout", `u:${userId}`], ...extra });
+    await ingest([
+      call("a1", "alice", 1_000_000), call("a2", "alice", 1_000_000), call("b1", "bob", 400_000),
+      call("c1", undefined, 100_000, { environment: "staging" }), call("x1", "carol", 0, { model: "no-price-model", inputTokens: 10 }),
+    ]);
+    const users = (await read("/api/v1/spend?by=user&limit=2")).json;
+    // gpt-4o input $2.50 per 1M
+    expect(users.totalUsd).toBeCloseTo(6.25, 8);
+    expect(users.unpricedCount).toBe(1);
+    expect(users.groups.map((g: { key: string }) => g.key)).toEqual(["alice", "bob"]);
+    expect(users.groups[0]).toMatchObject({ calls: 2, costUsd: 5 });
+    expect(users.groups[0].share).toBeCloseTo(0.8, 12);
+    const envs = (await read("/api/v1/spend?by=environment")).json.groups;
+    expect(envs.map((g: { key: string; costUsd: number }) => [g.key, g.costUsd])).toEqual([["production", 6], ["staging", 0.25]]);
+    const tags = (await read("/api/v1/spend?by=tag")).json.groups;
+    expect(tags[0]).toMatchObject({ key: "checkout", calls: 5, costUsd: 6.25 });
+    expect((await read("/api/v1/spend?by=session&model=gpt-4o")).json.groups[0]).toMatchObject({ key: "s-alice", calls: 2 });
+    const bad = await read("/api/v1/spend?by=country");
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details[0].path).toBe("by");
   });
 });
