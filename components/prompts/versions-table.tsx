@@ -32,6 +32,7 @@ export function VersionsTable({
           <Th align="right">p99</Th>
           <Th align="right">Tokens / call</Th>
           <Th align="right">Cost / call</Th>
+          <Th align="right">Cache hits</Th>
           <Th align="right">Errors</Th>
           <Th align="right">Halluc.</Th>
           <Th align="right"> </Th>
@@ -60,6 +61,7 @@ export function VersionsTable({
               <Td align="right">{formatMs(s?.latencyMs.p99)}</Td>
               <Td align="right">{s && s.count ? formatCount((s.inputTokens + s.outputTokens) / s.count) : "—"}</Td>
               <Td align="right">{formatUsd(s?.costPerCall)}</Td>
+              <Td align="right">{formatPercent(s?.cacheHitRate ?? null, 1)}</Td>
               <Td align="right" className={cn((s?.errorRate ?? 0) >= 0.05 && "text-bad")}>
                 {formatPercent(s?.errorRate, 2)}
               </Td>
