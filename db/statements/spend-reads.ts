@@ -2,8 +2,7 @@ import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import { sqliteOf } from "@/db/driver";
 
-export const SPEND_DIMENSIONS = ["user", "session", "environment", "tag"] as const;
-export type SpendDimension = (typeof SPEND_DIMENSIONS)[number];
+import type { SpendDimension } from "@/lib/spend/dimensions";
 
 export interface SpendFilter {
   projectId: number;

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { SpendDimension } from "@/db/statements/spend-reads";
+import type { SpendDimension } from "@/lib/spend/dimensions";
 import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
 import type { SpendBreakdown } from "@/lib/spend/get-spend-breakdown";
 import { apiGet } from "./api-client";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { readSpendBy, readSpendTotal, SPEND_DIMENSIONS, type SpendRow } from "@/db/statements/spend-reads";
+import { readSpendBy, readSpendTotal, type SpendRow } from "@/db/statements/spend-reads";
+import { SPEND_DIMENSIONS } from "./dimensions";
 import { ValidationError } from "@/lib/api/errors";
 import { KEY_LAG_MS, SEQ_BITS } from "@/lib/ingest/event-id";
 import { roundUsd } from "@/lib/metrics/aggregate";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SPEND_DIMENSIONS } from "@/db/statements/spend-reads";
+import { SPEND_DIMENSIONS } from "@/lib/spend/dimensions";
 import { timeRangeSchema } from "@/lib/dashboard/time-range";
 
 /** Spend page URL state: time range, the dimension spend is split by, an optional model. */
