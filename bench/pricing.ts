@@ -5,13 +5,16 @@
  *   40 model names (shipped, custom, dated, unpriced), against the old input/output-only formula;
  * - per batch: `priceBook(db)`, the price-table fingerprint query that lets every connection
  *   see a saved price before its next batch;
- * - cold: the first lookup of a (project, provider, model), which scans the book once.
+ * - cold: the first lookup of a (project, provider, model), which scans the book once;
+ * - re-pricing: time per 1,000-event batch (one transaction: the longest ingest may wait).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDb } from "@/db/client";
-import { price } from "@/db/schema";
+import { price, repriceJob } from "@/db/schema";
+import { ingestEvents } from "@/lib/ingest/ingest-events";
+import { repriceBatch } from "@/lib/pricing/reprice-batch";
 import { ensureProject } from "@/lib/projects/create-project";
 import { DEFAULT_PRICES } from "@/lib/pricing/default-prices";
 import { PriceMatcher } from "@/lib/pricing/match-price";
@@ -91,15 +94,46 @@ async function perBatch() {
   return { checkUs };
 }
 
+async function reprice() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-bench-reprice-"));
+  const db = openDb(`file:${path.join(dir, "r.db")}`);
+  const { id: projectId } = await ensureProject(db, "reprice");
+  const now = Date.now();
+  const from = now - 6 * 86_400_000;
+  const total = 50_000;
+  for (let b = 0; b < total; b += 1000) {
+    ingestEvents(db, projectId, Array.from({ length: 1000 }, (_, i) => ({
+      id: `r${b + i}`, type: "llm", model: `ft-${(b + i) % 5}`, timestamp: from + Math.floor(((b + i) / total) * 5 * 86_400_000),
+      latencyMs: 100, inputTokens: 10_000, cacheReadInputTokens: 6_000, outputTokens: 300, promptId: "p", promptVersion: 1 + (i % 3),
+    })));
+  }
+  await db.orm.insert(price).values({ projectId, model: "ft-", match: "prefix", inputPerMTok: 1, outputPerMTok: 2, cacheReadPerMTok: 0.1, tiers: "[]", createdBy: "bench", createdAt: now, updatedAt: now });
+  const [job] = await db.orm.insert(repriceJob).values({ projectId, fromTs: from - 1, toTs: now, status: "queued", requestedBy: "bench", createdAt: now }).returning();
+  const times: number[] = [];
+  for (;;) {
+    const t = process.hrtime.bigint();
+    const r = await repriceBatch(db, job.id, Date.now());
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (r.done) break;
+  }
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  times.sort((a, b) => a - b);
+  const sum = times.reduce((a, b) => a + b, 0);
+  return { events: total, batches: times.length, msPerBatchMedian: times[Math.floor(times.length / 2)], msPerBatchMax: times[times.length - 1], eventsPerSecond: Math.round(total / (sum / 1000)) };
+}
+
 async function main() {
   const e = perEvent();
   const b = await perBatch();
+  const r = await reprice();
   console.log(JSON.stringify({
     events: N, models: MODELS.length, customPrices: 200,
     priceCallNsPerEvent: Math.round(e.priceNs), oldFormulaNsPerEvent: Math.round(e.oldNs),
     firstLookupUs: Math.round(e.buildAndMissUs * 10) / 10,
     versionCheckUsPerBatch: Math.round(b.checkUs * 100) / 100,
     versionCheckNsPerEventAt500: Math.round((b.checkUs * 1000) / 500),
+    reprice: { ...r, msPerBatchMedian: Math.round(r.msPerBatchMedian * 10) / 10, msPerBatchMax: Math.round(r.msPerBatchMax * 10) / 10 },
   }, null, 2));
 }
 
