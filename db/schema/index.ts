@@ -10,4 +10,5 @@ export * from "./price";
 export * from "./rollup";
 export * from "./otel-context";
 export * from "./job-lease";
+export * from "./rollup-measures";
 export * from "./reprice-job";

@@ -1,40 +1,22 @@
 import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
+import { MEASURE_NAMES, ROLLUP_MEASURES, type Measures } from "@/db/schema/rollup-measures";
 
-export interface RollupReadRow {
+/** A rollup row as read: its dimensions, its sketch, and the measures under their TS names. */
+export interface RollupReadRow extends Measures {
   bucket: number;
   kind: number;
   model_id: number;
   model_version_id: number;
   prompt_id: number;
   prompt_version_id: number;
-  count: number;
-  error_count: number;
-  latency_count: number;
-  latency_sum: number;
   latency_sketch: Buffer | null;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  unpriced_count: number;
-  flagged_count: number;
-  judged_count: number;
-  cache_read_tokens: number;
-  cache_write_tokens: number;
-  reasoning_tokens: number;
-  cost_input_usd: number;
-  cost_cache_read_usd: number;
-  cost_cache_write_usd: number;
-  cost_output_usd: number;
-  cost_reasoning_usd: number;
 }
 
-const SPEND_COLUMNS = `cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_input_usd, cost_cache_read_usd, cost_cache_write_usd,
-        cost_output_usd, cost_reasoning_usd`;
-const SPEND_SUMS = `sum(cache_read_tokens) AS cache_read_tokens, sum(cache_write_tokens) AS cache_write_tokens,
-        sum(reasoning_tokens) AS reasoning_tokens, sum(cost_input_usd) AS cost_input_usd, sum(cost_cache_read_usd) AS cost_cache_read_usd,
-        sum(cost_cache_write_usd) AS cost_cache_write_usd, sum(cost_output_usd) AS cost_output_usd, sum(cost_reasoning_usd) AS cost_reasoning_usd`;
+/** `error_count AS errorCount, …`, from the one measure list. */
+const MEASURES_AS = (wrap: (col: string) => string) =>
+  MEASURE_NAMES.map((m) => `${wrap(ROLLUP_MEASURES[m].column)} AS ${m}`).join(", ");
 
 export interface RollupFilter {
   projectId: number;
@@ -62,19 +44,12 @@ const ROLLUP_WHERE = `WHERE project_id = @projectId AND resolution = @resolution
 export async function readRollups(db: Db, f: RollupFilter): Promise<RollupReadRow[]> {
   const stmt = memo(db, "readRollups", () =>
     sqliteOf(db).prepare<[RollupFilter], RollupReadRow>(
-      `SELECT bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id, count, error_count, latency_count,
-        latency_sum, latency_sketch, input_tokens, output_tokens, cost_usd, unpriced_count, flagged_count, judged_count,
-        ${SPEND_COLUMNS}
+      `SELECT bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id, latency_sketch, ${MEASURES_AS((c) => c)}
        FROM rollup
        ${ROLLUP_WHERE}`,
     ),
   );
   return stmt.all(f);
-}
-
-/** Deletes rollup rows of one resolution older than `before` (retention; lib/metrics/prune-rollups.ts). */
-export async function deleteRollupsBefore(db: Db, resolution: number, before: number): Promise<number> {
-  return sqliteOf(db).prepare("DELETE FROM rollup WHERE resolution = ? AND bucket < ?").run(resolution, before).changes;
 }
 
 /** Requests per bucket, model and prompt at one resolution: sparklines, without touching sketches. */
@@ -98,10 +73,7 @@ export async function readRollupTotals(db: Db, f: RollupFilter): Promise<RollupR
   const stmt = memo(db, "readRollupTotals", () =>
     sqliteOf(db).prepare<[RollupFilter], RollupReadRow>(
       `SELECT bucket, 0 AS kind, 0 AS model_id, 0 AS model_version_id, 0 AS prompt_id, 0 AS prompt_version_id,
-        sum(count) AS count, sum(error_count) AS error_count, sum(latency_count) AS latency_count,
-        sum(latency_sum) AS latency_sum, NULL AS latency_sketch, sum(input_tokens) AS input_tokens,
-        sum(output_tokens) AS output_tokens, sum(cost_usd) AS cost_usd, sum(unpriced_count) AS unpriced_count,
-        sum(flagged_count) AS flagged_count, sum(judged_count) AS judged_count, ${SPEND_SUMS}
+        NULL AS latency_sketch, ${MEASURES_AS((c) => `sum(${c})`)}
        FROM rollup
        ${ROLLUP_WHERE}
        GROUP BY bucket`,

@@ -1,3 +1,4 @@
+import { addMeasures, zeroMeasures, type Measures } from "@/db/schema/rollup-measures";
 import type { RollupReadRow } from "@/db/statements/rollup-reads";
 import type { CostKind } from "@/lib/pricing/compute-cost";
 import { mergeEncoded, newLatencySketch, quantile, type LatencySketch } from "./latency-sketch";
@@ -8,13 +9,8 @@ export interface LatencyQuantiles {
   p99: number | null;
 }
 
-/** The rollup columns an aggregate sums (a subset of a rollup row). */
-export type RollupSlice = Pick<
-  RollupReadRow,
-  "count" | "error_count" | "input_tokens" | "output_tokens" | "cost_usd" | "unpriced_count" | "flagged_count" | "judged_count" | "latency_sketch" |
-  "cache_read_tokens" | "cache_write_tokens" | "reasoning_tokens" | "cost_input_usd" | "cost_cache_read_usd" | "cost_cache_write_usd" |
-  "cost_output_usd" | "cost_reasoning_usd"
->;
+/** What an aggregate sums: a rollup row's measures and its sketch. */
+export type RollupSlice = Pick<RollupReadRow, keyof Measures | "latency_sketch">;
 
 export interface AggregateMetrics {
   count: number;
@@ -37,44 +33,71 @@ export interface AggregateMetrics {
   bookCostUsd: number;
 }
 
-/** Running sum of rollup rows, with their latency sketches merged. */
+/** Running sum of rollup rows (every measure of db/schema/rollup-measures.ts), with their latency sketches merged. */
 export class Aggregate {
-  count = 0;
-  errorCount = 0;
-  inputTokens = 0;
-  outputTokens = 0;
-  costUsd = 0;
-  unpricedCount = 0;
-  flaggedCount = 0;
-  judgedCount = 0;
-  cacheReadTokens = 0;
-  cacheWriteTokens = 0;
-  reasoningTokens = 0;
-  readonly costByKind: Record<CostKind, number> = { input: 0, cacheRead: 0, cacheWrite: 0, output: 0, reasoning: 0 };
+  readonly sums: Measures = zeroMeasures();
   readonly sketch: LatencySketch = newLatencySketch();
 
   /** Merging sketches is the costly part of a read: skip it when no percentile is asked for. */
   constructor(private readonly withLatency = true) {}
 
   add(r: RollupSlice): void {
-    this.count += r.count;
-    this.errorCount += r.error_count;
-    this.inputTokens += r.input_tokens;
-    this.outputTokens += r.output_tokens;
-    this.costUsd += r.cost_usd;
-    this.unpricedCount += r.unpriced_count;
-    this.flaggedCount += r.flagged_count;
-    this.judgedCount += r.judged_count;
-    this.cacheReadTokens += r.cache_read_tokens;
-    this.cacheWriteTokens += r.cache_write_tokens;
-    this.reasoningTokens += r.reasoning_tokens;
-    const k = this.costByKind;
-    k.input += r.cost_input_usd;
-    k.cacheRead += r.cost_cache_read_usd;
-    k.cacheWrite += r.cost_cache_write_usd;
-    k.output += r.cost_output_usd;
-    k.reasoning += r.cost_reasoning_usd;
+    addMeasures(this.sums, r);
     if (this.withLatency && r.latency_sketch && r.latency_sketch.length > 0) mergeEncoded(this.sketch, r.latency_sketch);
+  }
+
+  get count(): number {
+    return this.sums.count;
+  }
+  get errorCount(): number {
+    return this.sums.errorCount;
+  }
+  get inputTokens(): number {
+    return this.sums.inputTokens;
+  }
+  get outputTokens(): number {
+    return this.sums.outputTokens;
+  }
+  get costUsd(): number {
+    return this.sums.costUsd;
+  }
+  get unpricedCount(): number {
+    return this.sums.unpricedCount;
+  }
+  get flaggedCount(): number {
+    return this.sums.flaggedCount;
+  }
+  get judgedCount(): number {
+    return this.sums.judgedCount;
+  }
+
+  get cacheReadTokens(): number {
+    return this.sums.cacheReadTokens;
+  }
+  get cacheWriteTokens(): number {
+    return this.sums.cacheWriteTokens;
+  }
+  get reasoningTokens(): number {
+    return this.sums.reasoningTokens;
+  }
+
+  /** Cache-read share of input tokens. */
+  cacheHitRate(): number | null {
+    return this.inputTokens ? this.cacheReadTokens / this.inputTokens : null;
+  }
+
+  /** The price book's cost by kind, rounded like every reported dollar figure. */
+  costByKind(): Record<CostKind, number> {
+    const s = this.sums;
+    return {
+      input: roundUsd(s.costInputUsd), cacheRead: roundUsd(s.costCacheReadUsd), cacheWrite: roundUsd(s.costCacheWriteUsd),
+      output: roundUsd(s.costOutputUsd), reasoning: roundUsd(s.costReasoningUsd),
+    };
+  }
+
+  bookCostUsd(): number {
+    const s = this.sums;
+    return roundUsd(s.costInputUsd + s.costCacheReadUsd + s.costCacheWriteUsd + s.costOutputUsd + s.costReasoningUsd);
   }
 
   errorRate(): number | null {
@@ -84,21 +107,6 @@ export class Aggregate {
   /** Flagged among the calls that carried a hallucination verdict. */
   hallucinationRate(): number | null {
     return this.judgedCount ? this.flaggedCount / this.judgedCount : null;
-  }
-
-  cacheHitRate(): number | null {
-    return this.inputTokens ? this.cacheReadTokens / this.inputTokens : null;
-  }
-
-  bookCostUsd(): number {
-    const k = this.costByKind;
-    return k.input + k.cacheRead + k.cacheWrite + k.output + k.reasoning;
-  }
-
-  /** Rounded like every reported dollar figure. */
-  costByKindUsd(): Record<CostKind, number> {
-    const k = this.costByKind;
-    return { input: roundUsd(k.input), cacheRead: roundUsd(k.cacheRead), cacheWrite: roundUsd(k.cacheWrite), output: roundUsd(k.output), reasoning: roundUsd(k.reasoning) };
   }
 
   latency(): LatencyQuantiles {
@@ -111,7 +119,7 @@ export class Aggregate {
       outputTokens: this.outputTokens, costUsd: roundUsd(this.costUsd), unpricedCount: this.unpricedCount,
       flaggedCount: this.flaggedCount, judgedCount: this.judgedCount, hallucinationRate: this.hallucinationRate(),
       cacheReadTokens: this.cacheReadTokens, cacheWriteTokens: this.cacheWriteTokens, reasoningTokens: this.reasoningTokens,
-      cacheHitRate: this.cacheHitRate(), costByKind: this.costByKindUsd(), bookCostUsd: roundUsd(this.bookCostUsd()),
+      cacheHitRate: this.cacheHitRate(), costByKind: this.costByKind(), bookCostUsd: this.bookCostUsd(),
     };
   }
 }

@@ -4,7 +4,7 @@ import { Aggregate, roundUsd, type LatencyQuantiles } from "./aggregate";
 import { loadDimensionNames } from "./dimension-names";
 import { dimensionFilterParams, resolveDimensionFilter } from "./filters";
 import { readRollupsCovering } from "./read-covering";
-import { rangeIsOrdered, resolveRange, timeRangeParams } from "./time-range";
+import { rangeIsOrdered, resolveRange, timeRangeParams } from "@/lib/time/ranges";
 import { KIND_LLM } from "@/lib/ingest/rollup-accumulator";
 import type { CostKind } from "@/lib/pricing/compute-cost";
 
@@ -97,7 +97,7 @@ function toGroup(key: Omit<MetricsGroup, "count" | "errorRate" | "latencyMs">, k
     ...base, inputTokens: a.inputTokens, outputTokens: a.outputTokens, costUsd: roundUsd(a.costUsd),
     unpricedCount: a.unpricedCount, hallucinationRate: a.hallucinationRate(), flaggedCount: a.flaggedCount,
     cacheReadTokens: a.cacheReadTokens, cacheWriteTokens: a.cacheWriteTokens, reasoningTokens: a.reasoningTokens,
-    cacheHitRate: a.cacheHitRate(), costByKind: a.costByKindUsd(), bookCostUsd: roundUsd(a.bookCostUsd()),
+    cacheHitRate: a.cacheHitRate(), costByKind: a.costByKind(), bookCostUsd: a.bookCostUsd(),
   };
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { event, model, repriceJob, RESOLUTIONS, rollup } from "@/db/schema";
-import { KEY_LAG_MS, SEQ_BITS } from "@/lib/ingest/event-id";
+import { KEY_LAG_MS, keyFloor } from "@/lib/ingest/event-id";
 import { KIND_LLM } from "@/lib/ingest/rollup-accumulator";
 import { minuteHorizon } from "@/lib/metrics/retention";
 import { priceBook } from "./price-book";
@@ -54,8 +54,8 @@ export async function repriceBatch(db: Db, jobId: number, now: number, size = RE
       .from(model)
       .where(job.model ? and(eq(model.projectId, job.projectId), eq(model.name, job.model)) : eq(model.projectId, job.projectId));
     const names = new Map(models.map((m) => [m.id, m.name]));
-    const lo = Math.max(job.cursor, job.fromTs * SEQ_BITS - 1);
-    const hi = (job.toTs + KEY_LAG_MS) * SEQ_BITS;
+    const lo = Math.max(job.cursor, keyFloor(job.fromTs) - 1);
+    const hi = keyFloor(job.toTs + KEY_LAG_MS);
     const rows = names.size === 0 ? [] : await tx.orm
       .select({
         id: event.id, ts: event.ts, receivedAt: event.receivedAt, modelId: event.modelId, modelVersionId: event.modelVersionId,

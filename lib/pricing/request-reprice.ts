@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { repriceJob } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
+import { eventIdToTs } from "@/lib/ingest/event-id";
 import { actorLabel, authorize, type ServiceContext } from "@/lib/services/context";
 import type { RepriceJobView, RepriceRequest } from "./schemas";
 
@@ -36,11 +37,9 @@ export async function listRepriceJobs(ctx: ServiceContext): Promise<{ data: Repr
   return { data: rows.map(repriceJobView) };
 }
 
-const SEQ = 1024; // event keys are timestamp × 1024 + sequence (lib/ingest/event-id.ts)
-
 export function repriceJobView(r: JobRow): RepriceJobView {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  const at = Math.floor(r.cursor / SEQ);
+  const at = eventIdToTs(r.cursor);
   const progress = r.status === "done" ? 1 : r.cursor === 0 ? 0 : Math.min(1, Math.max(0, (at - r.fromTs) / (r.toTs - r.fromTs)));
   return {
     id: r.id, status: r.status, from: iso(r.fromTs)!, to: iso(r.toTs)!, model: r.model, processed: r.processed, changed: r.changed,

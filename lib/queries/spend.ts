@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { SpendDimension } from "@/lib/spend/dimensions";
-import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
+import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
 import type { SpendBreakdown } from "@/lib/spend/get-spend-breakdown";
 import { apiGet } from "./api-client";
 import { queryKeys } from "./keys";

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { readSpendBy, readSpendTotal, type SpendRow } from "@/db/statements/spend-reads";
 import { SPEND_DIMENSIONS } from "./dimensions";
 import { ValidationError } from "@/lib/api/errors";
-import { KEY_LAG_MS, SEQ_BITS } from "@/lib/ingest/event-id";
+import { KEY_LAG_MS, keyFloor } from "@/lib/ingest/event-id";
 import { roundUsd } from "@/lib/metrics/aggregate";
 import { loadDimensionNames } from "@/lib/metrics/dimension-names";
 import { dimensionFilterParams, resolveDimensionFilter } from "@/lib/metrics/filters";
-import { rangeIsOrdered, resolveRange, timeRangeParams } from "@/lib/metrics/time-range";
+import { rangeIsOrdered, resolveRange, timeRangeParams } from "@/lib/time/ranges";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 
 /** Longest range a breakdown may scan: it reads events, not rollups. */
@@ -57,7 +57,7 @@ export async function getSpendBreakdown(ctx: ServiceContext, q: SpendQuery): Pro
   const ids = resolveDimensionFilter(names, { model: q.model });
   const empty = { by: q.by, from: new Date(from).toISOString(), to: new Date(to).toISOString(), totalUsd: 0, totalCalls: 0, unpricedCount: 0, groups: [] };
   if (!ids) return empty;
-  const f = { projectId: ctx.projectId, lo: from * SEQ_BITS, hi: (to + KEY_LAG_MS) * SEQ_BITS, from, to, modelId: ids.modelId };
+  const f = { projectId: ctx.projectId, lo: keyFloor(from), hi: keyFloor(to + KEY_LAG_MS), from, to, modelId: ids.modelId };
   const total = await readSpendTotal(ctx.db, f);
   const rows = await readSpendBy(ctx.db, q.by, { ...f, limit: q.limit });
   return {

@@ -9,7 +9,7 @@ import { Segmented } from "@/components/ui/segmented";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { formatCount, formatUsd } from "@/lib/charts/format";
-import { rangeLabel } from "@/lib/dashboard/time-range";
+import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { spendQuery } from "@/lib/queries/spend";
 import { spendSearchParams, type SpendSearchParams } from "./search-params";

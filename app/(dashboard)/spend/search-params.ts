@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SPEND_DIMENSIONS } from "@/lib/spend/dimensions";
-import { timeRangeSchema } from "@/lib/dashboard/time-range";
+import { timeRangeSchema } from "@/lib/time/ranges";
 
 /** Spend page URL state: time range, the dimension spend is split by, an optional model. */
 export const spendSearchParams = timeRangeSchema.extend({
