@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { shippedPatternLabel } from "@/lib/pricing/default-prices";
 import type { PriceView } from "@/lib/queries/prices";
 
 const rate = (v: number | null) => (v === null ? <span className="text-muted">—</span> : `$${v}`);
@@ -27,7 +28,8 @@ export function PricesTable({ prices, onDelete }: { prices: PriceView[]; onDelet
         {prices.map((p, i) => (
           <Tr key={p.id ?? `default-${i}`}>
             <Td className="max-w-[22rem] truncate font-mono" title={p.model}>
-              {p.model} <span className="text-muted">({p.match}{p.provider ? `, ${p.provider}` : ""})</span>
+              {p.scope === "default" ? shippedPatternLabel(p.model) : p.model}{" "}
+              <span className="text-muted">({p.scope === "default" ? "pattern, any prefix or date suffix" : p.match}{p.provider ? `, ${p.provider}` : ""})</span>
             </Td>
             <Td>{p.scope === "default" ? <Badge tone="neutral">shipped</Badge> : <Badge tone="accent">{p.scope}</Badge>}</Td>
             <Td align="right">{rate(p.inputPerMTok)}</Td>

@@ -18,6 +18,12 @@ import type { PriceRates, PriceTier } from "./rates";
 const P = "(?:[\\w.-]+[/.:])?";
 const D = "(?:[-@](?:\\d{4}-?\\d{2}-?\\d{2}|latest|v\\d+(?::\\d+)?|\\d{3}))*";
 
+/** A shipped pattern as people read it: "claude-sonnet-4(?:-5)?" rather than the full regex (display only). */
+export function shippedPatternLabel(model: string): string {
+  if (!model.startsWith(P) || !model.endsWith(D)) return model;
+  return model.slice(P.length, model.length - D.length).replace(/\\\./g, ".");
+}
+
 const row = (provider: string, name: string, rates: PriceRates, tiers: PriceTier[] = []): PriceEntry => ({
   id: null,
   projectId: null,

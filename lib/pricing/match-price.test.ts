@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PRICES } from "./default-prices";
+import { DEFAULT_PRICES, shippedPatternLabel } from "./default-prices";
 import { PriceMatcher } from "./match-price";
 import type { PriceEntry } from "./price-entry";
 
@@ -84,5 +84,12 @@ describe("PriceMatcher ranking", () => {
   it("skips a regex that does not compile", () => {
     const book = new PriceMatcher([custom({ model: "([", match: "regex" })]);
     expect(book.find(7, "([", null, T)).toBeNull();
+  });
+});
+
+describe("shippedPatternLabel", () => {
+  it("shows a shipped pattern without its provider-prefix and date-suffix wrapping", () => {
+    expect(DEFAULT_PRICES.map((p) => shippedPatternLabel(p.model))).toContain("gpt-4.1-mini");
+    expect(shippedPatternLabel("ft-.*")).toBe("ft-.*");
   });
 });
