@@ -19,7 +19,9 @@ const MATCH_RANK = { exact: 3, prefix: 2, regex: 1 } as const;
  */
 export class PriceMatcher {
   private tests: { entry: PriceEntry; test: (name: string) => boolean }[];
-  private cache = new Map<string, Candidate[]>();
+  /** project → provider family ("" when unknown) → model → candidates: nested maps, so a lookup builds no key string. */
+  private cache = new Map<number, Map<string, Map<string, Candidate[]>>>();
+  private cached = 0;
 
   constructor(entries: readonly PriceEntry[]) {
     this.tests = entries.flatMap((entry) => {
@@ -29,13 +31,20 @@ export class PriceMatcher {
   }
 
   find(projectId: number, model: string, provider: string | null, ts: number): PriceEntry | null {
-    const family = providerFamily(provider);
-    const key = `${projectId}\u0000${family ?? ""}\u0000${model}`;
-    let candidates = this.cache.get(key);
+    const family = provider === null ? null : providerFamily(provider);
+    let byProvider = this.cache.get(projectId);
+    if (!byProvider) this.cache.set(projectId, (byProvider = new Map()));
+    let byModel = byProvider.get(family ?? "");
+    if (!byModel) byProvider.set(family ?? "", (byModel = new Map()));
+    let candidates = byModel.get(model);
     if (!candidates) {
       candidates = this.candidates(projectId, model, family);
-      if (this.cache.size > 50_000) this.cache.clear(); // model names are few in practice; bound it anyway
-      this.cache.set(key, candidates);
+      // Model names are few in practice; bound the cache anyway.
+      if (++this.cached > 50_000) {
+        this.cache.clear();
+        this.cached = 0;
+      }
+      byModel.set(model, candidates);
     }
     for (const c of candidates) if (c.entry.effectiveFrom <= ts) return c.entry;
     return null;
