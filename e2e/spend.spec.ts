@@ -56,6 +56,17 @@ test("an admin prices an unpriced model in settings and sees its cost after re-p
   const table = page.getByRole("table", { name: "Top spenders" });
   await expect(table).toContainText("user-1");
   await expect(table).toContainText("$2.20");
+
+  // A $2 daily budget for user-1, who spent $2.20: exceeded.
+  const budgetForm = page.getByRole("form", { name: "Add a budget" });
+  await budgetForm.getByLabel("For").selectOption("user");
+  await budgetForm.getByLabel("User id").fill("user-1");
+  await budgetForm.getByLabel("Rolling window").selectOption("day");
+  await budgetForm.getByLabel("Limit $").fill("2");
+  await budgetForm.getByRole("button", { name: "Add budget" }).click();
+  const budget = page.getByTestId("budget").filter({ hasText: "User user-1" });
+  await expect(budget).toContainText("$2.20 / $2.00");
+  await expect(budget).toContainText("exceeded");
 });
 
 test("screenshots of the price book and spend pages", async ({ page }) => {

@@ -12,3 +12,4 @@ export * from "./otel-context";
 export * from "./job-lease";
 export * from "./rollup-measures";
 export * from "./reprice-job";
+export * from "./budget";

@@ -58,3 +58,16 @@ export async function readSpendTotal(db: Db, f: Omit<SpendFilter, "limit">): Pro
   );
   return stmt.get(f)!;
 }
+
+/** One end user's or one tag's LLM spend over a range (budgets). */
+export async function readSpendOf(db: Db, by: "user" | "tag", key: string, f: Omit<SpendFilter, "limit">): Promise<number> {
+  const stmt = memo(db, `readSpendOf:${by}`, () =>
+    sqliteOf(db).prepare<[Omit<SpendFilter, "limit"> & { key: string }], { cost_usd: number }>(
+      by === "tag"
+        ? `SELECT coalesce(sum(e.cost_usd), 0) AS cost_usd FROM event AS e
+           WHERE ${WHERE} AND EXISTS (SELECT 1 FROM json_each(e.body, '$.tags') AS t WHERE t.value = @key)`
+        : `SELECT coalesce(sum(e.cost_usd), 0) AS cost_usd FROM event AS e WHERE ${WHERE} AND e.user_id = @key`,
+    ),
+  );
+  return stmt.get({ ...f, key })!.cost_usd;
+}

@@ -21,5 +21,6 @@ export const queryKeys = {
   prices: (project: string | null) => ["prices", project] as const,
   unpriced: (project: string | null) => ["prices", project, "unpriced"] as const,
   repriceJob: (project: string | null, id: number) => ["prices", project, "reprice", id] as const,
+  budgets: (project: string | null) => ["budgets", project] as const,
   spend: (project: string | null, params: Record<string, unknown>, range: TimeRange) => ["spend", project, params, rangeKey(range)] as const,
 };

@@ -10,6 +10,8 @@ import * as priceRoute from "@/app/api/v1/prices/[id]/route";
 import * as repriceRoute from "@/app/api/v1/prices/reprice/route";
 import * as repriceJobRoute from "@/app/api/v1/prices/reprice/[id]/route";
 import * as spendRoute from "@/app/api/v1/spend/route";
+import * as budgetsRoute from "@/app/api/v1/budgets/route";
+import * as budgetRoute from "@/app/api/v1/budgets/[id]/route";
 import type { Db } from "@/db/client";
 import { repriceBatch } from "@/lib/pricing/reprice-batch";
 import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
@@ -32,6 +34,8 @@ beforeAll(async () => {
     "/api/v1/metrics/timeseries": timeseriesRoute,
     "/api/v1/overview": overviewRoute,
     "/api/v1/spend": spendRoute,
+    "/api/v1/budgets": budgetsRoute,
+    "/api/v1/budgets/[id]": budgetRoute,
     // Static segments first, as Next routes them.
     "/api/v1/prices/reprice": repriceRoute,
     "/api/v1/prices/reprice/[id]": repriceJobRoute,
@@ -260,5 +264,38 @@ describe("spend by end user, session, environment and tag", () => {
     const bad = await read("/api/v1/spend?by=country");
     expect(bad.status).toBe(400);
     expect(bad.json.error.details[0].path).toBe("by");
+  });
+});
+
+describe("budgets", () => {
+  it("reports spend over each rolling window with ok, warning and exceeded states", async () => {
+    const now = Date.now();
+    // gpt-4o input: $2.50 per 1M. alice: $2.50 today + $5 three days ago; bob: $1 today; tag "batch" on alice's old call.
+    await ingest([
+      llmEvent({ id: "b1", model: "gpt-4o", userId: "alice", inputTokens: 1_000_000, outputTokens: 0, timestamp: now - H }),
+      llmEvent({ id: "b2", model: "gpt-4o", userId: "alice", inputTokens: 2_000_000, outputTokens: 0, timestamp: now - 72 * H, tags: ["batch"] }),
+      llmEvent({ id: "b3", model: "gpt-4o", userId: "bob", inputTokens: 400_000, outputTokens: 0, timestamp: now - 2 * H, tags: ["batch", "batch"] }),
+    ]);
+    const create = (b: Record<string, unknown>) => send("POST", "/api/v1/budgets", b);
+    expect((await create({ scope: "project", window: "day", limitUsd: 4 })).status).toBe(201); // $3.50 of $4: warning at 80%
+    await create({ scope: "project", window: "week", limitUsd: 8 }); // $8.50: exceeded
+    await create({ scope: "user", subject: "alice", window: "day", limitUsd: 10 }); // $2.50: ok
+    await create({ scope: "user", subject: "alice", window: "week", limitUsd: 7.5, warnAt: 0.5 }); // $7.50: exceeded (at the limit)
+    await create({ scope: "tag", subject: "batch", window: "month", limitUsd: 10, warnAt: 0.5 }); // $6: warning
+    const list = (await read("/api/v1/budgets")).json.data;
+    expect(list.map((b: { scope: string; window: string; spentUsd: number; state: string }) => [b.scope, b.window, b.spentUsd, b.state])).toEqual([
+      ["project", "day", 3.5, "warning"],
+      ["project", "week", 8.5, "exceeded"],
+      ["user", "day", 2.5, "ok"],
+      ["user", "week", 7.5, "exceeded"],
+      ["tag", "month", 6, "warning"],
+    ]);
+    const bad = await create({ scope: "user", window: "day", limitUsd: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details[0].path).toBe("subject");
+    const reader = await makeProject(db, ["read"]);
+    expect((await send("POST", "/api/v1/budgets", { scope: "project", window: "day", limitUsd: 1 }, reader.key)).status).toBe(403);
+    expect((await send("DELETE", `/api/v1/budgets/${list[0].id}`)).status).toBe(204);
+    expect((await read("/api/v1/budgets")).json.data).toHaveLength(4);
   });
 });

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { BudgetsCard } from "@/components/spend/budgets-card";
 import { TopSpendersTable } from "@/components/spend/top-spenders-table";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
@@ -21,7 +22,7 @@ const BY: { value: SpendSearchParams["by"]; label: string }[] = [
   { value: "tag", label: "Tag" },
 ];
 
-export function SpendClient() {
+export function SpendClient({ canManage }: { canManage: boolean }) {
   const [state, setState] = useUrlState(spendSearchParams);
   const project = state.project ?? null;
   const spend = useQuery(spendQuery(project, { by: state.by, model: state.model, limit: 25 }, state));
@@ -44,6 +45,7 @@ export function SpendClient() {
         ) : (
           <Skeleton className="h-16" />
         )}
+        <BudgetsCard project={project} canManage={canManage} />
         <Card>
           <CardHeader title="Top spenders" description="Most expensive first · client-reported costs count as reported · ranges up to 31 days" />
           {d ? <TopSpendersTable data={d} /> : <Skeleton className="m-3 h-40" />}
