@@ -21,7 +21,7 @@ test("an admin prices an unpriced model in settings and sees its cost after re-p
   const t = Date.now() - 3_600_000;
   await ingest(request, [1, 2].map((i) => ({
     id: uniqueId(`call${i}`), type: "llm", model, timestamp: t + i, latencyMs: 900, inputTokens: 1_000_000, cacheReadInputTokens: 400_000,
-    outputTokens: 100_000, userId: `user-${i}`, tags: ["e2e"],
+    outputTokens: 100_000, userId: `${model}-user-${i}`, tags: ["e2e"],
   })));
 
   await page.goto("/settings/prices");
@@ -54,17 +54,17 @@ test("an admin prices an unpriced model in settings and sees its cost after re-p
 
   await page.goto(`/spend?by=user&range=24h&model=${encodeURIComponent(model)}`);
   const table = page.getByRole("table", { name: "Top spenders" });
-  await expect(table).toContainText("user-1");
+  await expect(table).toContainText(`${model}-user-1`);
   await expect(table).toContainText("$2.20");
 
-  // A $2 daily budget for user-1, who spent $2.20: exceeded.
+  // A $2 daily budget for that user, who spent $2.20: exceeded.
   const budgetForm = page.getByRole("form", { name: "Add a budget" });
   await budgetForm.getByLabel("For").selectOption("user");
-  await budgetForm.getByLabel("User id").fill("user-1");
+  await budgetForm.getByLabel("User id").fill(`${model}-user-1`);
   await budgetForm.getByLabel("Rolling window").selectOption("day");
   await budgetForm.getByLabel("Limit $").fill("2");
   await budgetForm.getByRole("button", { name: "Add budget" }).click();
-  const budget = page.getByTestId("budget").filter({ hasText: "User user-1" });
+  const budget = page.getByTestId("budget").filter({ hasText: `User ${model}-user-1` });
   await expect(budget).toContainText("$2.20 / $2.00");
   await expect(budget).toContainText("exceeded");
 });
