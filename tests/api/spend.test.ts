@@ -210,6 +210,18 @@ describe("re-pricing", () => {
       const r = await repriceBatch(db, job.id, Date.now(), 7);
       expect(step).toBeLessThan(20);
       if (r.done) break;
+      if (step === 0) {
+        // Mid-way: running, with progress along the range, and the totals already consistent.
+        const mid = (await read(`/api/v1/prices/reprice/${job.id}`)).json.job;
+        expect(mid).toMatchObject({ status: "running", processed: 7, changed: 7 });
+        expect(mid.progress).toBeGreaterThan(0);
+        expect(mid.progress).toBeLessThan(1);
+        const g = (await read(`/api/v1/metrics?groupBy=model&${q}`)).json.groups.find((x: { model: string }) => x.model === "acme-llm");
+        expect(g.unpricedCount).toBe(33);
+        let sum = 0;
+        for (const e of events) sum += (await read(`/api/v1/events/${e.id}`)).json.costUsd ?? 0;
+        close(g.costUsd, sum, 1e-7);
+      }
     }
     const done = (await read(`/api/v1/prices/reprice/${job.id}`)).json.job;
     expect(done).toMatchObject({ status: "done", processed: 40, changed: 40, progress: 1 });
