@@ -35,8 +35,9 @@ export function CostSplitCard({ split, title = "Cost by token kind" }: { split: 
         )}
         {split.differs ? (
           <p className="text-xs text-warn" data-testid="reported-cost-differs">
-            Client-reported costs total {formatUsd(split.billedUsd)}, {formatPercent(Math.abs(split.billedUsd - split.bookUsd) / split.bookUsd)}{" "}
-            {split.billedUsd > split.bookUsd ? "above" : "below"} the price book&apos;s {formatUsd(split.bookUsd)}; the reported figures are the ones counted.
+            Billed cost {formatUsd(split.billedUsd)} (client-reported where reported) is{" "}
+            {formatPercent(Math.abs(split.billedUsd - split.bookUsd) / split.bookUsd)} {split.billedUsd > split.bookUsd ? "above" : "below"} the price
+            book&apos;s {formatUsd(split.bookUsd)}; the billed figures are the ones counted.
           </p>
         ) : null}
       </CardBody>
