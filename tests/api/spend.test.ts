@@ -276,6 +276,10 @@ describe("spend by end user, session, environment and tag", () => {
     const bad = await read("/api/v1/spend?by=country");
     expect(bad.status).toBe(400);
     expect(bad.json.error.details[0].path).toBe("by");
+    // It scans events, so the range is bounded.
+    const long = await read(`/api/v1/spend?by=user&from=${Date.now() - 40 * 24 * H}`);
+    expect(long.status).toBe(400);
+    expect(long.json.error.details[0].path).toBe("from");
   });
 });
 
