@@ -11,4 +11,6 @@ export * from "./rollup";
 export * from "./otel-context";
 export * from "./job-lease";
 export * from "./rollup-measures";
+export * from "./reprice-job";
+export * from "./budget";
 export * from "./review";
