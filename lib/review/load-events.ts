@@ -8,16 +8,23 @@ import { loadDimensionNames } from "@/lib/metrics/dimension-names";
 
 const CHUNK = 500;
 
-/** The columns of `EventReadRow`, so review reads feed the same public-event mapper as the events API. */
+/**
+ * The columns of `EventReadRow`, so review reads feed the same public-event mapper as the events
+ * API; `satisfies` makes a column added there a compile error here until it is added.
+ */
 const READ_COLUMNS = {
   id: event.id, client_id: event.clientId, type: event.type, ts: event.ts, received_at: event.receivedAt,
   model_id: event.modelId, model_version_id: event.modelVersionId, prompt_id: event.promptId,
   prompt_version_id: event.promptVersionId, environment: event.environment, user_id: event.userId,
   session_id: event.sessionId, trace_id: event.traceId, span_id: event.spanId, parent_span_id: event.parentSpanId,
   status: event.status, latency_ms: event.latencyMs, input_tokens: event.inputTokens, output_tokens: event.outputTokens,
-  cost_usd: event.costUsd, unpriced: event.unpriced, flagged: event.flagged, hallucination_score: event.hallucinationScore,
+  cost_usd: event.costUsd, cache_read_tokens: event.cacheReadTokens, cache_write_tokens: event.cacheWriteTokens,
+  reasoning_tokens: event.reasoningTokens, cost_reported: event.costReported, cost_input_usd: event.costInputUsd,
+  cost_cache_read_usd: event.costCacheReadUsd, cost_cache_write_usd: event.costCacheWriteUsd,
+  cost_output_usd: event.costOutputUsd, cost_reasoning_usd: event.costReasoningUsd,
+  unpriced: event.unpriced, flagged: event.flagged, hallucination_score: event.hallucinationScore,
   score: event.score, body: event.body,
-};
+} satisfies Record<keyof EventReadRow, unknown>;
 
 /** Events by key (`event.id`), as the events API shows them; keys of other projects are absent. */
 export async function loadPublicEvents(db: Db, projectId: number, keys: number[]): Promise<Map<number, PublicEvent>> {
