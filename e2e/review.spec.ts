@@ -149,4 +149,7 @@ test("reviewers label with the keyboard, one disagrees, an engineer adjudicates,
   await e.setViewportSize({ width: 390, height: 844 });
   await e.goto(`/review?project=${PROJECT}`);
   await e.screenshot({ path: "docs/screenshots/review-queues-mobile.png", fullPage: true });
+  await e.goto(`/review/${queue.id}/adjudicate?project=${PROJECT}`);
+  await expect(e.getByTestId("queue-stats")).toBeVisible();
+  await e.screenshot({ path: "docs/screenshots/review-adjudicate-mobile.png", fullPage: true });
 });
