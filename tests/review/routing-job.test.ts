@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { reviewItem } from "@/db/schema";
+import { event, reviewItem } from "@/db/schema";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
 import { hashUnit } from "@/lib/review/routing";
-import { routeNewEvents } from "@/lib/review/route-events";
+import { ROUTING_SETTLE_MS, routeNewEvents } from "@/lib/review/route-events";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
 import { makeMember, makeQueue, type Member } from "./helpers";
 
@@ -63,5 +63,22 @@ describe("routing job", () => {
     await routeNewEvents(db, Date.now());
     expect(await itemsOf(manual.id)).toHaveLength(0);
     expect(await itemsOf(unknown.id)).toHaveLength(0);
+  });
+
+  it("an event committed after a pass but keyed just below its cursor is caught by the settle window", async () => {
+    const t0 = Date.now();
+    const q = await makeQueue(engineer.ctx(t0 - 60_000), { routing: { flagged: true } });
+    await routeNewEvents(db, t0); // the cursor is now at t0
+    // Keys are arrival instants: a writer that allocated keys before t0 but committed after the pass.
+    const late = (id: string, arrived: number) =>
+      ingestEvents(db, p.projectId, [{ id, type: "llm", model: "gpt-4o", latencyMs: 5, timestamp: arrived - 100, hallucination: { flagged: true } }], { now: arrived });
+    late("within-settle", t0 - ROUTING_SETTLE_MS / 2);
+    late("beyond-settle", t0 - ROUTING_SETTLE_MS * 3);
+    await routeNewEvents(db, t0 + 5_000);
+    const items = await itemsOf(q.id);
+    // Only the straggler inside the window is routed; the other is the documented limit (ADR 0032).
+    expect(items).toHaveLength(1);
+    const [routed] = await db.orm.select({ clientId: event.clientId }).from(event).where(eq(event.id, items[0].eventId));
+    expect(routed.clientId).toBe("within-settle");
   });
 });
