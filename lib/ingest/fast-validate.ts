@@ -26,7 +26,7 @@ export function fastValidate(input: Record<string, unknown>): IngestEvent | unde
 export const FAST_PATH_FIELDS = {
   common: ["id", "timestamp", "model", "modelVersion", "environment", "userId", "sessionId", "traceId", "spanId", "parentSpanId", "tags", "metadata", "type"],
   llm: ["promptId", "promptVersion", "latencyMs", "inputTokens", "outputTokens", "costUsd", "status", "errorMessage", "input", "output", "context", "hallucination"],
-  prediction: ["features", "prediction", "score", "latencyMs", "status", "errorMessage"],
+  prediction: ["features", "prediction", "score", "attributions", "latencyMs", "status", "errorMessage"],
   span: ["name", "latencyMs", "status", "errorMessage"],
   hallucination: ["flagged", "score", "source"],
 } as const;
@@ -185,6 +185,12 @@ function prediction(e: Out, out: Common): IngestEvent | undefined {
   if (typeof p === "string" || isNum(p)) out.prediction = p;
   else return undefined;
   if (!optRange(e, out, "score", 0, 1) || !optRange(e, out, "latencyMs", 0, 86_400_000)) return undefined;
+  const attributions = e.attributions;
+  if (attributions !== undefined) {
+    if (!isPlainObject(attributions)) return undefined;
+    for (const k in attributions) if (!isNum(attributions[k])) return undefined;
+    out.attributions = attributions;
+  }
   if (!status(e, out)) return undefined;
   return out as unknown as IngestEvent;
 }

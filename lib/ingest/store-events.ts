@@ -75,8 +75,16 @@ function sideRecords(s: ReturnType<typeof ingestStatements>, projectId: number, 
   } else if (row.type === "metric" && row.metric && row.modelId !== null) {
     const m = row.metric;
     s.insertMetricPoint.run(id, projectId, row.modelId, row.modelVersionId, m.name, m.feature, m.value, row.ts);
+  } else if (row.type === "prediction" && row.prediction && row.modelId !== null) {
+    const p = row.prediction;
+    // A uniform random key per prediction: a window's N smallest keys are a uniform sample (ADR 0034).
+    const sampleKey = Math.floor(Math.random() * SAMPLE_KEY_RANGE);
+    s.insertPrediction.run(id, projectId, row.modelId, row.modelVersionId, row.ts, sampleKey, p.valueNum, p.valueText, row.score, p.features, p.attributions);
   }
 }
+
+/** Sample keys are uniform in [0, 2^31): positive in every SQL integer type. */
+export const SAMPLE_KEY_RANGE = 2 ** 31;
 
 /** Bound on probing for a free key; reached only if a millisecond's key space is nearly full. */
 const MAX_PROBES = 1_000_000;
