@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { binaryRocAuc, classificationMetrics, positiveClass } from "./classification";
 import { median, regressionMetrics } from "./regression";
 import { inferTaskKind } from "./task-kind";
+import { performanceByVersion, performanceOverTime, summarisePerformance } from "./performance-series";
 
 const rows = (pairs: [string, string, number?][]) => pairs.map(([predicted, actual, score]) => ({ predicted, actual, score }));
 
@@ -88,5 +89,44 @@ describe("inferTaskKind", () => {
     expect(inferTaskKind([0, 1, 1, 0])).toBe("classification");
     expect(inferTaskKind([0.5, 1.25])).toBe("regression");
     expect(inferTaskKind(Array.from({ length: 50 }, (_, i) => i))).toBe("regression");
+  });
+});
+
+describe("performance over time and per version", () => {
+  const H = 3_600_000;
+  const row = (ts: number, version: string, predicted: string, actual: string | null, delay = 60_000) => ({
+    ts, version, predicted, score: null, actual, labelTs: actual === null ? null : ts + delay,
+  });
+  const data = [
+    row(0, "v1", "a", "a", 1000), row(10, "v1", "b", "a", 3000), row(20, "v1", "a", null),
+    row(H + 5, "v2", "a", "a", 2000), row(H + 6, "v2", "b", "b", 4000),
+  ];
+
+  it("label coverage and median delay", () => {
+    const s = summarisePerformance(data, "classification");
+    expect(s.predictions).toBe(5);
+    expect(s.labelled).toBe(4);
+    expect(s.labelCoverage).toBe(0.8);
+    expect(s.medianLabelDelayMs).toBe(2500);
+    expect(s.classification!.accuracy).toBe(0.75);
+  });
+
+  it("buckets by interval, oldest first", () => {
+    const series = performanceOverTime(data, "classification", H);
+    expect(series.map((b) => [b.bucket, b.classification!.accuracy, b.labelCoverage])).toEqual([
+      [0, 0.5, 2 / 3],
+      [H, 1, 1],
+    ]);
+  });
+
+  it("per version", () => {
+    const v = performanceByVersion(data, "classification");
+    expect(v.map((x) => [x.version, x.predictions, x.classification!.accuracy])).toEqual([["v1", 3, 0.5], ["v2", 2, 1]]);
+  });
+
+  it("regression rows use MAE/RMSE", () => {
+    const s = summarisePerformance([{ ts: 0, version: null, predicted: 3, score: null, actual: 1, labelTs: 5 }], "regression");
+    expect(s.regression).toMatchObject({ mae: 2, rmse: 2 });
+    expect(s.classification).toBeNull();
   });
 });
