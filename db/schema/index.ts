@@ -9,6 +9,7 @@ export * from "./metric-point";
 export * from "./price";
 export * from "./rollup";
 export * from "./otel-context";
+export * from "./job-lease";
 export * from "./prediction";
 export * from "./drift-reference";
 export * from "./model-lineage";
