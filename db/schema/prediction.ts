@@ -1,5 +1,8 @@
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
+/** Sample keys are uniform in [0, 2^31): positive in every SQL integer type. */
+export const SAMPLE_KEY_RANGE = 2 ** 31;
+
 /**
  * One row per prediction event with what drift, performance and explainability read: the
  * features and attributions as JSON, the prediction split by type, and a random `sample_key`.

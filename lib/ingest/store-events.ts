@@ -6,6 +6,7 @@ import type { IngestEvent } from "./event-schema";
 import { KIND_LLM, KIND_PREDICTION, RollupAccumulator } from "./rollup-accumulator";
 import { toRow, type PreparedEvent } from "./to-row";
 import { memo } from "@/db/client";
+import { SAMPLE_KEY_RANGE } from "@/db/schema";
 import { immediateTransactionSync } from "@/db/writer-transaction";
 import { minuteHorizon } from "@/lib/metrics/retention";
 
@@ -83,9 +84,6 @@ function sideRecords(s: ReturnType<typeof ingestStatements>, projectId: number, 
     s.insertPrediction.run(id, projectId, row.modelId, row.modelVersionId, row.ts, sampleKey, p.valueNum, p.valueText, row.score, p.features, p.attributions);
   }
 }
-
-/** Sample keys are uniform in [0, 2^31): positive in every SQL integer type. */
-export const SAMPLE_KEY_RANGE = 2 ** 31;
 
 /** Bound on probing for a free key; reached only if a millisecond's key space is nearly full. */
 const MAX_PROBES = 1_000_000;
