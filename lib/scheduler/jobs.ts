@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { computeDriftWindows } from "@/lib/drift/compute-drift-windows";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
@@ -28,6 +29,15 @@ export const JOBS: Job[] = [
     everyMs: 3_600_000,
     run: async ({ db, now }) => {
       await pruneMinuteRollups(db, now);
+    },
+  },
+  {
+    // Hour and day drift windows per ML model, stored for charts and the alerts' drift_share / feature_drift.
+    name: "compute-drift-windows",
+    everyMs: 10 * 60_000,
+    leaseMs: 15 * 60_000,
+    run: async ({ db, now, signal }) => {
+      await computeDriftWindows(db, now, signal);
     },
   },
 ];
