@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { binaryRocAuc, classificationMetrics, positiveClass } from "./classification";
 import { median, regressionMetrics } from "./regression";
 import { inferTaskKind } from "./task-kind";
+import { formatDelay } from "./prepare-performance-view";
 import { performanceByVersion, performanceOverTime, summarisePerformance } from "./performance-series";
 
 const rows = (pairs: [string, string, number?][]) => pairs.map(([predicted, actual, score]) => ({ predicted, actual, score }));
@@ -128,5 +129,15 @@ describe("performance over time and per version", () => {
     const s = summarisePerformance([{ ts: 0, version: null, predicted: 3, score: null, actual: 1, labelTs: 5 }], "regression");
     expect(s.regression).toMatchObject({ mae: 2, rmse: 2 });
     expect(s.classification).toBeNull();
+  });
+});
+
+describe("performance view preparation", () => {
+  it("formats delays at their scale", () => {
+    expect(formatDelay(null)).toBe("—");
+    expect(formatDelay(12_400)).toBe("12 s");
+    expect(formatDelay(45 * 60_000)).toBe("45 min");
+    expect(formatDelay(3.25 * 3_600_000)).toBe("3.3 h");
+    expect(formatDelay(2 * 86_400_000)).toBe("2.0 d");
   });
 });

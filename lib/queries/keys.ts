@@ -18,4 +18,10 @@ export const queryKeys = {
   promptStats: (project: string | null, key: string, a: number | null, b: number | null, range: TimeRange) =>
     ["prompts", project, key, "stats", a, b, rangeKey(range)] as const,
   trace: (project: string | null, traceId: string) => ["trace", project, traceId] as const,
+  modelDrift: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "drift", params, rangeKey(range)] as const,
+  modelDriftSeries: (project: string | null, model: string, range: TimeRange) => ["models", project, model, "drift-series", rangeKey(range)] as const,
+  modelPerformance: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "performance", params, rangeKey(range)] as const,
+  modelLineage: (project: string | null, model: string) => ["models", project, model, "lineage"] as const,
 };
