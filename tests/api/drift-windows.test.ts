@@ -5,7 +5,8 @@ import { driftMetricSeries } from "@/lib/drift/get-drift-series";
 import { requireModel } from "@/lib/models/find-model";
 import { Scheduler } from "@/lib/scheduler/scheduler";
 import { JOBS } from "@/lib/scheduler/jobs";
-import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
+import { getFleetOverview } from "@/lib/overview/get-fleet-overview";
+import { freshDb, makeProject, testContext, type TestProject } from "@/tests/helpers/db";
 import { startRouteServer, type RouteServer } from "@/tests/helpers/route-server";
 import { get, post } from "@/tests/helpers/ingest-client";
 import type { Db } from "@/db/client";
@@ -66,6 +67,16 @@ describe("drift over time", () => {
     expect(share.map((x) => x.value)).toEqual([0, 0.5]);
     const feature = await driftMetricSeries({ db, projectId: p.projectId }, { modelId: m.id, metric: "feature_drift", feature: "amount", resolutionMs: H, from: base, to: base + 3 * H });
     expect(feature.map((x) => x.drifted)).toEqual([false, true]);
+
+    // The overview's drift and accuracy columns use these computed values.
+    await post(server.url, "/api/v1/ingest", { events: [
+      { id: "lab1", type: "label", model: "fraud", targetId: "h2-0", label: 0, timestamp: base + 3 * H },
+      { id: "lab2", type: "label", model: "fraud", targetId: "h2-1", label: 0, timestamp: base + 3 * H },
+    ] }, { key: p.key });
+    const overview = await getFleetOverview(testContext(db, p.projectId, { now: clock() }), { from: base, to: clock() });
+    const row = overview.models.find((x) => x.key === "fraud")!;
+    // 1 of 2 features drifted: a share of 0.5 reaches the dataset threshold, so the status is "bad".
+    expect(row).toMatchObject({ driftShare: 0.5, driftStatus: "bad", accuracy: 0.5 });
 
     // A second pass finds nothing left to compute: the stored windows stay as they were.
     const before = await driftMetricSeries({ db, projectId: p.projectId }, { modelId: m.id, metric: "drift_share", resolutionMs: H, from: base, to: base + 3 * H });
