@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { authHeaders, ingest, uniqueId } from "./helpers";
+
+const H = 3_600_000;
+
+/**
+ * A model whose `amount` feature shifted between yesterday and today, the rest unchanged:
+ * the drift tab must list `amount` first and show its histogram.
+ */
+test("the drift tab shows the drifted feature first with its histogram", async ({ page, request }) => {
+  const model = uniqueId("churn-gbm");
+  const now = Date.now();
+  const events = [0, 1].flatMap((day) =>
+    Array.from({ length: 300 }, (_, i) => ({
+      id: `${model}-${day}-${i}`,
+      type: "prediction",
+      model,
+      modelVersion: day === 0 ? "1.0" : "1.1",
+      timestamp: now - (2 - day) * 24 * H + 60_000 + i * 60_000,
+      features: { amount: (i % 80) + (day === 1 ? 45 : 0), plan: ["free", "team", "pro"][i % 3], tenure: i % 40 },
+      attributions: { amount: day === 1 ? 0.1 : 0.5, plan: 0.2, tenure: day === 1 ? 0.6 : 0.05 },
+      prediction: i % 2,
+      score: (i % 10) / 10,
+    })),
+  );
+  await ingest(request, events);
+  const labels = Array.from({ length: 100 }, (_, i) => ({ id: `${model}-l-${i}`, type: "label", model, targetId: `${model}-1-${i}`, label: i % 3 === 0 ? 1 : 0 }));
+  await ingest(request, labels);
+  const lineage = await request.put(`/api/v1/models/${model}/versions/1.1`, {
+    headers: authHeaders,
+    data: { dataset: { name: "churn-train", version: "2026-11", rows: 52000 }, code: { gitCommit: "9f1c2ab", repositoryUrl: "https://git.example/churn" }, parentVersion: "1.0" },
+  });
+  expect(lineage.status()).toBe(200);
+
+  await page.goto(`/models/${model}?range=24h&tab=drift`);
+  const table = page.getByRole("table", { name: "Feature drift" });
+  await expect(table).toBeVisible();
+  const firstRow = table.locator("tbody tr").first();
+  await expect(firstRow).toHaveAttribute("data-feature", "amount");
+  await expect(firstRow.getByText("Drifted")).toBeVisible();
+  const histogram = page.getByTestId("feature-histogram");
+  await expect(histogram.getByRole("heading", { name: /amount/ })).toBeVisible();
+  await expect(histogram.locator(".recharts-surface").first()).toBeVisible();
+  await expect(page.getByTestId("reference-note")).toContainText("previous window");
+  await expect(page.getByText("Ranking changed")).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/model-drift.png", fullPage: true });
+
+  // Picking another feature swaps the histogram.
+  await table.locator('tbody tr[data-feature="plan"]').click();
+  await expect(histogram.getByRole("heading", { name: /plan/ })).toBeVisible();
+
+  await page.getByRole("radio", { name: "Performance" }).click();
+  await expect(page).toHaveURL(/tab=performance/);
+  await expect(page.getByRole("region", { name: "Performance summary" }).getByText("Accuracy")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Confusion matrix" })).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/model-performance.png", fullPage: true });
+
+  await page.getByRole("radio", { name: "Lineage" }).click();
+  await expect(page.getByRole("region", { name: "Lineage of version 1.1" })).toContainText("churn-train");
+});
