@@ -12,6 +12,7 @@ import { formatCount, formatPercent } from "@/lib/charts/format";
 import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
 import { driftOverTimeRows } from "@/lib/drift/prepare-drift-view";
 import { driftReportQuery, driftSeriesQuery, type DriftReport } from "@/lib/queries/models";
+import { AttributionTrend } from "./attribution-trend";
 import { AttributionsCard } from "./attributions-card";
 import { DriftFeaturesTable } from "./drift-features-table";
 
@@ -73,7 +74,10 @@ export function DriftTab({ project, model, version, range }: { project: string |
           </CardBody>
         </Card>
       </div>
-      <AttributionsCard attributions={r.attributions} />
+      <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
+        <AttributionsCard attributions={r.attributions} />
+        <AttributionTrend project={project} model={model} version={version} range={range} />
+      </div>
     </div>
   );
 }

@@ -23,5 +23,7 @@ export const queryKeys = {
   modelDriftSeries: (project: string | null, model: string, range: TimeRange) => ["models", project, model, "drift-series", rangeKey(range)] as const,
   modelPerformance: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
     ["models", project, model, "performance", params, rangeKey(range)] as const,
+  modelAttributions: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "attributions", params, rangeKey(range)] as const,
   modelLineage: (project: string | null, model: string) => ["models", project, model, "lineage"] as const,
 };

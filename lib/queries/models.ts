@@ -3,11 +3,12 @@ import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
 import type { DriftSeries } from "@/lib/drift/get-drift-series";
 import type { DriftReport } from "@/lib/drift/schemas";
 import type { LineageView } from "@/lib/models/lineage-schemas";
+import type { AttributionSeries } from "@/lib/quality/get-attribution-series";
 import type { PerformanceReport } from "@/lib/quality/schemas";
 import { apiGet } from "./api-client";
 import { queryKeys } from "./keys";
 
-export type { DriftReport, DriftSeries, LineageView, PerformanceReport };
+export type { AttributionSeries, DriftReport, DriftSeries, LineageView, PerformanceReport };
 
 const path = (model: string, rest: string) => `/api/v1/models/${encodeURIComponent(model)}/${rest}`;
 const refetch = (range: TimeRange) => (range.refresh > 0 ? range.refresh * 1000 : false);
@@ -40,6 +41,17 @@ export function performanceQuery(project: string | null, model: string, params: 
     queryFn: () => {
       const w = resolveWindow(range);
       return apiGet<PerformanceReport>(path(model, "performance"), { project, ...params, from: w.from, to: w.to, interval: w.interval === "1d" ? "1d" : "1h" });
+    },
+    refetchInterval: refetch(range),
+  });
+}
+
+export function attributionSeriesQuery(project: string | null, model: string, params: { version?: string }, range: TimeRange) {
+  return queryOptions({
+    queryKey: queryKeys.modelAttributions(project, model, params, range),
+    queryFn: () => {
+      const w = resolveWindow(range);
+      return apiGet<AttributionSeries>(path(model, "attributions"), { project, ...params, from: w.from, to: w.to, interval: w.interval === "1d" ? "1d" : "1h" });
     },
     refetchInterval: refetch(range),
   });

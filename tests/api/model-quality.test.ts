@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as ingestRoute from "@/app/api/v1/ingest/route";
 import * as driftRoute from "@/app/api/v1/models/[model]/drift/route";
+import * as attributionsRoute from "@/app/api/v1/models/[model]/attributions/route";
 import * as performanceRoute from "@/app/api/v1/models/[model]/performance/route";
 import * as referenceRoute from "@/app/api/v1/models/[model]/reference/route";
 import * as versionRoute from "@/app/api/v1/models/[model]/versions/[version]/route";
@@ -20,6 +21,7 @@ beforeAll(async () => {
   server = await startRouteServer({
     "/api/v1/ingest": ingestRoute,
     "/api/v1/models/[model]/drift": driftRoute,
+    "/api/v1/models/[model]/attributions": attributionsRoute,
     "/api/v1/models/[model]/performance": performanceRoute,
     "/api/v1/models/[model]/reference": referenceRoute,
     "/api/v1/models/[model]/versions/[version]": versionRoute,
@@ -71,6 +73,24 @@ describe("GET /api/v1/models/{model}/drift", () => {
     expect(report.datasetDrifted).toBe(false);
     expect(report.prediction).toMatchObject({ name: "prediction", drifted: false });
     expect(report.attributions.drift).toEqual({ reference: ["amount", "country", "premium"], current: ["country", "amount", "premium"], drifted: true });
+  });
+
+  it("mean |attribution| per feature over time, most important first", async () => {
+    await ingest([...predictions(base, false, "r"), ...predictions(base + H, true, "c")]);
+    const r = await get(server.url, `/api/v1/models/fraud/attributions?from=${base}&to=${base + 2 * H}&interval=1h`, p.key);
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    expect(r.json.sampled).toBe(false);
+    // amount and country tie over both hours (0.35 each); premium is last either way.
+    expect(r.json.features).toHaveLength(3);
+    expect(r.json.features[2]).toBe("premium");
+    expect(r.json.points.map((x: { t: string; count: number }) => [x.t, x.count])).toEqual([
+      [new Date(base).toISOString(), 400],
+      [new Date(base + H).toISOString(), 400],
+    ]);
+    const expected = [{ amount: 0.6, country: 0.2, premium: 0.05 }, { amount: 0.1, country: 0.5, premium: 0.05 }];
+    expected.forEach((e, i) => {
+      for (const [k, v] of Object.entries(e)) expect(r.json.points[i].importance[k]).toBeCloseTo(v, 12);
+    });
   });
 
   it("samples when a window exceeds the cap and says so", async () => {
