@@ -9,7 +9,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { formatCount, formatPercent } from "@/lib/charts/format";
-import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
+import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
 import { driftOverTimeRows } from "@/lib/drift/prepare-drift-view";
 import { driftReportQuery, driftSeriesQuery, type DriftReport } from "@/lib/queries/models";
 import { AttributionTrend } from "./attribution-trend";

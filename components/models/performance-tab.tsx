@@ -8,7 +8,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatCount, formatPercent } from "@/lib/charts/format";
-import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
+import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
 import { formatDelay, performanceRows } from "@/lib/quality/prepare-performance-view";
 import { performanceQuery, type PerformanceReport } from "@/lib/queries/models";
 import { ConfusionMatrix } from "./confusion-matrix";

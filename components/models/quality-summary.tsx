@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatPercent } from "@/lib/charts/format";
-import type { TimeRange } from "@/lib/dashboard/time-range";
+import type { TimeRange } from "@/lib/time/ranges";
 import { formatDelay } from "@/lib/quality/prepare-performance-view";
 import { driftReportQuery, performanceQuery } from "@/lib/queries/models";
 

@@ -10,6 +10,7 @@ export * from "./price";
 export * from "./rollup";
 export * from "./otel-context";
 export * from "./job-lease";
+export * from "./rollup-measures";
 export * from "./prediction";
 export * from "./drift-reference";
 export * from "./model-lineage";

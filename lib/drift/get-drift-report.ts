@@ -1,6 +1,6 @@
 import { requireModel, requireVersionId } from "@/lib/models/find-model";
 import { attributionDrift, meanAbsAttribution } from "@/lib/quality/attributions";
-import { resolveRange } from "@/lib/metrics/time-range";
+import { resolveRange } from "@/lib/time/ranges";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { buildDriftReport, columnValues, type NamedFeatureDrift } from "./build-report";
 import { computeFeatureDrift, DATASET_DRIFT_SHARE } from "./feature-drift";

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, like, lt } from "drizzle-orm";
 import { z } from "zod";
 import { driftPoint, metricPoint } from "@/db/schema";
-import { instantParam, resolveRange } from "@/lib/metrics/time-range";
+import { instantParam, resolveRange } from "@/lib/time/ranges";
 import { requireModel } from "@/lib/models/find-model";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { DATASET_FEATURE } from "./compute-drift-windows";

@@ -1,5 +1,5 @@
 import { combineSeries, type SeriesRow } from "@/lib/charts/fill-series";
-import type { TimeWindow } from "@/lib/dashboard/time-range";
+import type { TimeWindow } from "@/lib/time/ranges";
 import { METHOD_INFO, type DriftMethod } from "./methods";
 import type { DriftSeries } from "./get-drift-series";
 

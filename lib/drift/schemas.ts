@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantParam } from "@/lib/metrics/time-range";
+import { instantParam } from "@/lib/time/ranges";
 import { DRIFT_METHODS } from "./methods";
 
 const versionName = z.string().min(1).max(100);

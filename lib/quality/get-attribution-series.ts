@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { readPredictionSample } from "@/lib/drift/read-sample";
-import { instantParam, resolveRange } from "@/lib/metrics/time-range";
+import { instantParam, resolveRange } from "@/lib/time/ranges";
 import { requireModel, requireVersionId } from "@/lib/models/find-model";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { meanAbsAttribution, rankFeatures } from "./attributions";

@@ -1,5 +1,5 @@
 import { requireModel, requireVersionId, versionNames } from "@/lib/models/find-model";
-import { resolveRange } from "@/lib/metrics/time-range";
+import { resolveRange } from "@/lib/time/ranges";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { performanceByVersion, performanceOverTime, summarisePerformance } from "./performance-series";
 import { readJoinedPredictions } from "./read-joined-predictions";

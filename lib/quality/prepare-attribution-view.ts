@@ -1,5 +1,5 @@
 import { combineSeries, type SeriesRow } from "@/lib/charts/fill-series";
-import type { TimeWindow } from "@/lib/dashboard/time-range";
+import type { TimeWindow } from "@/lib/time/ranges";
 import type { AttributionSeries } from "./get-attribution-series";
 
 /** Lines for the most important features only: more than a handful of lines reads as noise. */

@@ -1,5 +1,5 @@
 import { combineSeries, type SeriesRow } from "@/lib/charts/fill-series";
-import type { TimeWindow } from "@/lib/dashboard/time-range";
+import type { TimeWindow } from "@/lib/time/ranges";
 import type { PerformanceReport } from "./schemas";
 
 /** Chart rows of quality over time: accuracy and macro F1 (classification) or MAE and RMSE (regression), and label coverage. */

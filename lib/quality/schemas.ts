@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantParam } from "@/lib/metrics/time-range";
+import { instantParam } from "@/lib/time/ranges";
 
 export const performanceQuerySchema = z
   .object({

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
+import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
 import type { DriftSeries } from "@/lib/drift/get-drift-series";
 import type { DriftReport } from "@/lib/drift/schemas";
 import type { LineageView } from "@/lib/models/lineage-schemas";

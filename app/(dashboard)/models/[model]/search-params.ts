@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeRangeSchema } from "@/lib/dashboard/time-range";
+import { timeRangeSchema } from "@/lib/time/ranges";
 
 export const MODEL_TABS = ["overview", "drift", "performance", "lineage"] as const;
 export type ModelTab = (typeof MODEL_TABS)[number];
