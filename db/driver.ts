@@ -1,13 +1,19 @@
 import type Sqlite from "better-sqlite3";
 import type { Db } from "./client";
 
+const DRIVERS = Symbol.for("sightline.sqliteDrivers");
+
 /**
  * The raw driver behind a handle. Only db/ may call this (eslint forbids it elsewhere): the
  * prepared-statement hot paths in db/statements/ and the synchronous ingest transaction.
  * Everything in lib/ and app/ goes through `Db` (Drizzle, `transaction`), so a second
  * dialect is a second implementation of db/, not an edit of every service.
  */
-const drivers = new WeakMap<Db, Sqlite.Database>();
+// One map per process, not per module copy: Next bundles this file into several server chunks
+// (instrumentation, pages, route handlers) that share the `getDb()` handle through globalThis,
+// so a module-level map registered in one chunk is empty in another ("No SQLite driver").
+const slot = globalThis as typeof globalThis & { [DRIVERS]?: WeakMap<Db, Sqlite.Database> };
+const drivers = (slot[DRIVERS] ??= new WeakMap<Db, Sqlite.Database>());
 
 export function registerDriver(db: Db, sqlite: Sqlite.Database): void {
   drivers.set(db, sqlite);
