@@ -57,4 +57,12 @@ test("the drift tab shows the drifted feature first with its histogram", async (
 
   await page.getByRole("radio", { name: "Lineage" }).click();
   await expect(page.getByRole("region", { name: "Lineage of version 1.1" })).toContainText("churn-train");
+
+  // The drift tab on a phone, in the dark theme: the drifted feature still leads.
+  await page.context().addCookies([{ name: "theme", value: "dark", url: page.url() }]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/models/${model}?range=24h&tab=drift`);
+  await expect(page.getByRole("table", { name: "Feature drift" }).locator("tbody tr").first()).toHaveAttribute("data-feature", "amount");
+  await expect(page.getByTestId("feature-histogram").locator(".recharts-surface").first()).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/model-drift-mobile-dark.png", fullPage: true });
 });

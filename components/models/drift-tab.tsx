@@ -63,7 +63,11 @@ export function DriftTab({ project, model, version, range }: { project: string |
         <Card>
           <CardHeader title="Drift over time" description="Computed per window by the scheduler; client-reported drift.* metrics beside" />
           <CardBody>
-            {series.error ? <ErrorState error={series.error} /> : !overTime ? <Skeleton className="h-[180px]" /> : (
+            {series.error ? <ErrorState error={series.error} /> : !overTime ? <Skeleton className="h-[180px]" /> : series.data?.driftShare.length === 0 && series.data.reported.length === 0 ? (
+              <p className="flex h-[180px] items-center justify-center text-center text-xs text-muted">
+                No drift windows yet: the scheduler computes each complete hour and day (every 10 minutes).
+              </p>
+            ) : (
               <TimeSeriesChart
                 rows={overTime.rows}
                 series={overTime.defs.map((d, i) => ({ ...d, color: COLORS[i % COLORS.length] }))}
