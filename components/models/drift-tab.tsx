@@ -15,6 +15,7 @@ import { driftReportQuery, driftSeriesQuery, type DriftReport } from "@/lib/quer
 import { AttributionTrend } from "./attribution-trend";
 import { AttributionsCard } from "./attributions-card";
 import { DriftFeaturesTable } from "./drift-features-table";
+import { ReferenceUpload } from "./reference-upload";
 
 const FeatureHistogram = dynamic(() => import("./feature-histogram"), { ssr: false, loading: () => <Skeleton className="h-[200px]" /> });
 const TimeSeriesChart = dynamic(() => import("@/components/charts/time-series-chart"), { ssr: false, loading: () => <Skeleton className="h-[180px]" /> });
@@ -39,6 +40,7 @@ export function DriftTab({ project, model, version, range }: { project: string |
         <Stat label="Label drift" value={r.label ? (r.label.drifted ? "Drifted" : "Stable") : "—"} hint={r.label ? undefined : "no labels in both windows"} />
       </section>
       <ReferenceNote r={r} />
+      <ReferenceUpload project={project} model={model} version={version} />
       <Card>
         <CardHeader title="Feature drift" description="Most severe first · Evidently's default methods" />
         {r.features.length === 0 ? (

@@ -5,7 +5,7 @@ import type { DriftReport } from "@/lib/drift/schemas";
 import type { LineageView } from "@/lib/models/lineage-schemas";
 import type { AttributionSeries } from "@/lib/quality/get-attribution-series";
 import type { PerformanceReport } from "@/lib/quality/schemas";
-import { apiGet } from "./api-client";
+import { apiGet, apiPostText } from "./api-client";
 import { queryKeys } from "./keys";
 
 export type { AttributionSeries, DriftReport, DriftSeries, LineageView, PerformanceReport };
@@ -62,4 +62,9 @@ export function lineageQuery(project: string | null, model: string) {
     queryKey: queryKeys.modelLineage(project, model),
     queryFn: () => apiGet<{ versions: LineageView[] }>(path(model, "versions"), { project }),
   });
+}
+
+/** Uploads a CSV reference dataset as the model's (or a version's) drift baseline. */
+export function uploadReferenceCsv(project: string | null, model: string, name: string, csv: string, version?: string) {
+  return apiPostText<{ reference: unknown }>(path(model, "reference"), csv, "text/csv", { project, name, version });
 }
