@@ -30,6 +30,7 @@ export async function getDriftReport(ctx: ServiceContext, q: DriftQuery & { mode
     method: q.method,
     threshold: q.threshold,
     driftShareThreshold: threshold,
+    perFeature: q.features,
   });
   const withHistogram = (f: NamedFeatureDrift, ref: FeatureValue[], cur: FeatureValue[]): FeatureDriftView => ({
     ...f,

@@ -4,6 +4,21 @@ import { DRIFT_METHODS } from "./methods";
 
 const versionName = z.string().min(1).max(100);
 
+const featureOverrides = z.string().max(4000).transform((v, ctx) => {
+  const out: Record<string, { method: (typeof DRIFT_METHODS)[number]; threshold?: number }> = {};
+  for (const part of v.split(",").filter(Boolean)) {
+    const [name, method, threshold] = part.split(":");
+    const m = DRIFT_METHODS.find((x) => x === method);
+    const t = threshold === undefined ? undefined : Number(threshold);
+    if (!name || !m || (t !== undefined && !(t > 0))) {
+      ctx.addIssue({ code: "custom", message: `"${part}" is not feature:method[:threshold] with method one of ${DRIFT_METHODS.join(", ")}` });
+      return z.NEVER;
+    }
+    out[name] = t === undefined ? { method: m } : { method: m, threshold: t };
+  }
+  return out;
+});
+
 export const driftQuerySchema = z
   .object({
     from: instantParam.optional(),
@@ -16,6 +31,8 @@ export const driftQuerySchema = z
     threshold: z.coerce.number().positive().max(1e6).optional(),
     driftShare: z.coerce.number().gt(0).max(1).optional(),
     sampleSize: z.coerce.number().int().min(100).max(100_000).optional(),
+    /** Per-feature overrides: `amount:psi:0.2,plan:hellinger` (feature:method[:threshold], comma-separated). */
+    features: featureOverrides.optional(),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: "from must be before to", path: ["from"] })
   .refine((q) => (q.referenceFrom === undefined) === (q.referenceTo === undefined), {

@@ -93,6 +93,19 @@ describe("GET /api/v1/models/{model}/drift", () => {
     });
   });
 
+  it("per-feature method and threshold overrides", async () => {
+    await ingest([...predictions(base, false, "r"), ...predictions(base + H, true, "c")]);
+    const r = await get(server.url, `/api/v1/models/fraud/drift?from=${base + H}&to=${base + 2 * H}&features=amount:psi:5,country:hellinger`, p.key);
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    const by = (n: string) => r.json.features.find((f: { name: string }) => f.name === n);
+    expect(by("amount")).toMatchObject({ method: "psi", threshold: 5, drifted: false });
+    expect(by("country")).toMatchObject({ method: "hellinger", threshold: 0.1, drifted: false });
+    expect(by("premium").method).toBe("z");
+    const bad = await get(server.url, `/api/v1/models/fraud/drift?features=amount:magic`, p.key);
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details[0].path).toBe("features");
+  });
+
   it("samples when a window exceeds the cap and says so", async () => {
     await ingest([...predictions(base, false, "r"), ...predictions(base + H, true, "c")]);
     const r = await get(server.url, `/api/v1/models/fraud/drift?from=${base + H}&to=${base + 2 * H}&sampleSize=150`, p.key);
