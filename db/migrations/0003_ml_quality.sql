@@ -69,3 +69,11 @@ CREATE TABLE `drift_point` (
 	`computed_at` integer NOT NULL,
 	PRIMARY KEY(`project_id`, `model_id`, `resolution`, `bucket`, `feature`)
 );
+--> statement-breakpoint
+-- Hand-written backfill (keep when regenerating, ADR 0034): predictions stored before the side table get their row and a random sample key.
+INSERT INTO `prediction` (`event_id`, `project_id`, `model_id`, `model_version_id`, `ts`, `sample_key`, `value_num`, `value_text`, `score`, `features`, `attributions`)
+SELECT `id`, `project_id`, `model_id`, `model_version_id`, `ts`, abs(random() % 2147483648),
+  CASE WHEN json_type(`body`, '$.prediction') IN ('integer', 'real') THEN json_extract(`body`, '$.prediction') END,
+  CASE WHEN json_type(`body`, '$.prediction') = 'text' THEN json_extract(`body`, '$.prediction') END,
+  `score`, json_extract(`body`, '$.features'), json_extract(`body`, '$.attributions')
+FROM `event` WHERE `type` = 'prediction' AND `model_id` IS NOT NULL;
