@@ -144,6 +144,31 @@ describe("GET /api/v1/models/{model}/drift", () => {
     expect(byDataset.json.features.find((f: { name: string }) => f.name === "amount").drifted).toBe(false);
   });
 
+  it("a JSON window baseline for the model, and a JSON dataset baseline that applies to one version only", async () => {
+    await ingest([...predictions(base, false, "r"), ...predictions(base + H, true, "c")]);
+    const win = await post(server.url, "/api/v1/models/fraud/reference", { kind: "window", from: base, to: base + H }, { key: p.key });
+    expect(win.status, JSON.stringify(win.json)).toBe(201);
+    expect(win.json.reference).toMatchObject({ kind: "window", version: null, from: new Date(base).toISOString(), to: new Date(base + H).toISOString() });
+    const rows = Array.from({ length: 200 }, (_, i) => ({ features: { amount: (i % 97) + 30, country: ["de", "fr", "it", "es"][i % 4], premium: i % 3 === 0 }, prediction: i % 2 }));
+    const ds = await post(server.url, "/api/v1/models/fraud/reference", { kind: "dataset", name: "v2-holdout", version: "2", rows }, { key: p.key });
+    expect(ds.status, JSON.stringify(ds.json)).toBe(201);
+
+    const all = await get(server.url, `/api/v1/models/fraud/drift?from=${base + H}&to=${base + 2 * H}`, p.key);
+    expect(all.json.reference).toMatchObject({ source: "stored", kind: "window", count: 400 });
+    expect(all.json.features[0]).toMatchObject({ name: "amount", drifted: true });
+
+    const v2 = await get(server.url, `/api/v1/models/fraud/drift?from=${base + H}&to=${base + 2 * H}&version=2`, p.key);
+    expect(v2.json.reference).toMatchObject({ source: "stored", kind: "dataset", datasetName: "v2-holdout", count: 200 });
+    expect(v2.json.current).toMatchObject({ version: "2", count: 400 });
+    expect(v2.json.features.find((f: { name: string }) => f.name === "amount").drifted).toBe(false);
+
+    const unknown = await post(server.url, "/api/v1/models/fraud/reference", { kind: "version", sourceVersion: "9" }, { key: p.key });
+    expect(unknown.status).toBe(404);
+    const backwards = await post(server.url, "/api/v1/models/fraud/reference", { kind: "window", from: base + H, to: base }, { key: p.key });
+    expect(backwards.status).toBe(400);
+    expect(backwards.json.error.details[0].path).toBe("from");
+  });
+
   it("rejects bad input with the field named, unknown models with 404, read-only keys for writes with 403", async () => {
     const bad = await get(server.url, `/api/v1/models/fraud/drift?from=10&to=5`, p.key);
     expect(bad.status).toBe(400);
