@@ -21,7 +21,7 @@ export function AttributionsCard({ attributions }: { attributions: DriftReport["
         ) : (
           <ul className="flex flex-col gap-1.5" aria-label="Attributions">
             {names.map((n) => (
-              <li key={n} className="grid grid-cols-[8rem_1fr_4rem] items-center gap-2 text-xs">
+              <li key={n} className="grid grid-cols-[minmax(0,8rem)_minmax(3rem,1fr)_3.5rem] items-center gap-2 text-xs">
                 <span className="truncate font-medium">{n}</span>
                 <span className="flex flex-col gap-0.5">
                   <Bar value={attributions.reference[n] ?? 0} max={max} color="var(--chart-3)" label="reference" />
