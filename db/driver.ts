@@ -1,26 +1,24 @@
 import type Sqlite from "better-sqlite3";
 import type { Db } from "./client";
 
-const DRIVERS = Symbol.for("sightline.sqliteDrivers");
-
 /**
  * The raw driver behind a handle. Only db/ may call this (eslint forbids it elsewhere): the
  * prepared-statement hot paths in db/statements/ and the synchronous ingest transaction.
  * Everything in lib/ and app/ goes through `Db` (Drizzle, `transaction`), so a second
  * dialect is a second implementation of db/, not an edit of every service.
+ *
+ * Kept on the handle under a registered symbol, not in a module-level map: Next.js bundles
+ * this module more than once (instrumentation, each route), and the process-wide handle from
+ * `getDb()` must be usable from every copy.
  */
-// One map per process, not per module copy: Next bundles this file into several server chunks
-// (instrumentation, pages, route handlers) that share the `getDb()` handle through globalThis,
-// so a module-level map registered in one chunk is empty in another ("No SQLite driver").
-const slot = globalThis as typeof globalThis & { [DRIVERS]?: WeakMap<Db, Sqlite.Database> };
-const drivers = (slot[DRIVERS] ??= new WeakMap<Db, Sqlite.Database>());
+const DRIVER = Symbol.for("sightline.db.sqlite-driver");
 
 export function registerDriver(db: Db, sqlite: Sqlite.Database): void {
-  drivers.set(db, sqlite);
+  Object.defineProperty(db, DRIVER, { value: sqlite, enumerable: false });
 }
 
 export function sqliteOf(db: Db): Sqlite.Database {
-  const s = drivers.get(db);
+  const s = (db as unknown as Record<symbol, Sqlite.Database | undefined>)[DRIVER];
   if (!s) throw new Error(`No SQLite driver behind ${db.url}`);
   return s;
 }
