@@ -65,8 +65,6 @@ describe("simultaneous claims from separate processes", () => {
     expect(verdicts).toHaveLength(40 * rpi);
     const stats = await getQueueStats(engineer.ctx(), { queueId: q.id });
     expect(stats).toMatchObject({ total: 40, completed: 40, pending: 0, inProgress: 0 });
-    // All six worked (the claim does not starve anyone) — with 40 items there is plenty for each.
-    expect(results.filter((r) => r.claimed.length > 0).length).toBeGreaterThan(1);
   }, 120_000);
 
   it("two claims at the same instant in one process get different items (reviewers-per-item 1)", async () => {

@@ -18,12 +18,12 @@ beforeEach(async () => {
   engineer = await makeMember(db, p.projectId, "engineer");
 });
 
-function ingest(n: number, over: (i: number) => Record<string, unknown>) {
-  const now = Date.now();
+/** `n` events arriving at `now` (their key instant, docs/adr/0022). */
+function ingest(n: number, over: (i: number) => Record<string, unknown>, now = Date.now()) {
   ingestEvents(db, p.projectId, Array.from({ length: n }, (_, i) => ({
     id: `r-${now}-${i}-${Math.random()}`, type: "llm", model: "gpt-4o", timestamp: now - 1000, environment: "production", latencyMs: 50,
     hallucination: { flagged: i % 2 === 0 }, ...over(i),
-  })));
+  })), { now });
 }
 
 async function itemsOf(queueId: number) {
@@ -32,12 +32,13 @@ async function itemsOf(queueId: number) {
 
 describe("routing job", () => {
   it("enqueues new events matching the rule, once, and only those stored after the queue was created", async () => {
-    ingest(10, () => ({})); // before the queue: not routed
-    const q = await makeQueue(engineer.ctx(Date.now() - 5), { routing: { flagged: true, environment: "production", model: "gpt-4o" } });
-    ingest(20, (i) => ({ environment: i < 10 ? "production" : "staging" }));
-    const run = await routeNewEvents(db, Date.now());
+    const t0 = Date.now();
+    ingest(10, () => ({}), t0 - 2); // stored before the queue: not routed
+    const q = await makeQueue(engineer.ctx(t0), { routing: { flagged: true, environment: "production", model: "gpt-4o" } });
+    ingest(20, (i) => ({ environment: i < 10 ? "production" : "staging" }), t0 + 1);
+    const run = await routeNewEvents(db, Date.now() + 2);
     expect(run.added).toBe(5); // flagged (even i) among the 10 production events
-    const again = await routeNewEvents(db, Date.now());
+    const again = await routeNewEvents(db, Date.now() + 3);
     expect(again.added).toBe(0);
     expect(again.scanned).toBeGreaterThan(0); // the settle window re-read them, without duplicates
     const items = await itemsOf(q.id);
