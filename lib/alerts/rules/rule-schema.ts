@@ -36,7 +36,7 @@ const seconds = (min: number, max: number) => z.number().int().min(min).max(max)
 const ruleFields = {
   name: z.string().trim().min(1).max(200),
   metric: z.enum(METRIC_NAMES),
-  scope: ruleScopeSchema.default({}),
+  scope: ruleScopeSchema,
   groupBy: z.enum(GROUP_BY).nullable().optional(),
   // Minute multiples: rollups are per minute, a 90 s window would silently read 60 or 120.
   windowSeconds: seconds(60, 86_400).refine((s) => s % 60 === 0, "must be a whole number of minutes"),
@@ -45,19 +45,32 @@ const ruleFields = {
   warningThreshold: z.number().finite().nullable().optional(),
   recoveryThreshold: z.number().finite().nullable().optional(),
   warningRecoveryThreshold: z.number().finite().nullable().optional(),
-  pendingSeconds: seconds(0, 86_400).default(0),
-  keepFiringSeconds: seconds(0, 86_400).default(0),
-  minSamples: z.number().int().min(0).max(1_000_000).default(0),
-  noData: z.enum(NO_DATA_POLICIES).default("ignore"),
+  pendingSeconds: seconds(0, 86_400),
+  keepFiringSeconds: seconds(0, 86_400),
+  minSamples: z.number().int().min(0).max(1_000_000),
+  noData: z.enum(NO_DATA_POLICIES),
   relative: z.object({ baseline: z.enum(BASELINES) }).strict().nullable().optional(),
   renotifySeconds: seconds(60, 7 * 86_400).nullable().optional(),
-  channelIds: z.array(z.number().int().positive()).max(20).default([]),
-  enabled: z.boolean().default(true),
+  channelIds: z.array(z.number().int().positive()).max(20),
+  enabled: z.boolean(),
 };
 
-export const createRuleSchema = z.object(ruleFields).strict().superRefine(checkThresholds);
+export const createRuleSchema = z
+  .object({
+    ...ruleFields,
+    scope: ruleFields.scope.default({}),
+    pendingSeconds: ruleFields.pendingSeconds.default(0),
+    keepFiringSeconds: ruleFields.keepFiringSeconds.default(0),
+    minSamples: ruleFields.minSamples.default(0),
+    noData: ruleFields.noData.default("ignore"),
+    channelIds: ruleFields.channelIds.default([]),
+    enabled: ruleFields.enabled.default(true),
+  })
+  .strict()
+  .superRefine(checkThresholds);
 export type CreateRuleInput = z.output<typeof createRuleSchema>;
 
+/** PATCH: any subset, no defaults (an absent field keeps its value). */
 export const updateRuleSchema = z.object(ruleFields).partial().strict();
 export type UpdateRuleInput = z.output<typeof updateRuleSchema>;
 
