@@ -15,3 +15,4 @@ export * from "./alert-incident";
 export * from "./alert-silence";
 export * from "./alert-notification";
 export * from "./alert-delivery";
+export * from "./job-lease";
