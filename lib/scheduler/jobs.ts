@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { alertJobs } from "@/lib/alerts/jobs";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
@@ -30,4 +31,6 @@ export const JOBS: Job[] = [
       await pruneMinuteRollups(db, now);
     },
   },
+  // Alert evaluation (every SIGHTLINE_EVAL_INTERVAL_S) and the notification outbox.
+  ...alertJobs(),
 ];

@@ -19,7 +19,7 @@ export interface AttemptResult {
   /** HTTP status, or null when there was no answer (timeout, refused connection, DNS). */
   status: number | null;
   retryAfter?: string | null;
-  error?: string;
+  error?: string | null;
 }
 
 /**

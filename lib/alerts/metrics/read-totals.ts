@@ -32,7 +32,7 @@ interface Dims {
  * The busiest `maxGroups` groups are kept.
  */
 export async function readTotals(db: Db, q: MetricQuery, withLatency: boolean): Promise<GroupTotals[]> {
-  const names = loadDimensionNames(db, q.projectId);
+  const names = await loadDimensionNames(db, q.projectId);
   const ids = resolveDimensionFilter(names, { model: q.scope.model, modelVersion: q.scope.modelVersion, promptId: q.scope.promptId, promptVersion: q.scope.promptVersion });
   if (!ids) return [];
   const groups = new Map<string, GroupTotals>();
@@ -45,7 +45,7 @@ export async function readTotals(db: Db, q: MetricQuery, withLatency: boolean): 
   const needsEvents = q.scope.environment !== undefined || q.scope.userId !== undefined || q.groupBy === "user";
   const byPrompt = q.groupBy === "prompt" || q.groupBy === "promptVersion";
   if (!needsEvents) {
-    const rows = readRollupsCovering(db, { projectId: q.projectId, from: q.from, to: q.to, ...ids, withPrompt: byPrompt }, q.now);
+    const rows = await readRollupsCovering(db, { projectId: q.projectId, from: q.from, to: q.to, ...ids, withPrompt: byPrompt }, q.now);
     for (const r of rows) groupOf(r).agg.add(r);
   } else {
     const conds = [
