@@ -1,3 +1,4 @@
+import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import * as channels from "@/app/api/v1/alert-channels/route";
@@ -10,6 +11,7 @@ import * as evaluate from "@/app/api/v1/alert-rules/evaluate/route";
 import * as incidents from "@/app/api/v1/incidents/route";
 import * as ack from "@/app/api/v1/incidents/[id]/ack/route";
 import * as silences from "@/app/api/v1/silences/route";
+import { upsertUser } from "@/lib/users/create-user";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
 import { get, post } from "@/tests/helpers/ingest-client";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
@@ -126,5 +128,31 @@ describe("alert API", () => {
     expect(rx.received.length).toBe(before + 1);
     const log = await get(server.url, `/api/v1/alert-deliveries?channelId=${hook.json.id}`, p.key);
     expect(log.json.deliveries).toEqual([expect.objectContaining({ kind: "test", statusCode: 200, outcome: "delivered", channelName: "test me" })]);
+  });
+});
+
+describe("who may do what", () => {
+  async function asMember(role: "viewer" | "engineer" | "admin") {
+    const email = `${role}-${Math.random().toString(36).slice(2)}@example.test`;
+    const { id } = await upsertUser(db, { email, password: "correct horse", projectId: p.projectId, role });
+    const token = await encode({ token: { uid: id, email, sub: String(id) }, secret: process.env.NEXTAUTH_SECRET! });
+    return { cookie: `next-auth.session-token=${token}`, "content-type": "application/json" };
+  }
+  const call = async (path: string, headers: Record<string, string>, body: unknown) =>
+    (await fetch(`${server.url}${path}`, { method: "POST", headers, body: JSON.stringify(body) })).status;
+  const ruleBody = { name: "r", metric: "request_count", windowSeconds: 60, comparator: ">", threshold: 1 };
+  const channelBody = { name: "c", type: "slack", url: "http://127.0.0.1:9/x" };
+
+  it("engineers write rules but not channels; viewers only read; admins evaluate", async () => {
+    const viewer = await asMember("viewer");
+    const engineer = await asMember("engineer");
+    const admin = await asMember("admin");
+    expect(await call("/api/v1/alert-rules", viewer, ruleBody)).toBe(403);
+    expect(await call("/api/v1/alert-rules", engineer, ruleBody)).toBe(201);
+    expect(await call("/api/v1/alert-channels", engineer, channelBody)).toBe(403);
+    expect(await call("/api/v1/alert-channels", admin, channelBody)).toBe(201);
+    expect(await call("/api/v1/alert-rules/evaluate", engineer, {})).toBe(403);
+    expect(await call("/api/v1/alert-rules/evaluate", admin, {})).toBe(200);
+    expect((await fetch(`${server.url}/api/v1/incidents`, { headers: viewer })).status).toBe(200);
   });
 });

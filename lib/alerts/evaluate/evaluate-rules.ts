@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alertRule } from "@/db/schema";
+import { alertRule, jobLease } from "@/db/schema";
 import { ConflictError } from "@/lib/api/errors";
 import { toAlertRule } from "@/lib/alerts/rules/rule-view";
 import { acquireLease, releaseLease } from "@/lib/scheduler/lease";
@@ -40,12 +40,13 @@ export async function evaluateAlertRulesNow(ctx: ServiceContext, holder: string)
   authorize(ctx, "settings:manage");
   const now = ctx.now();
   if (!(await acquireLease(ctx.db, EVALUATE_JOB, holder, now, 5 * 60_000, true))) throw new ConflictError("An evaluation pass is running; retry in a few seconds");
+  const [lease] = await ctx.db.orm.select({ nextRunAt: jobLease.nextRunAt }).from(jobLease).where(eq(jobLease.name, EVALUATE_JOB));
   let transitions: RuleTransition[] = [];
   try {
     transitions = await evaluateProjectRules(ctx.db, ctx.projectId, now);
   } finally {
-    // Keep the job's own schedule: a manual pass does not push the next tick.
-    await releaseLease(ctx.db, EVALUATE_JOB, holder, ctx.now(), now, null);
+    // Keep the job's own schedule: a manual pass neither delays nor advances the next tick.
+    await releaseLease(ctx.db, EVALUATE_JOB, holder, ctx.now(), lease?.nextRunAt ?? now, null);
   }
   return { evaluatedAt: now, transitions };
 }
