@@ -13,6 +13,7 @@ const NAV = [
   { href: "/", label: "Overview", exact: true, icon: "M3 12h4l3-8 4 16 3-8h4" },
   { href: "/prompts", label: "Prompts", icon: "M4 6h16M4 12h10M4 18h7" },
   { href: "/events", label: "Events", icon: "M4 5h16v14H4zM4 10h16M9 10v9" },
+  { href: "/alerts", label: "Alerts", icon: "M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20h4" },
 ];
 
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {

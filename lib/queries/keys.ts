@@ -18,4 +18,10 @@ export const queryKeys = {
   promptStats: (project: string | null, key: string, a: number | null, b: number | null, range: TimeRange) =>
     ["prompts", project, key, "stats", a, b, rangeKey(range)] as const,
   trace: (project: string | null, traceId: string) => ["trace", project, traceId] as const,
+  alertRules: (project: string | null) => ["alerts", project, "rules"] as const,
+  alertChannels: (project: string | null) => ["alerts", project, "channels"] as const,
+  alertDeliveries: (project: string | null, filter: Record<string, unknown>) => ["alerts", project, "deliveries", filter] as const,
+  incidents: (project: string | null, filter: Record<string, unknown>) => ["alerts", project, "incidents", filter] as const,
+  incident: (project: string | null, id: number) => ["alerts", project, "incident", id] as const,
+  incidentSeries: (project: string | null, id: number) => ["alerts", project, "incident", id, "series"] as const,
 };
