@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { alertNotification, jobLease } from "@/db/schema";
@@ -8,7 +7,6 @@ import { freshDb, makeProject } from "@/tests/helpers/db";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
 import { at, calls, channel, rule, T0 } from "./fixtures";
 
-const tsx = path.resolve("node_modules/.bin/tsx");
 const children: ChildProcess[] = [];
 let rx: Receiver | null = null;
 
@@ -19,7 +17,9 @@ afterEach(async () => {
 
 function run(script: string, args: string[]): ChildProcess {
   const env = { ...process.env, SIGHTLINE_WEBHOOK_ALLOW_HOSTS: "127.0.0.1", SIGHTLINE_WORKER_FIRST_TICK_MS: "0" };
-  const child = spawn(tsx, [script, ...args], { env, stdio: ["ignore", "pipe", "inherit"] });
+  // node with tsx's loader, not the tsx CLI: the CLI runs the script in a child process, and a
+  // SIGKILL to the CLI would leave that child (the real worker) running.
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { env, stdio: ["ignore", "pipe", "inherit"] });
   children.push(child);
   return child;
 }

@@ -65,6 +65,8 @@ async function deliverOne(db: Db, id: string, now: number, random?: () => number
   const n = claimed[0];
   if (!n) return null;
   const [channel] = await db.orm.select().from(alertChannel).where(eq(alertChannel.id, n.channelId));
+  // Deleting a channel cascades to its outbox rows; one claimed just before is simply dropped.
+  if (!channel) return null;
   const attempt = n.attempts + 1;
   let result: PostResult;
   if (!channel.enabled) {
