@@ -16,3 +16,4 @@ export * from "./alert-silence";
 export * from "./alert-notification";
 export * from "./alert-delivery";
 export * from "./job-lease";
+export * from "./rollup-measures";
