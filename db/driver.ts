@@ -7,7 +7,11 @@ import type { Db } from "./client";
  * Everything in lib/ and app/ goes through `Db` (Drizzle, `transaction`), so a second
  * dialect is a second implementation of db/, not an edit of every service.
  */
-const drivers = new WeakMap<Db, Sqlite.Database>();
+// On globalThis, not module scope: Next bundles instrumentation.ts and the app's server chunks
+// separately, so this module can load twice in one process while getDb() hands both the same
+// Db (itself kept on globalThis). A module-level map made every page fail with "No SQLite driver".
+type Global = typeof globalThis & { __sightlineDrivers?: WeakMap<Db, Sqlite.Database> };
+const drivers = ((globalThis as Global).__sightlineDrivers ??= new WeakMap<Db, Sqlite.Database>());
 
 export function registerDriver(db: Db, sqlite: Sqlite.Database): void {
   drivers.set(db, sqlite);

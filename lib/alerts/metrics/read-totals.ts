@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { event } from "@/db/schema";
 import type { GroupBy, RuleScope } from "@/lib/alerts/rules/rule-schema";
-import { KEY_LAG_MS, SEQ_BITS } from "@/lib/ingest/event-id";
+import { KEY_LAG_MS, keyFloor } from "@/lib/ingest/event-id";
 import { Aggregate } from "@/lib/metrics/aggregate";
 import { loadDimensionNames, type DimensionNames } from "@/lib/metrics/dimension-names";
 import { resolveDimensionFilter } from "@/lib/metrics/filters";
@@ -51,7 +51,7 @@ export async function readTotals(db: Db, q: MetricQuery, withLatency: boolean): 
     const conds = [
       eq(event.projectId, q.projectId), inArray(event.type, ["llm", "prediction"]),
       // The key range first (it is the primary key), then the exact timestamps.
-      gte(event.id, q.from * SEQ_BITS), lt(event.id, (q.to + KEY_LAG_MS) * SEQ_BITS), gte(event.ts, q.from), lt(event.ts, q.to),
+      gte(event.id, keyFloor(q.from)), lt(event.id, keyFloor(q.to + KEY_LAG_MS)), gte(event.ts, q.from), lt(event.ts, q.to),
     ];
     if (q.scope.environment !== undefined) conds.push(eq(event.environment, q.scope.environment));
     if (q.scope.userId !== undefined) conds.push(eq(event.userId, q.scope.userId));
@@ -70,12 +70,13 @@ export async function readTotals(db: Db, q: MetricQuery, withLatency: boolean): 
       .where(and(...conds));
     for (const r of rows) {
       const g = groupOf(r);
+      const hasLatency = r.latency !== null && r.latency >= 0;
       g.agg.add({
-        count: 1, error_count: r.status === "error" ? 1 : 0, input_tokens: r.input_tokens ?? 0, output_tokens: r.output_tokens ?? 0,
-        cost_usd: r.cost_usd ?? 0, unpriced_count: r.unpriced === 1 ? 1 : 0, flagged_count: r.flagged === 1 ? 1 : 0,
-        judged_count: r.flagged === null ? 0 : 1, latency_sketch: null,
+        count: 1, errorCount: r.status === "error" ? 1 : 0, latencyCount: hasLatency ? 1 : 0, latencySum: hasLatency ? r.latency! : 0,
+        inputTokens: r.input_tokens ?? 0, outputTokens: r.output_tokens ?? 0, costUsd: r.cost_usd ?? 0, unpricedCount: r.unpriced === 1 ? 1 : 0,
+        flaggedCount: r.flagged === 1 ? 1 : 0, judgedCount: r.flagged === null ? 0 : 1, latency_sketch: null,
       });
-      if (withLatency && r.latency !== null && r.latency >= 0) g.agg.sketch.accept(r.latency);
+      if (withLatency && hasLatency) g.agg.sketch.accept(r.latency!);
     }
   }
   return [...groups.values()].sort((a, b) => b.agg.count - a.agg.count || a.key.localeCompare(b.key)).slice(0, q.maxGroups);
