@@ -51,7 +51,9 @@ test("create a channel and send a test, create a rule with its backtest chart", 
     await expect(attempt).toContainText("200");
     await expect(attempt).toContainText("delivered");
     expect(slack.bodies).toHaveLength(1);
-    expect(slack.bodies[0]).toMatchObject({ blocks: [{ type: "header", text: { text: expect.stringContaining("TEST") } }] });
+    const message = slack.bodies[0] as { text: string; blocks: { type: string; text?: { text: string } }[] };
+    expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: expect.stringContaining("TEST") } });
+    expect(message.text).toContain("test notification");
     await shoot(page, "alert-channels");
 
     await page.goto("/alerts");

@@ -37,7 +37,7 @@ export function ChannelForm({ project }: { project: string | null }) {
       >
         <Label>Name<Input required value={name} onChange={(e) => setName(e.target.value)} placeholder="#oncall" /></Label>
         <Label>Type
-          <Select value={type} onChange={(e) => setType(e.target.value as typeof type)}>
+          <Select aria-label="Type" value={type} onChange={(e) => setType(e.target.value as typeof type)}>
             <option value="slack">Slack</option><option value="webhook">Webhook (signed)</option><option value="pagerduty">PagerDuty</option>
           </Select>
         </Label>

@@ -60,36 +60,36 @@ export function RuleForm({ project, available, channels, onCreated }: { project:
         >
           <Label className="col-span-2">Name<Input required value={draft.name} onChange={(e) => set({ name: e.target.value })} placeholder="p95 latency on gpt-4o" /></Label>
           <Label>Metric
-            <Select value={draft.metric} onChange={(e) => set({ metric: e.target.value })}>
+            <Select aria-label="Metric" value={draft.metric} onChange={(e) => set({ metric: e.target.value })}>
               {METRIC_NAMES.map((m) => (
                 <option key={m} value={m} disabled={!available.includes(m)}>{METRIC_LABELS[m]}{available.includes(m) ? "" : " (not in this build)"}</option>
               ))}
             </Select>
           </Label>
-          <Label>Window<Select value={draft.windowSeconds} onChange={(e) => set({ windowSeconds: e.target.value })}>{WINDOWS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</Select></Label>
+          <Label>Window<Select aria-label="Window" value={draft.windowSeconds} onChange={(e) => set({ windowSeconds: e.target.value })}>{WINDOWS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</Select></Label>
           <Label>Model<Input value={draft.model} onChange={(e) => set({ model: e.target.value })} placeholder="any" /></Label>
           <Label>Prompt<Input value={draft.promptId} onChange={(e) => set({ promptId: e.target.value })} placeholder="any" /></Label>
           <Label>Environment<Input value={draft.environment} onChange={(e) => set({ environment: e.target.value })} placeholder="any" /></Label>
           <Label>One incident per
-            <Select value={draft.groupBy} onChange={(e) => set({ groupBy: e.target.value })}>
+            <Select aria-label="One incident per" value={draft.groupBy} onChange={(e) => set({ groupBy: e.target.value })}>
               <option value="">whole scope</option><option value="model">model</option><option value="modelVersion">model version</option>
               <option value="prompt">prompt</option><option value="promptVersion">prompt version</option><option value="user">user</option>
             </Select>
           </Label>
-          <Label>Comparator<Select value={draft.comparator} onChange={(e) => set({ comparator: e.target.value })}>{[">", ">=", "<", "<="].map((c) => <option key={c}>{c}</option>)}</Select></Label>
+          <Label>Comparator<Select aria-label="Comparator" value={draft.comparator} onChange={(e) => set({ comparator: e.target.value })}>{[">", ">=", "<", "<="].map((c) => <option key={c}>{c}</option>)}</Select></Label>
           <Label>Critical threshold<Input required inputMode="decimal" value={draft.threshold} onChange={(e) => set({ threshold: e.target.value })} /></Label>
           <Label>Warning threshold<Input inputMode="decimal" value={draft.warningThreshold} onChange={(e) => set({ warningThreshold: e.target.value })} placeholder="optional" /></Label>
           <Label>Recovery threshold<Input inputMode="decimal" value={draft.recoveryThreshold} onChange={(e) => set({ recoveryThreshold: e.target.value })} placeholder="optional" /></Label>
-          <Label>Pending for<Select value={draft.pendingSeconds} onChange={(e) => set({ pendingSeconds: e.target.value })}>{PERIODS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</Select></Label>
-          <Label>Keep firing for<Select value={draft.keepFiringSeconds} onChange={(e) => set({ keepFiringSeconds: e.target.value })}>{PERIODS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</Select></Label>
+          <Label>Pending for<Select aria-label="Pending for" value={draft.pendingSeconds} onChange={(e) => set({ pendingSeconds: e.target.value })}>{PERIODS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</Select></Label>
+          <Label>Keep firing for<Select aria-label="Keep firing for" value={draft.keepFiringSeconds} onChange={(e) => set({ keepFiringSeconds: e.target.value })}>{PERIODS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</Select></Label>
           <Label>Minimum samples<Input inputMode="numeric" value={draft.minSamples} onChange={(e) => set({ minSamples: e.target.value })} /></Label>
           <Label>No data
-            <Select value={draft.noData} onChange={(e) => set({ noData: e.target.value })}>
+            <Select aria-label="No data" value={draft.noData} onChange={(e) => set({ noData: e.target.value })}>
               <option value="ignore">ignore</option><option value="alert">alert</option><option value="resolve">resolve</option><option value="keep">keep last state</option>
             </Select>
           </Label>
           <Label>Compare
-            <Select value={draft.relative} onChange={(e) => set({ relative: e.target.value })}>
+            <Select aria-label="Compare" value={draft.relative} onChange={(e) => set({ relative: e.target.value })}>
               <option value="">absolute value</option><option value="previous_window">% vs previous window</option><option value="last_week">% vs same window last week</option>
             </Select>
           </Label>
