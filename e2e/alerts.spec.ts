@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { uniqueId } from "./helpers";
+import { authHeaders, uniqueId } from "./helpers";
 
 /** A Slack stand-in on 127.0.0.1 (the e2e server allows it through SIGHTLINE_WEBHOOK_ALLOW_HOSTS). */
 async function startSlack() {
@@ -80,7 +80,30 @@ test("create a channel and send a test, create a rule with its backtest chart", 
   }
 });
 
-test("incidents page and overview render", async ({ page }) => {
+test("an incident from an evaluation pass: listed, on the overview, detail with chart, acknowledged", async ({ page, request }) => {
+  const name = uniqueId("silent model");
+  const created = await request.post("/api/v1/alert-rules", {
+    headers: authHeaders,
+    data: { name, metric: "request_count", scope: { model: uniqueId("nothing") }, windowSeconds: 300, comparator: "<", threshold: 1, noData: "alert" },
+  });
+  expect(created.status()).toBe(201);
+  const evaluated = await request.post("/api/v1/alert-rules/evaluate", { headers: authHeaders });
+  expect(evaluated.status()).toBe(200);
+  const mine = (await evaluated.json()).transitions.filter((t: { ruleName: string }) => t.ruleName === name);
+  expect(mine.map((t: { kind: string }) => t.kind)).toEqual(["no_data"]);
+
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Open incidents" }).getByRole("link", { name })).toBeVisible();
+
+  await page.goto("/alerts/incidents?state=open");
+  await page.getByRole("table", { name: "Incidents" }).getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(page.locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByRole("table", { name: "State history" })).toContainText("no_data");
+  await page.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(page.getByText("Acknowledged by e2e-admin@sightline.local")).toBeVisible();
+  await shoot(page, "alert-incident");
+
   await page.goto("/alerts/incidents");
   await expect(page.getByRole("heading", { name: "Incidents", level: 1 })).toBeVisible();
   await shoot(page, "alert-incidents");

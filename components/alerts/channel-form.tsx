@@ -29,7 +29,7 @@ export function ChannelForm({ project }: { project: string | null }) {
     <CardBody className="flex flex-col gap-2 border-b border-border">
       <form
         aria-label="New channel"
-        className="grid grid-cols-2 gap-2 md:grid-cols-5"
+        className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-5"
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate();
@@ -41,11 +41,11 @@ export function ChannelForm({ project }: { project: string | null }) {
             <option value="slack">Slack</option><option value="webhook">Webhook (signed)</option><option value="pagerduty">PagerDuty</option>
           </Select>
         </Label>
-        <Label className="md:col-span-2">{type === "pagerduty" ? "Events API URL (optional)" : "URL"}
+        <Label className="sm:col-span-2">{type === "pagerduty" ? "Events API URL (optional)" : "URL"}
           <Input required={type !== "pagerduty"} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder={type === "slack" ? "https://hooks.slack.com/services/…" : "https://"} />
         </Label>
         {type === "pagerduty" ? <Label>Routing key<Input required value={routingKey} onChange={(e) => setRoutingKey(e.target.value)} /></Label> : null}
-        <div className="col-span-2 flex items-end gap-2 md:col-span-5">
+        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-5">
           <Button type="submit" variant="primary" disabled={create.isPending}>Add channel</Button>
           {create.error ? <span role="alert" className="text-xs text-bad">{create.error.message}</span> : null}
         </div>

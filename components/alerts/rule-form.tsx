@@ -51,14 +51,14 @@ export function RuleForm({ project, available, channels, onCreated }: { project:
       <CardHeader title="New rule" description="Fires when the metric over the window crosses the threshold; the chart replays the draft over the last 7 days." />
       <CardBody className="flex flex-col gap-3">
         <form
-          className="grid grid-cols-2 gap-2 md:grid-cols-4"
+          className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4"
           aria-label="New alert rule"
           onSubmit={(e) => {
             e.preventDefault();
             save.mutate();
           }}
         >
-          <Label className="col-span-2">Name<Input required value={draft.name} onChange={(e) => set({ name: e.target.value })} placeholder="p95 latency on gpt-4o" /></Label>
+          <Label className="sm:col-span-2">Name<Input required value={draft.name} onChange={(e) => set({ name: e.target.value })} placeholder="p95 latency on gpt-4o" /></Label>
           <Label>Metric
             <Select aria-label="Metric" value={draft.metric} onChange={(e) => set({ metric: e.target.value })}>
               {METRIC_NAMES.map((m) => (
@@ -93,7 +93,7 @@ export function RuleForm({ project, available, channels, onCreated }: { project:
               <option value="">absolute value</option><option value="previous_window">% vs previous window</option><option value="last_week">% vs same window last week</option>
             </Select>
           </Label>
-          <fieldset className="col-span-2 flex flex-wrap items-center gap-3 text-xs md:col-span-4">
+          <fieldset className="flex flex-wrap items-center gap-3 text-xs sm:col-span-2 lg:col-span-4">
             <legend className="mb-1 text-[11px] font-medium text-muted">Notify</legend>
             {channels.length === 0 ? <span className="text-muted">No channels yet: add one under Alerts → Channels.</span> : null}
             {channels.map((c) => (
@@ -103,7 +103,7 @@ export function RuleForm({ project, available, channels, onCreated }: { project:
               </label>
             ))}
           </fieldset>
-          <div className="col-span-2 flex items-center gap-2 md:col-span-4">
+          <div className="flex items-center gap-2 sm:col-span-2 lg:col-span-4">
             <Button type="submit" variant="primary" disabled={body === null || save.isPending}>Create rule</Button>
             {save.error ? <span role="alert" className="text-xs text-bad">{save.error.message}</span> : null}
           </div>
