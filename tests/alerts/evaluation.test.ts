@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { evaluateProjectRules } from "@/lib/alerts/evaluate/evaluate-rules";
+import { eq } from "drizzle-orm";
+import { jobLease } from "@/db/schema";
+import { EVALUATE_JOB, evaluateAlertRulesNow, evaluateProjectRules } from "@/lib/alerts/evaluate/evaluate-rules";
+import { acquireLease, releaseLease } from "@/lib/scheduler/lease";
 import { listIncidents } from "@/lib/alerts/incidents/list-incidents";
 import { backtestAlertRule } from "@/lib/alerts/rules/backtest-rule";
 import { createRuleSchema } from "@/lib/alerts/rules/rule-schema";
@@ -101,5 +104,17 @@ describe("backtest", () => {
     expect(r.incidents).toHaveLength(1);
     expect(r.incidents[0]).toMatchObject({ severity: "critical", noData: false });
     expect(r.incidents[0].startedAt).toBeLessThan(T0 - 86_400_000);
+  });
+});
+
+describe("evaluate now", () => {
+  it("waits for a scheduled pass holding the lease, then runs under it", async () => {
+    await rule(db, p.projectId, { noData: "alert" });
+    expect(await acquireLease(db, EVALUATE_JOB, "scheduler-elsewhere", Date.now(), 60_000, true)).toBe(true);
+    setTimeout(() => void releaseLease(db, EVALUATE_JOB, "scheduler-elsewhere", Date.now(), Date.now() + 30_000, null), 300);
+    const r = await evaluateAlertRulesNow(testContext(db, p.projectId, { now: at(0) }), "api:test");
+    expect(r.transitions.map((t) => t.kind)).toEqual(["no_data"]);
+    const [lease] = await db.orm.select().from(jobLease).where(eq(jobLease.name, EVALUATE_JOB));
+    expect(lease.holder).toBeNull();
   });
 });

@@ -32,6 +32,15 @@ export async function evaluateAllRules(db: Db, now: number, signal?: AbortSignal
   return out;
 }
 
+/** The scheduled pass takes milliseconds to seconds: wait for it (up to ~10 s) rather than fail at once. */
+async function waitForLease(ctx: ServiceContext, holder: string, now: number): Promise<boolean> {
+  for (let i = 0; i < 50; i++) {
+    if (await acquireLease(ctx.db, EVALUATE_JOB, holder, now, 5 * 60_000, true)) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
 /**
  * `POST /api/v1/alert-rules/evaluate`: one pass for this project now, under the evaluation
  * job's lease so it never runs beside the scheduler's own pass (409 while that one runs).
@@ -39,7 +48,7 @@ export async function evaluateAllRules(db: Db, now: number, signal?: AbortSignal
 export async function evaluateAlertRulesNow(ctx: ServiceContext, holder: string): Promise<{ evaluatedAt: number; transitions: RuleTransition[] }> {
   authorize(ctx, "settings:manage");
   const now = ctx.now();
-  if (!(await acquireLease(ctx.db, EVALUATE_JOB, holder, now, 5 * 60_000, true))) throw new ConflictError("An evaluation pass is running; retry in a few seconds");
+  if (!(await waitForLease(ctx, holder, now))) throw new ConflictError("An evaluation pass is running; retry in a few seconds");
   const [lease] = await ctx.db.orm.select({ nextRunAt: jobLease.nextRunAt }).from(jobLease).where(eq(jobLease.name, EVALUATE_JOB));
   let transitions: RuleTransition[] = [];
   try {
