@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { jobLease } from "@/db/schema";
 import { EVALUATE_JOB, evaluateAlertRulesNow, evaluateProjectRules } from "@/lib/alerts/evaluate/evaluate-rules";
 import { acquireLease, releaseLease } from "@/lib/scheduler/lease";
+import { getIncidentSeries } from "@/lib/alerts/incidents/get-incident-series";
 import { listIncidents } from "@/lib/alerts/incidents/list-incidents";
 import { backtestAlertRule } from "@/lib/alerts/rules/backtest-rule";
 import { createRuleSchema } from "@/lib/alerts/rules/rule-schema";
@@ -116,5 +117,19 @@ describe("evaluate now", () => {
     expect(r.transitions.map((t) => t.kind)).toEqual(["no_data"]);
     const [lease] = await db.orm.select().from(jobLease).where(eq(jobLease.name, EVALUATE_JOB));
     expect(lease.holder).toBeNull();
+  });
+});
+
+describe("incident series", () => {
+  it("reads the rule's metric for the incident's group around it", async () => {
+    await rule(db, p.projectId, { scope: {}, groupBy: "model" });
+    await calls(db, p.projectId, T0 - 120_000, 20, { errors: 10, model: "a" });
+    await calls(db, p.projectId, T0 - 120_000, 20, { errors: 2, model: "b" });
+    const [t] = await evaluateProjectRules(db, p.projectId, at(0));
+    const s = await getIncidentSeries(testContext(db, p.projectId, { now: at(30) }), { id: t.incidentId! });
+    expect(s).toMatchObject({ threshold: 0.2, metric: "error_rate", relative: false, stepMs: 60_000 });
+    const values = s.points.filter((x) => x.value !== null).map((x) => x.value);
+    expect(new Set(values)).toEqual(new Set([0.5]));
+    expect(s.points[0].t).toBe(at(0) - 3_600_000);
   });
 });

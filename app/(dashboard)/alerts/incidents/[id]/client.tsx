@@ -51,7 +51,13 @@ export function IncidentClient({ project, id, canAck }: { project: string | null
               actions={i.acknowledgedAt ? <span className="text-xs text-muted">Acknowledged by {i.acknowledgedBy}</span> : canAck && !i.resolvedAt ? <Button onClick={() => ack.mutate()} disabled={ack.isPending}>Acknowledge</Button> : null}
             />
             <CardBody>
-              {chart && s ? <ThresholdChart chart={chart} format={metricFormatter(s.metric, s.relative)} /> : <Skeleton className="h-[220px]" />}
+              {s && !s.points.some((p) => p.value !== null) ? (
+                <p className="py-8 text-center text-xs text-muted">No data for {s.metric} in the rule&apos;s scope around this incident.</p>
+              ) : chart && s ? (
+                <ThresholdChart chart={chart} format={metricFormatter(s.metric, s.relative)} />
+              ) : (
+                <Skeleton className="h-[220px]" />
+              )}
             </CardBody>
           </Card>
         ) : null}
