@@ -17,3 +17,5 @@ export * from "./alert-notification";
 export * from "./alert-delivery";
 export * from "./job-lease";
 export * from "./rollup-measures";
+export * from "./reprice-job";
+export * from "./budget";

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { alertJobs } from "@/lib/alerts/jobs";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
+import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
 export interface JobContext {
@@ -29,6 +30,15 @@ export const JOBS: Job[] = [
     everyMs: 3_600_000,
     run: async ({ db, now }) => {
       await pruneMinuteRollups(db, now);
+    },
+  },
+  {
+    // Re-pricing requests (POST /api/v1/prices/reprice): bounded batches, resumable (lib/pricing/run-reprice-jobs.ts).
+    name: "reprice",
+    everyMs: 5_000,
+    leaseMs: 60_000,
+    run: async ({ db, signal }) => {
+      await runRepriceJobs(db, { now: Date.now, signal });
     },
   },
   // Alert evaluation (every SIGHTLINE_EVAL_INTERVAL_S) and the notification outbox.

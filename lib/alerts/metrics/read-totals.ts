@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { event } from "@/db/schema";
+import { event, zeroMeasures } from "@/db/schema";
 import type { GroupBy, RuleScope } from "@/lib/alerts/rules/rule-schema";
 import { KEY_LAG_MS, keyFloor } from "@/lib/ingest/event-id";
 import { Aggregate } from "@/lib/metrics/aggregate";
@@ -71,11 +71,14 @@ export async function readTotals(db: Db, q: MetricQuery, withLatency: boolean): 
     for (const r of rows) {
       const g = groupOf(r);
       const hasLatency = r.latency !== null && r.latency >= 0;
-      g.agg.add({
+      // Only the measures alert metrics read come from the event; the others stay zero.
+      const m = zeroMeasures();
+      Object.assign(m, {
         count: 1, errorCount: r.status === "error" ? 1 : 0, latencyCount: hasLatency ? 1 : 0, latencySum: hasLatency ? r.latency! : 0,
         inputTokens: r.input_tokens ?? 0, outputTokens: r.output_tokens ?? 0, costUsd: r.cost_usd ?? 0, unpricedCount: r.unpriced === 1 ? 1 : 0,
-        flaggedCount: r.flagged === 1 ? 1 : 0, judgedCount: r.flagged === null ? 0 : 1, latency_sketch: null,
+        flaggedCount: r.flagged === 1 ? 1 : 0, judgedCount: r.flagged === null ? 0 : 1,
       });
+      g.agg.add({ ...m, latency_sketch: null });
       if (withLatency && hasLatency) g.agg.sketch.accept(r.latency!);
     }
   }
