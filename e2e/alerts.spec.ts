@@ -74,7 +74,10 @@ test("create a channel and send a test, create a rule with its backtest chart", 
     await expect(page.getByRole("heading", { name: /Last 7 days · \d+ incidents? would have opened/ })).toBeVisible();
     await shoot(page, "alert-rule-backtest");
     await rule.getByRole("button", { name: "Create rule" }).click();
-    await expect(page.getByRole("table", { name: "Alert rules" }).getByRole("row").filter({ hasText: ruleName })).toContainText("> 5.0%");
+    const saved = page.getByRole("table", { name: "Alert rules" }).getByRole("row").filter({ hasText: ruleName });
+    await expect(saved).toContainText("> 5.0%");
+    await saved.getByRole("button", { name: `Disable ${ruleName}` }).click();
+    await expect(saved).toContainText("disabled");
   } finally {
     await slack.close();
   }
@@ -103,6 +106,11 @@ test("an incident from an evaluation pass: listed, on the overview, detail with 
   await expect(page.getByRole("table", { name: "State history" })).toContainText("no_data");
   await page.getByRole("button", { name: "Acknowledge" }).click();
   await expect(page.getByText("Acknowledged by e2e-admin@sightline.local")).toBeVisible();
+  const silence = page.getByRole("form", { name: "Silence" });
+  await silence.getByLabel("For how long").selectOption({ label: "for 4 hours" });
+  await silence.getByLabel("Reason").fill("known outage");
+  await silence.getByRole("button", { name: "Silence" }).click();
+  await expect(page.getByText(/Silenced until .* UTC: known outage/)).toBeVisible();
   await shoot(page, "alert-incident");
 
   await page.goto("/alerts/incidents");

@@ -1,8 +1,13 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatDuration } from "@/lib/alerts/delivery/alert-event";
 import { metricFormatter, METRIC_LABELS } from "@/lib/alerts/charts/format-metric";
-import type { AlertRule } from "@/lib/queries/alerts";
+import { setRuleEnabled, type AlertRule } from "@/lib/queries/alerts";
+import { queryKeys } from "@/lib/queries/keys";
 
 function condition(r: AlertRule): string {
   const f = metricFormatter(r.metric, r.relative !== null);
@@ -10,7 +15,12 @@ function condition(r: AlertRule): string {
   return `${r.comparator} ${f(r.threshold)}${r.warningThreshold != null ? ` (warn ${f(r.warningThreshold)})` : ""}${base}`;
 }
 
-export function RulesTable({ rules }: { rules: AlertRule[] }) {
+export function RulesTable({ project, rules, canWrite }: { project: string | null; rules: AlertRule[]; canWrite: boolean }) {
+  const qc = useQueryClient();
+  const toggle = useMutation({
+    mutationFn: (r: AlertRule) => setRuleEnabled(project, r.id, !r.enabled),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.alertRules(project) }),
+  });
   if (rules.length === 0) return <p className="p-3 text-xs text-muted">No rules yet.</p>;
   return (
     <Table aria-label="Alert rules">
@@ -26,7 +36,16 @@ export function RulesTable({ rules }: { rules: AlertRule[] }) {
             <Td className="font-mono">{condition(r)}</Td>
             <Td align="right">{formatDuration(r.windowSeconds * 1000)}</Td>
             <Td align="right">{r.channelIds.length}</Td>
-            <Td>{r.enabled ? <Badge tone="ok">enabled</Badge> : <Badge>disabled</Badge>}</Td>
+            <Td>
+              <span className="flex items-center gap-2">
+                {r.enabled ? <Badge tone="ok">enabled</Badge> : <Badge>disabled</Badge>}
+                {canWrite ? (
+                  <Button variant="ghost" onClick={() => toggle.mutate(r)} disabled={toggle.isPending} aria-label={`${r.enabled ? "Disable" : "Enable"} ${r.name}`}>
+                    {r.enabled ? "Disable" : "Enable"}
+                  </Button>
+                ) : null}
+              </span>
+            </Td>
           </Tr>
         ))}
       </tbody>

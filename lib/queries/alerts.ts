@@ -3,12 +3,13 @@ import type { AlertChannel } from "@/lib/alerts/channels/channel-schema";
 import type { Delivery } from "@/lib/alerts/delivery/list-deliveries";
 import type { Incident } from "@/lib/alerts/incidents/incident-schema";
 import type { IncidentSeries } from "@/lib/alerts/incidents/get-incident-series";
+import type { Silence } from "@/lib/alerts/incidents/silences";
 import type { BacktestResult } from "@/lib/alerts/rules/backtest-rule";
 import type { AlertRule } from "@/lib/alerts/rules/rule-view";
 import { apiGet, apiSend } from "./api-client";
 import { queryKeys } from "./keys";
 
-export type { AlertChannel, AlertRule, BacktestResult, Delivery, Incident, IncidentSeries };
+export type { AlertChannel, AlertRule, BacktestResult, Delivery, Incident, IncidentSeries, Silence };
 
 export const alertRulesQuery = (project: string | null) =>
   queryOptions({ queryKey: queryKeys.alertRules(project), queryFn: () => apiGet<{ rules: AlertRule[] }>("/api/v1/alert-rules", { project }) });
@@ -44,3 +45,4 @@ export const createChannel = (project: string | null, input: unknown) => apiSend
 export const reenableChannel = (project: string | null, id: number) => apiSend<AlertChannel>("PATCH", `/api/v1/alert-channels/${id}`, { enabled: true }, { project });
 export const sendTest = (project: string | null, id: number) => apiSend<{ notificationId: string }>("POST", `/api/v1/alert-channels/${id}/test`, {}, { project });
 export const acknowledge = (project: string | null, id: number) => apiSend<Incident>("POST", `/api/v1/incidents/${id}/ack`, {}, { project });
+export const createSilence = (project: string | null, input: unknown) => apiSend<Silence>("POST", "/api/v1/silences", input, { project });

@@ -31,7 +31,7 @@ export function AlertsClient({ project, available, canWrite, canWriteChannels }:
             description="Evaluated every 30 s over windows that end a little before now"
             actions={canWrite ? <Button variant={creating ? "default" : "primary"} onClick={() => setCreating((c) => !c)}>{creating ? "Cancel" : "New rule"}</Button> : null}
           />
-          <RulesTable rules={rules.data?.rules ?? []} />
+          <RulesTable project={project} rules={rules.data?.rules ?? []} canWrite={canWrite} />
         </Card>
       </main>
     </>

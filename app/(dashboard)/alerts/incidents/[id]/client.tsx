@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { AlertsNav } from "@/components/alerts/alerts-nav";
 import { DeliveryLog } from "@/components/alerts/delivery-log";
+import { SilenceForm } from "@/components/alerts/silence-form";
 import { StateBadge } from "@/components/alerts/state-badge";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { StickyLink } from "@/components/layout/nav-link";
@@ -50,7 +51,8 @@ export function IncidentClient({ project, id, canAck }: { project: string | null
               description={`Started ${formatTimestamp(i.startedAt)} UTC${i.firedAt ? ` · fired ${formatTimestamp(i.firedAt)}` : ""}${i.resolvedAt ? ` · resolved ${formatTimestamp(i.resolvedAt)}` : ""}${i.firedAt && i.resolvedAt ? ` (fired for ${formatDuration(i.resolvedAt - i.firedAt)})` : ""}`}
               actions={i.acknowledgedAt ? <span className="text-xs text-muted">Acknowledged by {i.acknowledgedBy}</span> : canAck && !i.resolvedAt ? <Button onClick={() => ack.mutate()} disabled={ack.isPending}>Acknowledge</Button> : null}
             />
-            <CardBody>
+            <CardBody className="flex flex-col gap-3">
+              {canAck && !i.resolvedAt ? <SilenceForm project={project} incidentId={i.id} ruleId={i.ruleId} /> : null}
               {s && !s.points.some((p) => p.value !== null) ? (
                 <p className="py-8 text-center text-xs text-muted">No data for {s.metric} in the rule&apos;s scope around this incident.</p>
               ) : chart && s ? (
