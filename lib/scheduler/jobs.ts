@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { computeDriftWindows } from "@/lib/drift/compute-drift-windows";
+import { alertJobs } from "@/lib/alerts/jobs";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
 import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
 import { routeNewEvents } from "@/lib/review/route-events";
@@ -61,4 +62,6 @@ export const JOBS: Job[] = [
       await routeNewEvents(db, now, signal);
     },
   },
+  // Alert evaluation (every SIGHTLINE_EVAL_INTERVAL_S) and the notification outbox.
+  ...alertJobs(),
 ];
