@@ -26,6 +26,8 @@ export const ruleScopeSchema = z
     userId: z.string().min(1).max(200).optional(),
     /** feature_drift only: the feature whose drift statistic is watched. */
     feature: z.string().min(1).max(200).optional(),
+    /** review_backlog only: the review queue watched (absent: every queue of the project, summed). */
+    queueId: z.number().int().positive().optional(),
   })
   .strict();
 export type RuleScope = z.infer<typeof ruleScopeSchema>;
@@ -105,4 +107,6 @@ export function checkThresholds(r: ThresholdFields, ctx: z.RefinementCtx): void 
     }
   }
   if (r.metric === "feature_drift" && !r.scope?.feature) issue("scope.feature", "feature_drift needs scope.feature");
+  if (r.scope?.feature !== undefined && r.metric !== undefined && r.metric !== "feature_drift") issue("scope.feature", "only feature_drift rules name a feature");
+  if (r.scope?.queueId !== undefined && r.metric !== undefined && r.metric !== "review_backlog") issue("scope.queueId", "only review_backlog rules name a queue");
 }
