@@ -10,6 +10,7 @@ export interface AlertRuleScope {
   userId?: string;
   feature?: string;
   queueId?: number;
+  budgetId?: number;
 }
 
 /** A metric, a scope, thresholds and timings (lib/alerts/rules/rule-schema.ts documents each). */

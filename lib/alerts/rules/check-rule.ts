@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { alertChannel } from "@/db/schema";
+import { alertChannel, budget } from "@/db/schema";
 import { ValidationError } from "@/lib/api/errors";
 import { metricSource } from "@/lib/alerts/metrics";
 import type { GroupBy, RuleScope } from "@/lib/alerts/rules/rule-schema";
@@ -8,6 +8,11 @@ import type { ServiceContext } from "@/lib/services/context";
 /** Checks that need the database or the build: the metric has a source, the channels exist here. */
 export async function checkRuleReferences(ctx: ServiceContext, input: { metric?: string; scope?: RuleScope; groupBy?: GroupBy | null; channelIds?: number[] }): Promise<void> {
   if (input.metric !== undefined) checkMetricSupport(input.metric, input.scope ?? {}, input.groupBy ?? null);
+  if (input.scope?.budgetId !== undefined) {
+    if (input.groupBy) throw new ValidationError("A budget rule has no group-by", [{ path: "groupBy", message: "a budget already names its user or tag" }]);
+    const [b] = await ctx.db.orm.select({ id: budget.id }).from(budget).where(and(eq(budget.projectId, ctx.projectId), eq(budget.id, input.scope.budgetId)));
+    if (!b) throw new ValidationError("Unknown budget", [{ path: "scope.budgetId", message: `no budget ${input.scope.budgetId} in this project` }]);
+  }
   const ids = [...new Set(input.channelIds ?? [])];
   if (ids.length === 0) return;
   const found = await ctx.db.orm
