@@ -15,12 +15,18 @@ import { rangeLabel } from "@/lib/time/ranges";
 import { describeThresholds, rateLevel } from "@/lib/health/health";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { fleetTotals, selectFleetRows } from "@/lib/overview/select-rows";
+import { confirmedRatesBy, confirmedTotal } from "@/lib/overview/confirmed-rates";
 import { fleetOverviewQuery } from "@/lib/queries/overview";
+import { humanHallucinationRatesQuery } from "@/lib/queries/review";
 import { overviewSearchParams } from "./search-params";
 
 export function OverviewClient() {
   const [state, setState] = useUrlState(overviewSearchParams);
   const { data, error, isPending } = useQuery(fleetOverviewQuery(state.project ?? null, state));
+  // Human-confirmed hallucination rates (review queues) beside the detector's; absent until something was reviewed.
+  const reviewRates = useQuery(humanHallucinationRatesQuery(state.project ?? null, {}, state)).data?.rates ?? [];
+  const human = confirmedTotal(reviewRates);
+  const humanTone = rateLevel("hallucinationRate", human?.rate ?? null);
   const sort = {
     sort: state.sort,
     dir: state.dir,
@@ -40,12 +46,15 @@ export function OverviewClient() {
         {data && data.models.length === 0 ? <FirstEventSnippet origin={typeof window === "undefined" ? "" : window.location.origin} /> : null}
         {data && totals && data.models.length > 0 ? (
           <>
-            <section className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Totals">
+            <section className={`grid grid-cols-2 gap-3 md:grid-cols-3 ${human ? "xl:grid-cols-7" : "xl:grid-cols-6"}`} aria-label="Totals">
               <Stat label="Requests" value={formatCount(totals.count)} />
               <Stat label="Error rate" value={formatPercent(totals.errorRate, 2)} tone={errorTone === "ok" ? undefined : errorTone} />
               <Stat label="Tokens" value={formatCount(totals.tokens)} />
               <Stat label="Cost" value={formatUsd(totals.costUsd)} />
               <Stat label="Flagged hallucinations" value={formatCount(totals.flaggedCount)} tone={totals.flaggedCount > 0 ? "warn" : undefined} />
+              {human ? (
+                <Stat label="Human-confirmed" value={formatPercent(human.rate)} hint={`${formatCount(human.confirmed)} of ${formatCount(human.reviewed)} reviewed`} tone={humanTone === "ok" ? undefined : humanTone} />
+              ) : null}
               <Stat label="Needs attention" value={`${totals.unhealthy} / ${data.models.length}`} hint="models degraded or failing" tone={totals.unhealthy > 0 ? "warn" : "ok"} />
             </section>
             <div className="flex flex-wrap items-center gap-2">
@@ -65,11 +74,11 @@ export function OverviewClient() {
             </div>
             <Card>
               <CardHeader title="Models" description={`Status: ${describeThresholds()}`} />
-              <FleetTable entity="model" rows={selectFleetRows(data.models, filter)} sort={sort} />
+              <FleetTable entity="model" rows={selectFleetRows(data.models, filter)} sort={sort} confirmed={human ? confirmedRatesBy(reviewRates, "model") : undefined} />
             </Card>
             <Card>
               <CardHeader title="Prompts" description="LLM calls per prompt, all versions" />
-              <FleetTable entity="prompt" rows={selectFleetRows(data.prompts, { ...filter, kind: "all" })} sort={sort} />
+              <FleetTable entity="prompt" rows={selectFleetRows(data.prompts, { ...filter, kind: "all" })} sort={sort} confirmed={human ? confirmedRatesBy(reviewRates, "prompt") : undefined} />
             </Card>
           </>
         ) : null}

@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/charts/format";
 import type { SortDir } from "@/lib/charts/table";
+import type { ConfirmedRate } from "@/lib/overview/confirmed-rates";
 import type { FleetRow } from "@/lib/queries/overview";
 import { Sparkline } from "./sparkline";
 import { levelClass, rateLevel } from "@/lib/health/health";
@@ -31,8 +32,11 @@ function SortTh({ k, label, s, align = "right" }: { k: string; label: string; s:
   );
 }
 
-/** One health row per model or prompt. Purely presentational: rows arrive filtered and sorted. */
-export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "model" | "prompt"; sort: SortState }) {
+/**
+ * One health row per model or prompt. Purely presentational: rows arrive filtered and sorted.
+ * `confirmed` (human-confirmed hallucination rates by row key) adds a column beside the detector's rate.
+ */
+export function FleetTable({ rows, entity, sort, confirmed }: { rows: FleetRow[]; entity: "model" | "prompt"; sort: SortState; confirmed?: ReadonlyMap<string, ConfirmedRate> }) {
   const hrefOf = (r: FleetRow) => `/${entity === "model" ? "models" : "prompts"}/${encodeURIComponent(r.key)}`;
   return (
     <Table aria-label={entity === "model" ? "Models" : "Prompts"}>
@@ -48,6 +52,7 @@ export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "
           <SortTh k="tokens" label="Tokens" s={sort} />
           <SortTh k="costUsd" label="Cost" s={sort} />
           <SortTh k="hallucinationRate" label="Halluc." s={sort} />
+          {confirmed ? <Th align="right" title="Human-confirmed hallucination rate (review queues), with the number of reviewed events">Confirmed</Th> : null}
           {entity === "model" ? <Th align="right">Drift / Acc.</Th> : null}
         </tr>
       </thead>
@@ -85,6 +90,7 @@ export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "
             <Td align="right" className={cn(levelClass(rateLevel("hallucinationRate", r.hallucinationRate)))}>
               {r.kind === "ml" ? "—" : formatPercent(r.hallucinationRate)}
             </Td>
+            {confirmed ? <ConfirmedCell c={r.kind === "ml" ? undefined : confirmed.get(r.key)} /> : null}
             {entity === "model" ? (
               <Td align="right">
                 {r.kind === "ml" ? (
@@ -105,12 +111,22 @@ export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "
         ))}
         {rows.length === 0 ? (
           <tr>
-            <td colSpan={11} className="px-3 py-6 text-center text-xs text-muted">
+            <td colSpan={12} className="px-3 py-6 text-center text-xs text-muted">
               Nothing matches these filters.
             </td>
           </tr>
         ) : null}
       </tbody>
     </Table>
+  );
+}
+
+function ConfirmedCell({ c }: { c: ConfirmedRate | undefined }) {
+  if (!c) return <Td align="right" className="text-muted">—</Td>;
+  return (
+    <Td align="right" data-testid="confirmed-rate" className={cn(levelClass(rateLevel("hallucinationRate", c.rate)))}>
+      {formatPercent(c.rate)}
+      <span className="ml-1 text-[11px] text-muted">n={formatCount(c.reviewed)}</span>
+    </Td>
   );
 }
