@@ -67,7 +67,7 @@ export function EventDrawer({ project, eventId, onClose }: { project: string | n
               </Badge>
             ) : null}
           </div>
-          <dl className="mb-4 grid grid-cols-2 gap-x-4 gap-y-1.5 text-xs">
+          <dl className="mb-4 grid grid-cols-1 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-2">
             {facts.map(([k, v]) => (
               <div key={k} className="flex min-w-0 gap-2">
                 <dt className="w-24 shrink-0 text-muted">{k}</dt>
