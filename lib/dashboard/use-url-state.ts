@@ -5,9 +5,20 @@ import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { z } from "zod";
 import { parseSearchParams } from "./search-params";
 
+export type UrlPatch = Record<string, string | number | boolean | undefined | null>;
+
+export interface SetUrlStateOptions {
+  /**
+   * "push" (default) makes the change a history entry, so Back undoes a filter or range
+   * change; "replace" is for changes made while typing, which would flood the history.
+   */
+  history?: "push" | "replace";
+}
+
 /**
- * Typed URL state for a page: reads with the page's zod schema, writes with router.replace so
- * every filter change is a shareable link. Setting a key to undefined/"" removes it.
+ * Typed URL state for a page: reads with the page's zod schema, writes through the router so
+ * every filter change is a shareable link and a history entry. Setting a key to
+ * undefined/"" removes it.
  */
 export function useUrlState<S extends z.ZodType>(schema: S) {
   const router = useRouter();
@@ -21,15 +32,18 @@ export function useUrlState<S extends z.ZodType>(schema: S) {
   }, [searchParams]);
   const state = useMemo(() => parseSearchParams(schema, searchParams) as z.infer<S>, [schema, searchParams]);
   const setState = useCallback(
-    (patch: Record<string, string | number | boolean | undefined | null>) => {
+    (patch: UrlPatch, options: SetUrlStateOptions = {}) => {
       const sp = new URLSearchParams(pending.current ?? searchParams.toString());
       for (const [k, v] of Object.entries(patch)) {
         if (v === undefined || v === null || v === "") sp.delete(k);
         else sp.set(k, String(v));
       }
       const qs = sp.toString();
+      if (qs === searchParams.toString() && pending.current === null) return;
+      // A second change in the same tick joins the first one's history entry.
+      const mode = pending.current !== null ? "replace" : (options.history ?? "push");
       pending.current = qs;
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+      router[mode](qs ? `${pathname}?${qs}` : pathname, { scroll: false });
     },
     [router, pathname, searchParams],
   );
