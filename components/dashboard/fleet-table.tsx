@@ -6,7 +6,8 @@ import { cn } from "@/components/ui/cn";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/charts/format";
 import type { SortDir } from "@/lib/charts/table";
-import type { FleetRow } from "@/lib/queries/overview";
+import { completeBuckets } from "@/lib/charts/sparkline";
+import type { FleetOverview, FleetRow } from "@/lib/queries/overview";
 import { Sparkline } from "./sparkline";
 
 const HEALTH_TONE = { ok: "ok", warn: "warn", bad: "bad", idle: "neutral" } as const;
@@ -31,7 +32,7 @@ function SortTh({ k, label, s, align = "right" }: { k: string; label: string; s:
 }
 
 /** One health row per model or prompt. Purely presentational: rows arrive filtered and sorted. */
-export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "model" | "prompt"; sort: SortState }) {
+export function FleetTable({ rows, entity, sort, window }: { rows: FleetRow[]; entity: "model" | "prompt"; sort: SortState; window: FleetOverview["window"] }) {
   const hrefOf = (r: FleetRow) => `/${entity === "model" ? "models" : "prompts"}/${encodeURIComponent(r.key)}`;
   return (
     <Table aria-label={entity === "model" ? "Models" : "Prompts"}>
@@ -63,7 +64,7 @@ export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "
               </div>
             </Td>
             <Td>
-              <Sparkline values={r.sparkline} tone={r.health === "bad" ? "bad" : r.health === "warn" ? "warn" : "accent"} />
+              <Sparkline values={completeBuckets(r.sparkline, window)} tone={r.health === "bad" ? "bad" : r.health === "warn" ? "warn" : "accent"} />
             </Td>
             <Td align="right">{formatCount(r.count)}</Td>
             <Td align="right" className={cn(r.health !== "idle" && (r.errorRate ?? 0) >= 0.05 && "text-bad", (r.errorRate ?? 0) >= 0.02 && (r.errorRate ?? 0) < 0.05 && "text-warn")}>
