@@ -4,8 +4,8 @@
  * optional provider prefix such as "openai/" or "anthropic.", `D` an optional date or
  * revision suffix such as "-2024-08-06", "-20250514" or "-v1:0".
  */
-const P = "(?:[\\w.-]+[/.:])?";
-const D = "(?:[-@](?:\\d{4}-?\\d{2}-?\\d{2}|latest|v\\d+(?::\\d+)?|\\d{3}))*";
+export const P = "(?:[\\w.-]+[/.:])?";
+export const D = "(?:[-@](?:\\d{4}-?\\d{2}-?\\d{2}|latest|v\\d+(?::\\d+)?|\\d{3}))*";
 
 export interface DefaultPrice {
   pattern: string;
@@ -52,3 +52,6 @@ export const DEFAULT_PRICES: DefaultPrice[] = [
   row("mistral", "mistral-large", 2, 6),
   row("mistral", "mistral-small", 0.1, 0.3),
 ];
+
+/** The model-name part of each shipped pattern, without the prefix and suffix (lib/models/canonical-name.ts). */
+export const KNOWN_MODEL_NAMES: string[] = DEFAULT_PRICES.map((p) => p.pattern.slice(P.length, p.pattern.length - D.length));
