@@ -56,8 +56,12 @@ export default function TimeSeriesChart({
         },
         onMouseUp: () => {
           if (drag && drag.b !== null && drag.b !== drag.a) onDrag?.(drag.a, drag.b);
-          else if (drag) onPick?.(drag.a);
           setDrag(null);
+        },
+        // Bars take their own clicks (BucketBar); elsewhere a click picks the bucket under the pointer.
+        onClick: variant === "bar" ? undefined : (s: Pointer) => {
+          const t = labelOf(s);
+          if (t !== null && onPick) onPick(t);
         },
         onMouseLeave: () => setDrag(null),
         style: { cursor: "pointer", userSelect: "none" as const },
@@ -84,7 +88,7 @@ export default function TimeSeriesChart({
         <BarChart data={rows} margin={margin} {...events}>
           {common}
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} radius={[2, 2, 0, 0]} shape={(p: BarShapeProps) => <BucketBar {...p} seriesKey={s.key} unfinished={unfinished} />} />
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} radius={[2, 2, 0, 0]} shape={(p: BarShapeProps) => <BucketBar {...p} seriesKey={s.key} unfinished={unfinished} onPick={onPick} />} />
           ))}
         </BarChart>
       ) : variant === "area" ? (
@@ -107,12 +111,12 @@ export default function TimeSeriesChart({
 }
 
 /** One bar; the unfinished bucket is drawn faded so a partial count never reads as a drop. */
-function BucketBar(props: BarShapeProps & { seriesKey: string; unfinished: number | null }) {
-  const { seriesKey, unfinished, ...rest } = props;
+function BucketBar(props: BarShapeProps & { seriesKey: string; unfinished: number | null; onPick?: (t: number) => void }) {
+  const { seriesKey, unfinished, onPick, ...rest } = props;
   const row = rest.payload as SeriesRow;
   const partial = row.t === unfinished;
   return (
-    <g data-testid="chart-bar" data-t={row.t} data-value={row[seriesKey] ?? ""} data-unfinished={partial || undefined}>
+    <g data-testid="chart-bar" data-t={row.t} data-value={row[seriesKey] ?? ""} data-unfinished={partial || undefined} onClick={onPick ? () => onPick(row.t) : undefined}>
       <Rectangle {...rest} fillOpacity={partial ? 0.35 : 1} strokeDasharray={partial ? "3 2" : undefined} stroke={partial ? String(rest.fill) : undefined} />
     </g>
   );

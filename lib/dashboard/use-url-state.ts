@@ -27,6 +27,7 @@ export function useUrlState<S extends z.ZodType>(schema: S) {
   // Two updates in one tick (pick A, then B) must compose: the second starts from the first's
   // result, not from the searchParams snapshot the router has not caught up with yet.
   const pending = useRef<string | null>(null);
+  const pendingMode = useRef<"push" | "replace">("push");
   useEffect(() => {
     pending.current = null;
   }, [searchParams]);
@@ -40,9 +41,11 @@ export function useUrlState<S extends z.ZodType>(schema: S) {
       }
       const qs = sp.toString();
       if (qs === searchParams.toString() && pending.current === null) return;
-      // A second change in the same tick joins the first one's history entry.
-      const mode = pending.current !== null ? "replace" : (options.history ?? "push");
+      // A second change in the same tick joins the first one's history entry: the router commits
+      // only the last navigation of a tick, so it must repeat the first one's push.
+      const mode = pending.current !== null ? pendingMode.current : (options.history ?? "push");
       pending.current = qs;
+      pendingMode.current = mode;
       router[mode](qs ? `${pathname}?${qs}` : pathname, { scroll: false });
     },
     [router, pathname, searchParams],
