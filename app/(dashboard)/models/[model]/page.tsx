@@ -1,7 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
 import { resolveWindow } from "@/lib/dashboard/time-range";
@@ -22,15 +21,15 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const model = decodeURIComponent((await params).model);
   const state = parseSearchParams(modelSearchParams, await searchParams);
   const user = await requirePageUser(state.project);
-  const db = getDb();
   // A name no event ever carried is a 404, not an empty dashboard.
-  if (![...loadDimensionNames(db, user.project.projectId).models.values()].some((m) => m.name === model)) notFound();
+  const names = await loadDimensionNames(user.ctx.db, user.ctx.projectId);
+  if (![...names.models.values()].some((m) => m.name === model)) notFound();
   const qc = makeQueryClient();
   const w = resolveWindow(state);
   const project = state.project ?? null;
   // The version table (and the headline numbers derived from it) render on the server.
   const q = metricsQuerySchema.parse({ groupBy: "modelVersion", model, from: String(w.from), to: String(w.to) });
-  qc.setQueryData(metricsQuery(project, { groupBy: "modelVersion", model }, state).queryKey, getMetrics(db, user.project.projectId, q));
+  qc.setQueryData(metricsQuery(project, { groupBy: "modelVersion", model }, state).queryKey, await getMetrics(user.ctx, q));
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <ModelClient model={model} />

@@ -1,7 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
 import { defaultComparison } from "@/lib/dashboard/default-comparison";
@@ -23,22 +22,21 @@ export default async function PromptPage({ params, searchParams }: Props) {
   const key = decodeURIComponent((await params).prompt);
   const state = parseSearchParams(promptSearchParams, await searchParams);
   const user = await requirePageUser(state.project);
-  const db = getDb();
-  const projectId = user.project.projectId;
-  if (!findPromptRow(db, projectId, key)) notFound();
+  const { ctx } = user;
+  if (!(await findPromptRow(ctx.db, ctx.projectId, key))) notFound();
   const project = state.project ?? null;
   const qc = makeQueryClient();
-  const prompt = getPrompt(db, { projectId, key });
+  const prompt = await getPrompt(ctx, { key });
   const w = resolveWindow(state);
   // Default comparison: the two versions with the most calls in the range (oldest first).
-  const traffic = getPromptStats(db, { projectId, key, from: w.from, to: w.to }).versions;
+  const traffic = (await getPromptStats(ctx, { key, from: w.from, to: w.to })).versions;
   const pair = defaultComparison([...traffic].sort((x, y) => x.version - y.version).map((v) => ({ version: v.version, count: v.count })));
   const a = state.a ?? pair?.a ?? null;
   const b = state.b ?? pair?.b ?? null;
   qc.setQueryData(promptQuery(project, key).queryKey, { prompt });
   qc.setQueryData(
     promptStatsQuery(project, key, a, b, state).queryKey,
-    getPromptStats(db, { projectId, key, from: w.from, to: w.to, a: a ?? undefined, b: b ?? undefined }),
+    await getPromptStats(ctx, { key, from: w.from, to: w.to, a: a ?? undefined, b: b ?? undefined }),
   );
   return (
     <HydrationBoundary state={dehydrate(qc)}>
