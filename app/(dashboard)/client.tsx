@@ -12,6 +12,7 @@ import { Stat } from "@/components/ui/stat";
 import { formatCount, formatPercent, formatUsd } from "@/lib/charts/format";
 import { eventsHrefForRange } from "@/lib/dashboard/drill-down";
 import { rangeLabel } from "@/lib/dashboard/time-range";
+import { healthRuleText } from "@/lib/health/health-status";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { fleetTotals, nextSort, selectFleetRows } from "@/lib/overview/select-rows";
 import { fleetOverviewQuery } from "@/lib/queries/overview";
@@ -64,7 +65,7 @@ export function OverviewClient() {
               </Select>
             </div>
             <Card>
-              <CardHeader title="Models" description="Status: error rate ≥ 2 % / 5 %, hallucination rate ≥ 5 % / 10 %, drift PSI ≥ 0.1 / 0.25" />
+              <CardHeader title="Models" description={healthRuleText()} />
               <FleetTable entity="model" rows={selectFleetRows(data.models, filter)} sort={sort} window={data.window} />
             </Card>
             <Card>

@@ -53,7 +53,7 @@ export function EventsTable({ events, onOpen }: { events: EventView[]; onOpen: (
                   onOpen(e.id);
                 }}
               >
-                {eventPreview(e)}
+                {eventPreview(e) || "(no text)"}
               </button>
             </Td>
           </Tr>

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { authorize, type ServiceContext } from "@/lib/services/context";
-import { driftStatusOf, healthOf, type Health } from "@/lib/charts/health";
+import { driftStatusOf, healthOf, type Health } from "@/lib/health/health-status";
 import { rollupRange } from "@/lib/dashboard/rollup-resolution";
 import type { Interval } from "@/lib/dashboard/time-range";
 import { readModelSignals } from "@/db/statements/metric-point-reads";
@@ -73,7 +73,7 @@ export async function getFleetOverview(ctx: ServiceContext, input: { from: numbe
       driftStatus,
       maxPsi: signals?.maxPsi ?? null,
       accuracy: signals?.accuracy ?? null,
-      health: healthOf({ count: metrics.count, errorRate: metrics.errorRate, hallucinationRate: metrics.hallucinationRate, driftStatus }),
+      health: healthOf({ count: metrics.count, errorRate: metrics.errorRate, hallucinationRate: metrics.hallucinationRate, judgedCount: metrics.judgedCount, driftStatus }),
     };
   };
 
