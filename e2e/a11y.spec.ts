@@ -13,16 +13,16 @@ const VIEWPORTS = [
 ] as const;
 const THEMES = ["light", "dark"] as const;
 
-let traceId = "";
-let eventId = "";
+// Module level: the page list below is built when the file loads, before any hook runs. A
+// restarted worker reloads the module and ingests under its own fresh ids.
+const traceId = uniqueId("a11y-trace");
+const eventId = `${traceId}-llm`;
 
 test.beforeAll(async ({ request }) => {
-  traceId = uniqueId("a11y-trace");
-  eventId = `${traceId}-llm`;
   const t0 = Date.now() - 60_000;
   await ingest(request, [
     { id: `${traceId}-root`, type: "span", name: "handle_request", model: "rag-pipeline", traceId, spanId: "r1", timestamp: t0, latencyMs: 900 },
-    { id: eventId, type: "llm", model: "gpt-4o", traceId, spanId: "l1", parentSpanId: "r1", timestamp: t0 + 50, latencyMs: 700, input: "What is the refund window for an order placed yesterday?", output: "Thirty days from delivery, according to the policy excerpt." },
+    { id: eventId, type: "llm", model: "gpt-4o", traceId, spanId: "l1", parentSpanId: "r1", timestamp: t0 + 50, latencyMs: 700, userId: "a11y-user", sessionId: "a11y-session", input: "What is the refund window for an order placed yesterday?", output: "Thirty days from delivery, according to the policy excerpt." },
   ]);
 });
 
@@ -40,6 +40,10 @@ function pages(): { name: string; path: string; ready: (p: Page) => Promise<void
     { name: "events", path: "/events?range=7d", ready: async (p) => void (await expect(p.getByTestId("event-row").first()).toBeVisible()) },
     { name: "event-drawer", path: `/events?range=1h&event=${eventId}`, ready: async (p) => void (await expect(p.getByTestId("event-detail")).toBeVisible()) },
     { name: "trace", path: `/traces/${traceId}`, ready: async (p) => void (await expect(p.getByRole("treeitem")).toHaveCount(2)) },
+    { name: "traces", path: "/traces?range=1h", ready: async (p) => void (await expect(p.getByTestId("traces-row").first()).toBeVisible()) },
+    { name: "sessions", path: "/sessions?range=7d", ready: async (p) => void (await expect(p.getByRole("table", { name: "Sessions" })).toBeVisible()) },
+    { name: "users", path: "/users?range=7d", ready: async (p) => void (await expect(p.getByRole("table", { name: "Users" })).toBeVisible()) },
+    { name: "user", path: `/users/a11y-user?range=1h`, ready: async (p) => void (await expect(p.getByTestId("event-row").first()).toBeVisible()) },
     { name: "not-found-route", path: "/no/such/page", ready: heading("Page not found") },
     { name: "not-found-model", path: "/models/no-such-model", ready: heading(/No model/) },
   ];

@@ -23,6 +23,13 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+/** A name in the drawer that leads to its own page (model, prompt, user, session, trace). */
+const link = (href: string, text: string) => (
+  <StickyLink href={href} className="text-accent hover:underline">
+    {text}
+  </StickyLink>
+);
+
 /** Full event: LLM text is untrusted and only ever rendered as text nodes (CodeBlock). */
 export function EventDrawer({ project, eventId, onClose }: { project: string | null; eventId: string | null; onClose: () => void }) {
   const q = useQuery({ ...eventQuery(project, eventId ?? ""), enabled: eventId !== null });
@@ -31,13 +38,13 @@ export function EventDrawer({ project, eventId, onClose }: { project: string | n
   const facts: [string, React.ReactNode][] = e
     ? [
         ["Time", `${formatTimestamp(e.timestamp)} UTC`],
-        ["Model", `${e.model ?? "—"}${e.modelVersion ? ` @${e.modelVersion}` : ""}`],
-        ["Prompt", e.promptId ? `${e.promptId}${e.promptVersion ? ` v${e.promptVersion}` : ""}` : "—"],
+        ["Model", e.model ? <>{link(`/models/${encodeURIComponent(e.model)}`, e.model)}{e.modelVersion ? ` @${e.modelVersion}` : ""}</> : "—"],
+        ["Prompt", e.promptId ? <>{link(`/prompts/${encodeURIComponent(e.promptId)}`, e.promptId)}{e.promptVersion ? ` v${e.promptVersion}` : ""}</> : "—"],
         ["Latency", formatMs(e.latencyMs)],
         ["Tokens", e.inputTokens !== null || e.outputTokens !== null ? `${formatCount(e.inputTokens)} in / ${formatCount(e.outputTokens)} out` : "—"],
         ["Cost", e.unpriced ? "unpriced" : formatUsd(e.costUsd)],
-        ["User", e.userId ?? "—"],
-        ["Session", e.sessionId ?? "—"],
+        ["User", e.userId ? link(`/users/${encodeURIComponent(e.userId)}`, e.userId) : "—"],
+        ["Session", e.sessionId ? link(`/sessions/${encodeURIComponent(e.sessionId)}`, e.sessionId) : "—"],
         ["Environment", e.environment],
         [
           "Trace",

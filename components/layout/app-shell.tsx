@@ -14,6 +14,9 @@ const NAV = [
   { href: "/", label: "Overview", exact: true, icon: "M3 12h4l3-8 4 16 3-8h4" },
   { href: "/prompts", label: "Prompts", icon: "M4 6h16M4 12h10M4 18h7" },
   { href: "/events", label: "Events", icon: "M4 5h16v14H4zM4 10h16M9 10v9" },
+  { href: "/traces", label: "Traces", icon: "M4 6h8M8 12h8M12 18h8" },
+  { href: "/sessions", label: "Sessions", icon: "M5 5h14v10H9l-4 4z" },
+  { href: "/users", label: "Users", icon: "M12 12a4 4 0 100-8 4 4 0 000 8zM4 20c0-4 4-6 8-6s8 2 8 6" },
 ];
 
 /** Id of the region the skip link jumps to. */

@@ -14,6 +14,7 @@ export interface EventsDrillDown {
   flagged?: boolean;
   userId?: string;
   sessionId?: string;
+  traceId?: string;
 }
 
 /** Which event type a model's charts count: rollups hold LLM calls and predictions only. */
@@ -40,7 +41,7 @@ function withFilters(d: Omit<EventsDrillDown, "from" | "to">, window: Record<str
   for (const [k, v] of Object.entries(window)) if (v) sp.set(k, v);
   const rest: [string, string | number | boolean | undefined][] = [
     ["type", d.type], ["model", d.model], ["modelVersion", d.modelVersion], ["promptId", d.promptId],
-    ["promptVersion", d.promptVersion], ["status", d.status], ["flagged", d.flagged], ["userId", d.userId], ["sessionId", d.sessionId],
+    ["promptVersion", d.promptVersion], ["status", d.status], ["flagged", d.flagged], ["userId", d.userId], ["sessionId", d.sessionId], ["traceId", d.traceId],
   ];
   for (const [k, v] of rest) if (v !== undefined && v !== "") sp.set(k, String(v));
   return `/events?${sp.toString()}`;

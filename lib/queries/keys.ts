@@ -18,4 +18,6 @@ export const queryKeys = {
   promptStats: (project: string | null, key: string, a: number | null, b: number | null, range: TimeRange) =>
     ["prompts", project, key, "stats", a, b, rangeKey(range)] as const,
   trace: (project: string | null, traceId: string) => ["trace", project, traceId] as const,
+  groups: (project: string | null, kind: string, params: Record<string, unknown>, range: TimeRange) => ["groups", project, kind, params, rangeKey(range)] as const,
+  group: (project: string | null, kind: string, id: string, range: TimeRange | null) => ["groups", project, kind, id, range ? rangeKey(range) : null] as const,
 };

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { EventDrawer } from "@/components/events/event-drawer";
+import { GroupStats } from "@/components/events/group-stats";
 import { TraceTimeline } from "@/components/events/trace-timeline";
 import { StickyLink } from "@/components/layout/nav-link";
 import { Card } from "@/components/ui/card";
@@ -12,7 +13,9 @@ import { formatMs } from "@/lib/charts/format";
 import { eventsToSpans, layoutTrace } from "@/lib/charts/trace-tree";
 import { useDrawerParam } from "@/lib/dashboard/use-drawer-param";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
+import { eventsHrefForRange } from "@/lib/dashboard/drill-down";
 import { traceQuery } from "@/lib/queries/events";
+import { traceSummaryQuery } from "@/lib/queries/groups";
 import { traceSearchParams } from "./search-params";
 
 export function TraceClient({ traceId }: { traceId: string }) {
@@ -20,6 +23,7 @@ export function TraceClient({ traceId }: { traceId: string }) {
   const drawer = useDrawerParam("event", setState);
   const project = state.project ?? null;
   const q = useQuery(traceQuery(project, traceId));
+  const totals = useQuery(traceSummaryQuery(project, traceId));
   const layout = q.data ? layoutTrace(eventsToSpans(q.data.events)) : null;
 
   let body: React.ReactNode;
@@ -47,7 +51,12 @@ export function TraceClient({ traceId }: { traceId: string }) {
         title={<span className="truncate font-mono">{traceId}</span>}
         subtitle={layout ? `${layout.rows.length} spans · ${formatMs(layout.durationMs)}` : "Trace"}
       />
-      <main className="p-3 sm:p-5">{body}</main>
+      <main className="flex flex-col gap-4 p-3 sm:p-5">
+        {totals.data ? (
+          <GroupStats group={totals.data} spans errorsHref={eventsHrefForRange({ project, traceId, status: "error" }, { range: "30d", refresh: 0 })} />
+        ) : null}
+        {body}
+      </main>
       <EventDrawer project={project} eventId={state.event ?? null} onClose={drawer.close} />
     </>
   );
