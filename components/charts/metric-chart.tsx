@@ -10,7 +10,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { bucketBounds, dragRange, prepareTimeSeries, type ChartUnit } from "@/lib/charts/prepare-time-series";
 import { eventsHref, eventsHrefForRange, type EventsDrillDown } from "@/lib/dashboard/drill-down";
-import type { TimeRange } from "@/lib/dashboard/time-range";
+import type { TimeRange } from "@/lib/time/ranges";
 import { timeseriesQuery, type TimeseriesMetric, type TimeseriesParams } from "@/lib/queries/metrics";
 import { ChartLegend } from "./chart-legend";
 import type { SeriesDef } from "./time-series-chart";

@@ -5,7 +5,7 @@ import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, Rectang
 import type { SeriesRow } from "@/lib/charts/fill-series";
 import { formatTick, formatTimestamp } from "@/lib/charts/format";
 import type { PreparedTimeSeries } from "@/lib/charts/prepare-time-series";
-import type { Interval } from "@/lib/dashboard/time-range";
+import type { Interval } from "@/lib/time/ranges";
 
 export interface SeriesDef {
   key: string;

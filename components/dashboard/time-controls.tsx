@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { Segmented } from "@/components/ui/segmented";
-import { customRangeProblem, RANGE_PRESETS, timeRangeSchema, type TimeRange } from "@/lib/dashboard/time-range";
+import { customRangeProblem, RANGE_PRESETS, timeRangeSchema, type TimeRange } from "@/lib/time/ranges";
 import { useUrlState, type SetUrlStateOptions } from "@/lib/dashboard/use-url-state";
 
 const REFRESH = [

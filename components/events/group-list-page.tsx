@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
-import { rangeLabel } from "@/lib/dashboard/time-range";
+import { rangeLabel } from "@/lib/time/ranges";
 import type { GroupListSearchParams } from "@/lib/dashboard/group-search-params";
 import type { UrlPatch } from "@/lib/dashboard/use-url-state";
 import { groupListQuery, type GroupKind } from "@/lib/queries/groups";

@@ -10,3 +10,4 @@ export * from "./price";
 export * from "./rollup";
 export * from "./otel-context";
 export * from "./job-lease";
+export * from "./rollup-measures";

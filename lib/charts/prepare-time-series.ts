@@ -1,4 +1,4 @@
-import { INTERVAL_MS, type TimeWindow } from "@/lib/dashboard/time-range";
+import { INTERVAL_MS, type TimeWindow } from "@/lib/time/ranges";
 import { bucketStart, combineSeries, type ApiPoint, type SeriesRow } from "./fill-series";
 
 /** What a chart's values measure; decides gap filling and the axis when everything is zero. */

@@ -1,4 +1,4 @@
-import { INTERVAL_MS, type Interval } from "@/lib/dashboard/time-range";
+import { INTERVAL_MS, type Interval } from "@/lib/time/ranges";
 
 export interface SparklineGeometry {
   line: string;

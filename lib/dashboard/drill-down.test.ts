@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eventsSearchParams } from "@/app/(dashboard)/events/search-params";
 import { parseSearchParams } from "./search-params";
 import { eventsHref, eventsHrefForRange, eventTypeOfKind } from "./drill-down";
-import { resolveWindow } from "./time-range";
+import { resolveWindow } from "@/lib/time/ranges";
 
 describe("eventsHref", () => {
   it("round-trips through the explorer's URL schema to the same window and filters", () => {

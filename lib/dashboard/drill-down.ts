@@ -1,4 +1,4 @@
-import type { TimeRange } from "./time-range";
+import type { TimeRange } from "@/lib/time/ranges";
 
 /** The event-explorer filters a drill-down can set (a subset of app/(dashboard)/events/search-params.ts). */
 export interface EventsDrillDown {

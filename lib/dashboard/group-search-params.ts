@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GROUP_SORTS } from "@/lib/events/group-events";
-import { timeRangeSchema } from "./time-range";
+import { timeRangeSchema } from "@/lib/time/ranges";
 
 /** URL state of the traces, sessions and users lists: range, sort and environment. */
 export const groupListSearchParams = timeRangeSchema.extend({

@@ -2,7 +2,7 @@ import { and, count, desc, asc, eq, gte, isNotNull, lt, lte, max, min, sql, sum,
 import { z } from "zod";
 import { event } from "@/db/schema";
 import { KEY_LAG_MS, keyFloor } from "@/lib/ingest/event-id";
-import { rangeIsOrdered, resolveRange, timeRangeParams } from "@/lib/metrics/time-range";
+import { rangeIsOrdered, resolveRange, timeRangeParams } from "@/lib/time/ranges";
 import type { ServiceContext } from "@/lib/services/context";
 
 /** The columns a list of traces, sessions or end users is grouped by. */

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
+import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
 import type { EventGroup } from "@/lib/events/group-events";
 import type { TraceSummary } from "@/lib/traces/list-traces";
 import { apiGet } from "./api-client";

@@ -16,7 +16,7 @@ import { versionMetricDefs } from "@/lib/charts/metric-defs";
 import { defaultComparison } from "@/lib/dashboard/default-comparison";
 import { eventsHrefForRange, eventTypeOfKind } from "@/lib/dashboard/drill-down";
 import { modelTotals } from "@/lib/dashboard/model-totals";
-import { rangeLabel } from "@/lib/dashboard/time-range";
+import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { metricsQuery } from "@/lib/queries/metrics";
 import { modelSearchParams } from "./search-params";

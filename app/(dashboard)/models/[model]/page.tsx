@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
-import { resolveWindow } from "@/lib/dashboard/time-range";
+import { resolveWindow } from "@/lib/time/ranges";
 import { loadDimensionNames } from "@/lib/metrics/dimension-names";
 import { getMetrics, metricsQuerySchema } from "@/lib/metrics/get-metrics";
 import { metricsQuery } from "@/lib/queries/metrics";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeRangeSchema } from "@/lib/dashboard/time-range";
+import { timeRangeSchema } from "@/lib/time/ranges";
 
 /** Session page URL state: the range of its events and the event whose details are open. */
 export const sessionsDetailSearchParams = timeRangeSchema.extend({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customRangeProblem, rangeLabel, resolveWindow, timeRangeSchema } from "./time-range";
+import { customRangeProblem, rangeLabel, resolveWindow, timeRangeSchema } from "./ranges";
 
 const NOW = Date.parse("2026-03-10T12:00:00Z");
 
