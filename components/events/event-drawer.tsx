@@ -39,6 +39,7 @@ export function EventDrawer({ project, eventId, onClose }: { project: string | n
     ? [
         ["Time", `${formatTimestamp(e.timestamp)} UTC`],
         ["Model", e.model ? <>{link(`/models/${encodeURIComponent(e.model)}`, e.model)}{e.modelVersion ? ` @${e.modelVersion}` : ""}</> : "—"],
+        ...(e.responseModel ? [["Response model", e.responseModel] as [string, React.ReactNode]] : []),
         ["Prompt", e.promptId ? <>{link(`/prompts/${encodeURIComponent(e.promptId)}`, e.promptId)}{e.promptVersion ? ` v${e.promptVersion}` : ""}</> : "—"],
         ["Latency", formatMs(e.latencyMs)],
         ["Tokens", e.inputTokens !== null || e.outputTokens !== null ? `${formatCount(e.inputTokens)} in / ${formatCount(e.outputTokens)} out` : "—"],

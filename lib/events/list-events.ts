@@ -18,6 +18,8 @@ export const listEventsQuerySchema = z
     userId: z.string().min(1).max(256).optional(),
     sessionId: z.string().min(1).max(256).optional(),
     environment: z.string().min(1).max(64).optional(),
+    /** The exact model name a call reported (when it differs from its canonical `model`). */
+    responseModel: z.string().min(1).max(200).optional(),
     traceId: z.string().min(1).max(128).optional(),
     q: z.string().min(1).max(200).optional(),
     ...timeRangeParams,
@@ -64,7 +66,7 @@ export async function listEvents(ctx: ServiceContext, q: ListEventsQuery): Promi
     const rows = await scanEvents(db, {
       projectId, lo: wlo, hi, from: q.from ?? null, to, type: q.type ?? null, ...ids, status: q.status ?? null,
       flagged: q.flagged === undefined ? null : q.flagged ? 1 : 0, userId: q.userId ?? null,
-      sessionId: q.sessionId ?? null, environment: q.environment ?? null, traceId: null, q: like, limit: q.limit - found.length,
+      sessionId: q.sessionId ?? null, environment: q.environment ?? null, responseModel: q.responseModel ?? null, traceId: null, q: like, limit: q.limit - found.length,
     });
     found.push(...rows);
     hi = found.length >= q.limit ? found[found.length - 1].id : wlo;
@@ -83,6 +85,7 @@ function matchesInMemory(r: EventReadRow, q: ListEventsQuery, ids: { modelId: nu
     (!q.type || r.type === q.type) && (ids.modelId === null || r.model_id === ids.modelId) &&
     (ids.promptId === null || r.prompt_id === ids.promptId) && (!q.status || r.status === q.status) &&
     (q.from === undefined || r.ts >= q.from) && (q.to === undefined || r.ts <= q.to) &&
-    (!q.environment || r.environment === q.environment)
+    (!q.environment || r.environment === q.environment) &&
+    (!q.responseModel || (JSON.parse(r.body) as { responseModel?: string }).responseModel === q.responseModel)
   );
 }

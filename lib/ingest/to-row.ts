@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { EventRow } from "@/db/statements/ingest";
 import type { ModelKind } from "@/db/schema";
+import { canonicalModelName } from "@/lib/models/canonical-name";
 import { costOf, findPrice } from "@/lib/pricing/price-book";
 import type { DimensionResolver } from "./dimensions";
 import type { IngestEvent } from "./event-schema";
@@ -34,7 +35,11 @@ export function toRow(
   extra?: Record<string, unknown>,
 ): PreparedEvent {
   // Built field by field (no rest/spread copies of the event): this runs once per event.
-  const modelId = e.model ? dims.model(projectId, e.model, KIND_OF[e.type]) : null;
+  // LLM calls group under one name per model: a dated or provider-prefixed response model
+  // (gpt-4o-2024-08-06, openai/gpt-4o) is kept in the body as `responseModel`.
+  const model = e.model && KIND_OF[e.type] === "llm" ? canonicalModelName(e.model) : e.model;
+  const responseModel = model !== e.model ? e.model : undefined;
+  const modelId = model ? dims.model(projectId, model, KIND_OF[e.type]) : null;
   const modelVersion = e.modelVersion;
   const row: PreparedEvent = {
     projectId, clientId: e.id, type: e.type, ts: e.timestamp ?? now, receivedAt: now, modelId,
@@ -95,6 +100,7 @@ export function toRow(
       break;
   }
   if (modelVersion) body.modelVersion = modelVersion;
+  if (responseModel) body.responseModel = responseModel;
   row.body = JSON.stringify(extra ? { ...body, ...extra } : body);
   return row;
 }

@@ -18,6 +18,18 @@ const GENERIC_DATE = /-(?:\d{4}-\d{2}-\d{2}|\d{8})$/;
  * everything else (fine-tune ids, internal names) is kept as sent.
  */
 export function canonicalModelName(name: string): string {
+  let hit = cache.get(name);
+  if (hit === undefined) {
+    // Ingest calls this once per LLM call; the distinct names of a fleet are few.
+    if (cache.size > 10_000) cache.clear();
+    cache.set(name, (hit = computeCanonical(name)));
+  }
+  return hit;
+}
+
+const cache = new Map<string, string>();
+
+function computeCanonical(name: string): string {
   const trimmed = name.trim();
   let best: string | null = null;
   for (const re of KNOWN) {

@@ -16,6 +16,7 @@ export const eventsSearchParams = timeRangeSchema.extend({
   userId: text(256),
   sessionId: text(256),
   environment: text(64),
+  responseModel: text(200),
   traceId: text(128),
   q: text(200),
   event: text(128),
@@ -23,4 +24,4 @@ export const eventsSearchParams = timeRangeSchema.extend({
 
 export type EventsSearchParams = z.infer<typeof eventsSearchParams>;
 
-export const EVENT_FILTER_KEYS = ["type", "model", "modelVersion", "promptId", "promptVersion", "status", "flagged", "userId", "sessionId", "environment", "traceId", "q"] as const;
+export const EVENT_FILTER_KEYS = ["type", "model", "modelVersion", "promptId", "promptVersion", "status", "flagged", "userId", "sessionId", "environment", "responseModel", "traceId", "q"] as const;
