@@ -18,6 +18,7 @@ export function GroupTable({ kind, rows, sort }: { kind: keyof typeof PATH; rows
         <tr>
           <Th>{NOUN[kind]}</Th>
           {kind === "traces" ? <Th>Root</Th> : null}
+          {kind === "traces" ? null : <Th>First seen</Th>}
           <SortTh k="lastSeen" label="Last seen" s={sort} align="left" />
           <SortTh k="events" label={kind === "traces" ? "Spans" : "Events"} s={sort} />
           <Th align="right">LLM calls</Th>
@@ -37,6 +38,7 @@ export function GroupTable({ kind, rows, sort }: { kind: keyof typeof PATH; rows
               </StickyLink>
             </Td>
             {kind === "traces" ? <Td className="max-w-56 truncate">{r.rootName ?? <span className="text-muted">(root not received)</span>}</Td> : null}
+            {kind === "traces" ? null : <Td className="font-mono text-muted">{formatTimestamp(r.firstSeen)}</Td>}
             <Td className="font-mono text-muted">{formatTimestamp(r.lastSeen)}</Td>
             <Td align="right">{formatCount(r.events)}</Td>
             <Td align="right">{formatCount(r.llmCalls)}</Td>
@@ -51,7 +53,7 @@ export function GroupTable({ kind, rows, sort }: { kind: keyof typeof PATH; rows
         ))}
         {rows.length === 0 ? (
           <tr>
-            <td colSpan={10} className="px-3 py-8 text-center text-xs text-muted">
+            <td colSpan={11} className="px-3 py-8 text-center text-xs text-muted">
               No {NOUN[kind].toLowerCase()}s in this time range.
             </td>
           </tr>
