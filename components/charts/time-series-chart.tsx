@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, Rectangle, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import type { SeriesRow } from "@/lib/charts/fill-series";
 import { formatTick, formatTimestamp } from "@/lib/charts/format";
@@ -40,22 +40,26 @@ export default function TimeSeriesChart({
   onPick?: (t: number) => void;
   onDrag?: (a: number, b: number) => void;
 }) {
-  const [drag, setDrag] = useState<{ a: number; b: number | null } | null>(null);
+  // The drag's start lives in a ref: a re-render on mousedown would replace the bar under the
+  // pointer, and the browser fires no click when mousedown and mouseup hit different elements.
+  const start = useRef<number | null>(null);
+  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const { rows, unfinished, yDomain, allowDecimals } = prepared;
   const axis = { stroke: "var(--muted)", fontSize: 10, tickLine: false, axisLine: false } as const;
   const interactive = onPick || onDrag;
   const events = interactive
     ? {
         onMouseDown: (s: Pointer) => {
-          const t = labelOf(s);
-          if (t !== null) setDrag({ a: t, b: null });
+          start.current = labelOf(s);
         },
         onMouseMove: (s: Pointer) => {
           const t = labelOf(s);
-          if (drag && t !== null && t !== drag.a) setDrag({ a: drag.a, b: t });
+          if (start.current !== null && t !== null && t !== start.current && t !== drag?.b) setDrag({ a: start.current, b: t });
         },
         onMouseUp: () => {
-          if (drag && drag.b !== null && drag.b !== drag.a) onDrag?.(drag.a, drag.b);
+          start.current = null;
+          if (!drag) return; // a plain click: no re-render before the click event
+          if (drag.b !== drag.a) onDrag?.(drag.a, drag.b);
           setDrag(null);
         },
         // Bars take their own clicks (BucketBar); elsewhere a click picks the bucket under the pointer.
@@ -63,7 +67,10 @@ export default function TimeSeriesChart({
           const t = labelOf(s);
           if (t !== null && onPick) onPick(t);
         },
-        onMouseLeave: () => setDrag(null),
+        onMouseLeave: () => {
+          start.current = null;
+          if (drag) setDrag(null);
+        },
         style: { cursor: "pointer", userSelect: "none" as const },
       }
     : {};
@@ -78,7 +85,7 @@ export default function TimeSeriesChart({
         labelFormatter={(t) => `${formatTimestamp(Number(t))} UTC${Number(t) === unfinished ? " · in progress" : ""}`}
         formatter={(v, name) => [typeof v === "number" ? format(v) : "—", name]}
       />
-      {drag && drag.b !== null ? <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="var(--accent)" fillOpacity={0.12} /> : null}
+      {drag ? <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="var(--accent)" fillOpacity={0.12} /> : null}
     </>
   );
   const margin = { top: 4, right: 4, bottom: 0, left: 0 };
