@@ -17,6 +17,8 @@ const NAV = [
   { href: "/traces", label: "Traces", icon: "M4 6h8M8 12h8M12 18h8" },
   { href: "/sessions", label: "Sessions", icon: "M5 5h14v10H9l-4 4z" },
   { href: "/users", label: "Users", icon: "M12 12a4 4 0 100-8 4 4 0 000 8zM4 20c0-4 4-6 8-6s8 2 8 6" },
+  { href: "/spend", label: "Spend", icon: "M12 3v18M16.5 7.5c0-1.9-2-3-4.5-3s-4.5 1.1-4.5 3 2 2.6 4.5 3 4.5 1.3 4.5 3.3-2 3.2-4.5 3.2-4.5-1.2-4.5-3" },
+  { href: "/settings/prices", label: "Price book", icon: "M4 4h9l7 7-9 9-7-7zM8.5 8.5h.01" },
 ];
 
 /** Id of the region the skip link jumps to. */

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { MetricChart } from "@/components/charts/metric-chart";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { VersionComparison } from "@/components/dashboard/version-comparison";
+import { CostSplitCard } from "@/components/spend/cost-split-card";
 import { StickyLink } from "@/components/layout/nav-link";
 import { Badge } from "@/components/ui/badge";
 import { ErrorState } from "@/components/ui/error-state";
@@ -15,10 +16,11 @@ import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/charts/fo
 import { versionMetricDefs } from "@/lib/charts/metric-defs";
 import { defaultComparison } from "@/lib/dashboard/default-comparison";
 import { eventsHrefForRange, eventTypeOfKind } from "@/lib/dashboard/drill-down";
-import { modelTotals } from "@/lib/dashboard/model-totals";
+import { groupsOfVersion, modelTotals } from "@/lib/dashboard/model-totals";
 import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { metricsQuery } from "@/lib/queries/metrics";
+import { cacheHitRate, prepareCostSplit } from "@/lib/spend/cost-split";
 import { modelSearchParams } from "./search-params";
 
 const C = { c1: "var(--chart-1)", c2: "var(--chart-2)", c3: "var(--chart-3)", c4: "var(--chart-4)" };
@@ -31,6 +33,7 @@ export function ModelClient({ model }: { model: string }) {
   const groups = versions.data?.groups ?? [];
   const kind = groups[0]?.kind ?? "llm";
   const total = modelTotals(groups, state.version);
+  const split = prepareCostSplit(groupsOfVersion(groups, state.version));
   const filter = { model, modelVersion: state.version };
   const drill = { type: eventTypeOfKind(kind), model, modelVersion: state.version };
   const link = (extra: { status?: "error"; flagged?: boolean } = {}) => eventsHrefForRange({ project, ...drill, ...extra }, state);
@@ -75,7 +78,7 @@ export function ModelClient({ model }: { model: string }) {
             <Stat label="Error rate" value={formatPercent(total.errorRate, 2)} href={link({ status: "error" })} />
             <Stat label="Versions" value={groups.length} />
             {kind === "llm" ? <Stat label="Tokens" value={formatCount(total.tokens)} /> : null}
-            {kind === "llm" ? <Stat label="Cost" value={formatUsd(total.costUsd)} /> : null}
+            {kind === "llm" ? <Stat label="Cost" value={formatUsd(total.costUsd)} hint={`cache hit rate ${formatPercent(cacheHitRate(total), 1)}`} /> : null}
             {kind === "llm" ? null : <Stat label="Latest version" value={versionOptions.at(-1)?.label ?? "—"} />}
           </section>
         )}
@@ -101,6 +104,19 @@ export function ModelClient({ model }: { model: string }) {
             <>
               <MetricChart title="Tokens" project={project} range={state} filter={filter} drill={drill} variant="bar" unit="count" format={formatCount} series={[{ key: "tokens", label: "Tokens", metric: "tokens", color: C.c1 }]} />
               <MetricChart title="Cost" project={project} range={state} filter={filter} drill={drill} variant="bar" unit="usd" format={formatUsd} series={[{ key: "cost", label: "Cost", metric: "cost_usd", color: C.c3 }]} />
+              <CostSplitCard split={split} />
+              <MetricChart
+                title="Cache hit rate"
+                description="Cache-read share of input tokens"
+                project={project}
+                range={state}
+                filter={filter}
+                drill={drill}
+                variant="area"
+                unit="ratio"
+                format={pct}
+                series={[{ key: "chr", label: "Cache hit rate", metric: "cache_hit_rate", color: C.c3 }]}
+              />
               <MetricChart
                 title="Hallucination rate"
                 description="Flagged ÷ judged calls"

@@ -8,6 +8,7 @@ import { StickyLink } from "@/components/layout/nav-link";
 import { SignificancePanel } from "@/components/prompts/significance-panel";
 import { TemplateDiff } from "@/components/prompts/template-diff";
 import { VersionsTable } from "@/components/prompts/versions-table";
+import { CostSplitCard } from "@/components/spend/cost-split-card";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
@@ -20,6 +21,7 @@ import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { promoteChange, undoPromotionChanges, type VersionLabels } from "@/lib/prompts/plan-promotion";
 import { queryKeys } from "@/lib/queries/keys";
 import { promptQuery, promptStatsQuery, setVersionLabels } from "@/lib/queries/prompts";
+import { prepareCostSplit } from "@/lib/spend/cost-split";
 import { promptSearchParams } from "./search-params";
 
 export function PromptClient({ promptKey, defaultA, defaultB }: { promptKey: string; defaultA: number | null; defaultB: number | null }) {
@@ -103,6 +105,7 @@ export function PromptClient({ promptKey, defaultA, defaultB }: { promptKey: str
             )}
           </Card>
         )}
+        {!error && stats.data ? <CostSplitCard split={prepareCostSplit(stats.data.versions)} /> : null}
         {!error && versions.length >= 2 ? (
           <VersionComparison
             title="Compare versions"
