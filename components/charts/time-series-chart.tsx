@@ -22,7 +22,8 @@ const labelOf = (s: Pointer): number | null => (s && s.activeLabel !== undefined
  * range; what happens then is the caller's (drill down, zoom).
  */
 export default function TimeSeriesChart({
-  prepared,
+  prepared: given,
+  rows: plainRows,
   series,
   interval,
   format,
@@ -31,7 +32,9 @@ export default function TimeSeriesChart({
   onPick,
   onDrag,
 }: {
-  prepared: PreparedTimeSeries;
+  /** Rows from lib/charts/prepare-time-series.ts (unfinished bucket, axis); or plain `rows`. */
+  prepared?: PreparedTimeSeries;
+  rows?: SeriesRow[];
   series: SeriesDef[];
   interval: Interval;
   format: (v: number) => string;
@@ -44,6 +47,7 @@ export default function TimeSeriesChart({
   // pointer, and the browser fires no click when mousedown and mouseup hit different elements.
   const start = useRef<number | null>(null);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  const prepared: PreparedTimeSeries = given ?? { rows: plainRows ?? [], stepMs: 0, unfinished: null, yDomain: [0, "auto"], allowDecimals: true };
   const { rows, unfinished, yDomain, allowDecimals } = prepared;
   const axis = { stroke: "var(--muted)", fontSize: 10, tickLine: false, axisLine: false } as const;
   const interactive = onPick || onDrag;

@@ -6,7 +6,12 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { VersionComparison } from "@/components/dashboard/version-comparison";
 import { CostSplitCard } from "@/components/spend/cost-split-card";
 import { StickyLink } from "@/components/layout/nav-link";
+import { DriftTab } from "@/components/models/drift-tab";
+import { LineageCard } from "@/components/models/lineage-card";
+import { PerformanceTab } from "@/components/models/performance-tab";
+import { QualitySummary } from "@/components/models/quality-summary";
 import { Badge } from "@/components/ui/badge";
+import { Segmented } from "@/components/ui/segmented";
 import { ErrorState } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -21,7 +26,14 @@ import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { metricsQuery } from "@/lib/queries/metrics";
 import { cacheHitRate, prepareCostSplit } from "@/lib/spend/cost-split";
-import { modelSearchParams } from "./search-params";
+import { modelSearchParams, type ModelTab } from "./search-params";
+
+const TABS: { value: ModelTab; label: string }[] = [
+  { value: "overview", label: "Overview" },
+  { value: "drift", label: "Drift" },
+  { value: "performance", label: "Performance" },
+  { value: "lineage", label: "Lineage" },
+];
 
 const C = { c1: "var(--chart-1)", c2: "var(--chart-2)", c3: "var(--chart-3)", c4: "var(--chart-4)" };
 const pct = (v: number) => formatPercent(v, 1);
@@ -68,6 +80,12 @@ export function ModelClient({ model }: { model: string }) {
         </Select>
       </PageHeader>
       <main className="flex flex-col gap-4 p-3 sm:p-5">
+        {kind === "ml" ? <Segmented label="Model view" options={TABS} value={state.tab} onChange={(tab) => setState({ tab })} /> : null}
+        {kind === "ml" && state.tab === "drift" ? <DriftTab project={project} model={model} version={state.version} range={state} /> : null}
+        {kind === "ml" && state.tab === "performance" ? <PerformanceTab project={project} model={model} version={state.version} range={state} /> : null}
+        {kind === "ml" && state.tab === "lineage" ? <LineageCard project={project} model={model} version={state.version} /> : null}
+        {kind === "ml" && state.tab !== "overview" ? null : (
+        <>
         {versions.isError ? (
           <ErrorState error={versions.error} onRetry={() => versions.refetch()} retrying={versions.isRefetching} />
         ) : versions.isPending ? (
@@ -130,7 +148,9 @@ export function ModelClient({ model }: { model: string }) {
                 series={[{ key: "hal", label: "Hallucination rate", metric: "hallucination_rate", color: C.c2 }]}
               />
             </>
-          ) : null}
+          ) : (
+            <QualitySummary project={project} model={model} version={state.version} range={state} onOpen={(tab) => setState({ tab })} />
+          )}
         </div>
         {versionOptions.length >= 2 ? (
           <VersionComparison
@@ -143,6 +163,9 @@ export function ModelClient({ model }: { model: string }) {
             empty={pair ? undefined : "Fewer than two versions have traffic in this range; widen the range or pick two versions."}
           />
         ) : null}
+        {kind === "ml" ? <LineageCard project={project} model={model} version={state.version} /> : null}
+        </>
+        )}
       </main>
     </>
   );
