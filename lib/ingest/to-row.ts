@@ -1,5 +1,6 @@
 import type { EventRow } from "@/db/statements/ingest";
 import type { ModelKind } from "@/db/schema";
+import { canonicalModelName } from "@/lib/models/canonical-name";
 import type { PriceMatcher } from "@/lib/pricing/match-price";
 import { priceCall, type PricedCall } from "@/lib/pricing/price-call";
 import type { DimensionResolver } from "./dimensions";
@@ -37,7 +38,11 @@ export function toRow(
   extra?: Record<string, unknown>,
 ): PreparedEvent {
   // Built field by field (no rest/spread copies of the event): this runs once per event.
-  const modelId = e.model ? dims.model(projectId, e.model, KIND_OF[e.type]) : null;
+  // LLM calls group under one name per model: a dated or provider-prefixed response model
+  // (gpt-4o-2024-08-06, openai/gpt-4o) is kept in the body as `responseModel`.
+  const model = e.model && KIND_OF[e.type] === "llm" ? canonicalModelName(e.model) : e.model;
+  const responseModel = model !== e.model ? e.model : undefined;
+  const modelId = model ? dims.model(projectId, model, KIND_OF[e.type]) : null;
   const modelVersion = e.modelVersion;
   const row: PreparedEvent = {
     projectId, clientId: e.id, type: e.type, ts: e.timestamp ?? now, receivedAt: now, modelId,
@@ -111,6 +116,7 @@ export function toRow(
       break;
   }
   if (modelVersion) body.modelVersion = modelVersion;
+  if (responseModel) body.responseModel = responseModel;
   row.body = JSON.stringify(extra ? { ...body, ...extra } : body);
   return row;
 }
