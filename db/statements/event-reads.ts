@@ -26,6 +26,8 @@ export interface EventReadRow {
   hallucination_score: number | null;
   score: number | null;
   body: string;
+  /** List reads only: JSON array of the body's keys whose values were cut to a preview. */
+  truncated?: string;
 }
 
 export interface EventScanFilter {
@@ -51,9 +53,27 @@ export interface EventScanFilter {
   limit: number;
 }
 
-const COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id, prompt_version_id, environment,
+const ROW_COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id, prompt_version_id, environment,
   user_id, session_id, trace_id, span_id, parent_span_id, status, latency_ms, input_tokens, output_tokens, cost_usd,
-  unpriced, flagged, hallucination_score, score, body`;
+  unpriced, flagged, hallucination_score, score`;
+const COLUMNS = `${ROW_COLUMNS}, body`;
+
+/** Characters a list keeps of one body field (docs/api.md → "Limits"). */
+export const PREVIEW_CHARS = 1000;
+
+/**
+ * For lists: the body with every field longer than PREVIEW_CHARS (text, or the JSON text of a
+ * structured value) cut to a string of its first PREVIEW_CHARS characters, and the keys cut.
+ * Done in SQL so that a page over megabyte-sized events never carries them into JavaScript.
+ */
+const LIST_COLUMNS = `${ROW_COLUMNS},
+  (SELECT json_group_object(key, CASE
+      WHEN type IN ('text', 'object', 'array') AND length(value) > ${PREVIEW_CHARS} THEN substr(value, 1, ${PREVIEW_CHARS})
+      WHEN type IN ('object', 'array') THEN json(value)
+      WHEN type = 'true' THEN json('true') WHEN type = 'false' THEN json('false')
+      ELSE value END) FROM json_each(event.body)) AS body,
+  (SELECT json_group_array(key) FROM json_each(event.body)
+    WHERE type IN ('text', 'object', 'array') AND length(value) > ${PREVIEW_CHARS}) AS truncated`;
 
 /**
  * Newest first within a key window. Walks the time-ordered primary key backwards. The unary
@@ -64,7 +84,7 @@ const COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_i
 export function scanEvents(db: Db, f: EventScanFilter): EventReadRow[] {
   return db.sqlite
     .prepare<[EventScanFilter], EventReadRow>(
-      `SELECT ${COLUMNS} FROM event
+      `SELECT ${LIST_COLUMNS} FROM event
        WHERE id >= @lo AND id < @hi AND +project_id = @projectId
         AND (@from IS NULL OR ts >= @from) AND (@to IS NULL OR ts <= @to)
         AND (@type IS NULL OR type = @type) AND (@modelId IS NULL OR model_id = @modelId)
@@ -79,11 +99,11 @@ export function scanEvents(db: Db, f: EventScanFilter): EventReadRow[] {
     .all(f);
 }
 
-/** All events of a trace (served by the partial trace index). */
+/** The first `limit` events of a trace, bodies as list previews (served by the partial trace index). */
 export function eventsOfTrace(db: Db, projectId: number, traceId: string, limit: number): EventReadRow[] {
   return db.sqlite
     .prepare<[number, string, number], EventReadRow>(
-      `SELECT ${COLUMNS} FROM event WHERE project_id = ? AND trace_id = ? ORDER BY id LIMIT ?`,
+      `SELECT ${LIST_COLUMNS} FROM event WHERE project_id = ? AND trace_id = ? ORDER BY id LIMIT ?`,
     )
     .all(projectId, traceId, limit);
 }

@@ -44,7 +44,8 @@ export function listEvents(db: Db, projectId: number, q: ListEventsQuery, now = 
   const otel = otelContextReader(db, projectId);
   if (!ids) return { events: [], nextCursor: null };
   if (q.traceId && !q.cursor) {
-    const rows = eventsOfTrace(db, projectId, q.traceId, 1000).filter((r) => matchesInMemory(r, q, ids));
+    // A trace view asks for its first `limit` spans (the trace page: 200), never a whole giant trace.
+    const rows = eventsOfTrace(db, projectId, q.traceId, q.limit).filter((r) => matchesInMemory(r, q, ids));
     return { events: rows.map((r) => toPublicEvent(r, names, otel)), nextCursor: null };
   }
   const lo = keyFloor(q.from ?? 0);

@@ -1,15 +1,26 @@
-import type { EventReadRow } from "@/db/statements/event-reads";
+import { PREVIEW_CHARS, type EventReadRow } from "@/db/statements/event-reads";
 import type { DimensionNames } from "@/lib/metrics/dimension-names";
 import { expandOtel, type OtelContext } from "@/lib/otlp/otel-context";
 import type { PublicEvent } from "./public-event-type";
 
 /**
  * The public JSON of a stored event: columns back to the ingest field names, plus the body,
- * with an OTLP event's interned provenance context merged back into `otel`.
+ * with an OTLP event's interned provenance context merged back into `otel`. Rows read for a
+ * list carry previews (db/statements/event-reads.ts); their cut fields are named in `truncated`.
  */
 export function toPublicEvent(r: EventReadRow, names: DimensionNames, otelContext: (id: number) => OtelContext | undefined): PublicEvent {
   const body = JSON.parse(r.body) as Record<string, unknown>;
+  const truncated = r.truncated === undefined ? undefined : (JSON.parse(r.truncated) as string[]);
   if (body.otel !== undefined) body.otel = expandOtel(body.otel, otelContext);
+  // The expanded provenance is bounded in a list like every stored field.
+  if (truncated && typeof body.otel === "object" && body.otel !== null) {
+    const text = JSON.stringify(body.otel);
+    if (text.length > PREVIEW_CHARS) {
+      body.otel = text.slice(0, PREVIEW_CHARS);
+      truncated.push("otel");
+    }
+  }
+  if (truncated?.length) body.truncated = truncated;
   const { hallucinationSource, ...rest } = body;
   const out: PublicEvent = {
     id: r.client_id,

@@ -11,7 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { formatMs } from "@/lib/charts/format";
 import { eventsToSpans, layoutTrace } from "@/lib/charts/trace-tree";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
-import { traceQuery } from "@/lib/queries/events";
+import { TRACE_SPAN_LIMIT, traceQuery } from "@/lib/queries/events";
 import { traceSearchParams } from "./search-params";
 
 export function TraceClient({ traceId }: { traceId: string }) {
@@ -35,6 +35,9 @@ export function TraceClient({ traceId }: { traceId: string }) {
         {q.error ? <ErrorState error={q.error} /> : null}
         <Card>{layout ? <TraceTimeline layout={layout} onOpen={(id) => setState({ event: id })} /> : <Skeleton className="m-3 h-40" />}</Card>
         {layout && layout.rows.length === 0 ? <p className="mt-3 text-xs text-muted">No events carry this trace id.</p> : null}
+        {q.data && q.data.events.length >= TRACE_SPAN_LIMIT ? (
+          <p className="mt-3 text-xs text-muted">Showing the first {TRACE_SPAN_LIMIT} spans of this trace.</p>
+        ) : null}
       </main>
       <EventDrawer project={project} eventId={state.event ?? null} onClose={() => setState({ event: undefined })} />
     </>
