@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
   freeFormProblem, isWellFormedText, MAX_CONTEXT_CHARS, MAX_FEATURES_CHARS, MAX_METADATA_CHARS, MAX_TEXT_CHARS,
-  MAX_VALUE_CHARS, totalLength,
+  MAX_VALUE_CHARS, totalLength, isAddressableId,
 } from "./limits";
 
 /** Events stamped earlier than this or more than a day ahead are rejected as clock errors. */
@@ -43,7 +43,9 @@ function bounded<T extends z.ZodType>(schema: T, maxChars: number) {
 const metadata = bounded(z.record(z.string(), z.unknown()), MAX_METADATA_CHARS);
 
 const common = {
-  id: shortText(128).refine(isWellFormedText, { message: "must be well-formed Unicode (no lone surrogates)" }),
+  id: shortText(128)
+    .refine(isWellFormedText, { message: "must be well-formed Unicode (no lone surrogates)" })
+    .refine(isAddressableId, { message: "cannot be '.' or '..' (a URL path cannot address them: GET /api/v1/events/{id})" }),
   timestamp: timestampSchema.optional(),
   model: shortText(200),
   modelVersion: z.union([shortText(100), z.number().transform(String)]).optional(),

@@ -43,7 +43,7 @@ const ODD_VALUES: unknown[] = [
   nested(31), nested(32), nested(33), nested(40, true), nested(17_000), { deep: nested(31) }, { deep: nested(32) },
   [{ role: "user", content: nested(30) }], [{ role: "user", content: nested(31) }], [{ role: "user", content: nested(32) }],
   HUGE, "x".repeat(1024 * 1024), "x".repeat(10_001), [HUGE], ["x".repeat(600_000), "y".repeat(600_000)],
-  [{ role: "user", content: HUGE }], { f: "x".repeat(70_000) }, { f: "x".repeat(16_000) }, "a\ud800", "ok\ud83d\ude00",
+  [{ role: "user", content: HUGE }], { f: "x".repeat(70_000) }, { f: "x".repeat(16_000) }, "a\ud800", "ok\ud83d\ude00", ".", "..",
 ];
 
 const KEYS = [

@@ -1,7 +1,7 @@
 import { MIN_TS, MAX_FUTURE_MS, ISO_PREFIX, type IngestEvent } from "./event-schema";
 import {
   freeFormProblem, isWellFormedText, MAX_CONTEXT_CHARS, MAX_FEATURES_CHARS, MAX_METADATA_CHARS, MAX_TEXT_CHARS,
-  MAX_VALUE_CHARS, totalLength,
+  MAX_VALUE_CHARS, totalLength, isAddressableId,
 } from "./limits";
 
 /**
@@ -70,7 +70,7 @@ function optRange(src: Out, out: Out, key: string, min: number, max: number): bo
 /** `modelRequired`: false for spans, whose schema makes `model` optional. */
 function commonFields(e: Out, modelRequired: boolean): Common | undefined {
   const out: Out = {};
-  if (!isText(e.id, 128) || !isWellFormedText(e.id)) return undefined;
+  if (!isText(e.id, 128) || !isWellFormedText(e.id) || !isAddressableId(e.id)) return undefined;
   out.id = e.id;
   const ts = e.timestamp;
   if (ts !== undefined) {

@@ -68,3 +68,8 @@ export function totalLength(items: readonly string[], max: number): number {
 export function isWellFormedText(s: string): boolean {
   return (s as string & { isWellFormed(): boolean }).isWellFormed();
 }
+
+/** "." and ".." are path segments a URL resolves away, so `GET /api/v1/events/{id}` could never reach them. */
+export function isAddressableId(s: string): boolean {
+  return s !== "." && s !== "..";
+}
