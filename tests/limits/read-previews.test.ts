@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as ingestRoute from "@/app/api/v1/ingest/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import * as eventRoute from "@/app/api/v1/events/[id]/route";
+import * as overviewRoute from "@/app/api/v1/overview/route";
+import { MAX_WINDOW_BUCKETS } from "@/lib/dashboard/window-query";
 import { PREVIEW_CHARS } from "@/db/statements/event-reads";
 import { MAX_TEXT_CHARS } from "@/lib/ingest/limits";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
@@ -12,7 +14,7 @@ let server: RouteServer;
 let p: TestProject;
 
 beforeAll(async () => {
-  server = await startRouteServer({ "/api/v1/ingest": ingestRoute, "/api/v1/events": eventsRoute, "/api/v1/events/[id]": eventRoute });
+  server = await startRouteServer({ "/api/v1/ingest": ingestRoute, "/api/v1/events": eventsRoute, "/api/v1/events/[id]": eventRoute, "/api/v1/overview": overviewRoute });
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -65,5 +67,15 @@ describe("reads never carry what one stored event holds", () => {
     expect(first.json.events.map((e: { id: string }) => e.id)).toEqual(spans.slice(0, 10).map((s) => s.id));
     const all = await get(server.url, "/api/v1/events?traceId=t-big&limit=200", p.key);
     expect(all.json.events).toHaveLength(30);
+  });
+});
+
+describe("windows are bounded", () => {
+  it("answers 400 naming `interval` for a window of more buckets than a row may carry (1970 to now by the minute ran out of memory)", async () => {
+    const res = await get(server.url, "/api/v1/overview?from=0&interval=1m", p.key);
+    expect(res.status).toBe(400);
+    expect(res.json.error.details[0].path).toBe("interval");
+    const week = Date.now() - (MAX_WINDOW_BUCKETS - 10) * 60_000;
+    expect((await get(server.url, `/api/v1/overview?from=${week}&interval=1m`, p.key)).status).toBe(200);
   });
 });

@@ -1,0 +1,141 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as ingestRoute from "@/app/api/v1/ingest/route";
+import * as eventsRoute from "@/app/api/v1/events/route";
+import * as eventRoute from "@/app/api/v1/events/[id]/route";
+import * as metricsRoute from "@/app/api/v1/metrics/route";
+import * as timeseriesRoute from "@/app/api/v1/metrics/timeseries/route";
+import * as overviewRoute from "@/app/api/v1/overview/route";
+import * as promptsRoute from "@/app/api/v1/prompts/route";
+import * as promptRoute from "@/app/api/v1/prompts/[id]/route";
+import * as promptStatsRoute from "@/app/api/v1/prompts/[id]/stats/route";
+import { EVENT_TYPES } from "@/db/schema";
+import { listEventsQuerySchema } from "@/lib/events/list-events";
+import { windowQuerySchema } from "@/lib/dashboard/window-query";
+import { GROUP_BY, metricsQuerySchema } from "@/lib/metrics/get-metrics";
+import { TIMESERIES_METRICS, timeseriesQuerySchema } from "@/lib/metrics/get-timeseries";
+import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
+import { startRouteServer, type RouteServer } from "@/tests/helpers/route-server";
+import { post } from "@/tests/helpers/ingest-client";
+import { oddText, oddTimestamp } from "./arbitraries";
+import { expectNoServerErrorAndErrorShape, fuzzOptions, runs, send } from "./http";
+
+/**
+ * Every query parameter (and path parameter) of every read route under generated values, on a
+ * database holding a little of everything, through the real routes over 127.0.0.1.
+ */
+let server: RouteServer;
+let p: TestProject;
+
+const WINDOW = ["from", "to", "interval"];
+/** Each read route, its path parameters and its query parameters (checked against the schemas below). */
+const ROUTES: { path: string; pathParams: string[]; query: string[] }[] = [
+  { path: "/api/v1/events", pathParams: [], query: Object.keys(listEventsQuerySchema.shape) },
+  { path: "/api/v1/events/[id]", pathParams: ["id"], query: [] },
+  { path: "/api/v1/metrics", pathParams: [], query: Object.keys(metricsQuerySchema.shape) },
+  { path: "/api/v1/metrics/timeseries", pathParams: [], query: Object.keys(timeseriesQuerySchema.shape) },
+  { path: "/api/v1/overview", pathParams: [], query: WINDOW },
+  { path: "/api/v1/prompts", pathParams: [], query: [] },
+  { path: "/api/v1/prompts/[id]", pathParams: ["id"], query: [] },
+  { path: "/api/v1/prompts/[id]/stats", pathParams: ["id"], query: [...WINDOW, "a", "b"] },
+];
+
+/** Plausible values per parameter name, mixed with hostile ones for every parameter. */
+const VALUES: Record<string, fc.Arbitrary<string>> = {
+  type: fc.constantFrom(...EVENT_TYPES),
+  model: fc.constantFrom("gpt-4o", "fraud", "nope"),
+  modelVersion: fc.constantFrom("1", "2.0", "nope"),
+  promptId: fc.constantFrom("support", "nope"),
+  promptVersion: fc.constantFrom("1", "2", "0", "-1", "1.5", "99999999999999999999"),
+  status: fc.constantFrom("ok", "error", "OK"),
+  userId: fc.constantFrom("u-1", "u-2", "nope"),
+  sessionId: fc.constantFrom("s", "nope"),
+  traceId: fc.constantFrom("t-1", "t-2", "nope"),
+  q: fc.constantFrom("answer", "answer 1", "%", "_", "\\"),
+  flagged: fc.constantFrom("true", "false", "1"),
+  limit: fc.constantFrom("1", "50", "200", "201", "0", "-1", "1e3", "NaN", "Infinity"),
+  cursor: fc.oneof(fc.stringMatching(/^[0-9a-z]{1,16}$/), fc.constantFrom("zzzzzzzzzzzzzzzz", "0", "-1", "ZZ")),
+  groupBy: fc.constantFrom(...GROUP_BY, "nope"),
+  metric: fc.constantFrom(...TIMESERIES_METRICS, "nope"),
+  interval: fc.constantFrom("1m", "1h", "1d", "1s", ""),
+  id: fc.constantFrom("e-1", "support", "nope"),
+  a: fc.constantFrom("1", "2", "0", "x"),
+  b: fc.constantFrom("1", "2", "3", "1e309"),
+  from: oddTimestamp.map(String),
+  to: oddTimestamp.map(String),
+};
+const hostile = fc.oneof(
+  { weight: 4, arbitrary: oddText },
+  { weight: 1, arbitrary: fc.constantFrom("x".repeat(10_000), "0", "-0", "1e400", "99999999999999999999", "0x1f", "[]", "{}", "%", "%00", "null", "undefined") },
+  { weight: 2, arbitrary: fc.integer().map(String) },
+  { weight: 2, arbitrary: fc.double().map(String) },
+);
+const valueFor = (name: string) => (Object.hasOwn(VALUES, name) ? fc.oneof({ weight: 3, arbitrary: VALUES[name] }, { weight: 2, arbitrary: hostile }) : hostile);
+
+/** Characters a URL must carry percent-encoded; lone surrogates cannot be encoded at all, so they go as U+FFFD. */
+function encode(v: string): string {
+  return encodeURIComponent(v.toWellFormed());
+}
+
+const readRequest = fc.constantFrom(...ROUTES).chain((route) =>
+  fc.record({
+    route: fc.constant(route),
+    // A path segment that is empty, "." or ".." never reaches the route (the URL resolves it away).
+    path: fc.tuple(...route.pathParams.map((n) => valueFor(n).filter((v) => !["", ".", ".."].includes(v.toWellFormed())))),
+    // Known and unknown names, repeated or not, each with a value for its name.
+    query: fc.array(
+      fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...(route.query.length ? route.query : ["x"])) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) })
+        .chain((name) => fc.tuple(fc.constant(name), valueFor(name))),
+      { maxLength: 6 },
+    ),
+    auth: fc.oneof({ weight: 20, arbitrary: fc.constant("key") }, { weight: 1, arbitrary: fc.constantFrom("none", "bogus") }),
+  }),
+);
+
+beforeAll(async () => {
+  server = await startRouteServer({
+    "/api/v1/ingest": ingestRoute, "/api/v1/events": eventsRoute, "/api/v1/events/[id]": eventRoute, "/api/v1/metrics": metricsRoute,
+    "/api/v1/metrics/timeseries": timeseriesRoute, "/api/v1/overview": overviewRoute, "/api/v1/prompts": promptsRoute,
+    "/api/v1/prompts/[id]": promptRoute, "/api/v1/prompts/[id]/stats": promptStatsRoute,
+  });
+  p = makeProject(freshDb());
+  const now = Date.now();
+  const events = Array.from({ length: 300 }, (_, i) => {
+    const ts = now - (i % 50) * 3_600_000 - i;
+    if (i % 3 === 0) return { id: `pr-${i}`, type: "prediction", model: "fraud", modelVersion: String(1 + (i % 2)), prediction: i % 2, score: 0.5, latencyMs: 3, timestamp: ts };
+    return {
+      id: i === 1 ? "e-1" : `e-${i}`, type: "llm", model: "gpt-4o", modelVersion: "2.0", promptId: "support", promptVersion: 1 + (i % 3), latencyMs: 100 + i,
+      inputTokens: 10, outputTokens: 5, status: i % 7 ? "ok" : "error", traceId: `t-${i % 10}`, userId: `u-${i % 4}`, sessionId: "s", output: `answer ${i}`,
+      hallucination: { flagged: i % 5 === 0 }, timestamp: ts,
+    };
+  });
+  const res = await post(server.url, "/api/v1/ingest", { events }, { key: p.key });
+  expect(res.status).toBe(200);
+});
+afterAll(() => server.close());
+
+describe("fuzz: every query parameter of every read route", () => {
+  it("lists every query parameter the routes' schemas define", () => {
+    const covered = (path: string) => ROUTES.find((r) => r.path === path)!.query;
+    expect(covered("/api/v1/overview").sort()).toEqual(Object.keys(windowQuerySchema.in.shape).sort());
+    for (const name of [...covered("/api/v1/events"), ...covered("/api/v1/metrics"), ...covered("/api/v1/metrics/timeseries")]) {
+      expect(VALUES[name], `plausible values for ${name}`).toBeDefined();
+    }
+  });
+
+  it("never answers 5xx; every 4xx in the error shape; every 200 is JSON", async () => {
+    await fc.assert(
+      fc.asyncProperty(readRequest, async ({ route, path, query, auth }) => {
+        let url = route.path;
+        route.pathParams.forEach((n, i) => (url = url.replace(`[${n}]`, encode(path[i]))));
+        const qs = query.map(([k, v]) => `${encode(k)}=${encode(v)}`).join("&");
+        const key = auth === "key" ? p.key : auth === "bogus" ? "sl_bogus" : null;
+        const a = await send(`${server.url}${url}${qs ? `?${qs}` : ""}`, "GET", { key });
+        expectNoServerErrorAndErrorShape(a, `${url}?${qs.slice(0, 200)}`);
+        if (a.status === 200) expect(() => JSON.parse(a.text)).not.toThrow();
+        if (auth !== "key") expect(a.status).toBe(401);
+      }),
+      fuzzOptions(runs(5500)),
+    );
+  }, 150_000);
+});
