@@ -21,7 +21,7 @@ export interface Db {
   memo: Map<string, unknown>;
 }
 
-const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+export const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
 export interface OpenOptions {
   synchronous?: "FULL" | "NORMAL" | "OFF";

@@ -1,0 +1,7 @@
+/**
+ * GET /api/health — liveness: the process is up and serving HTTP. No authentication, no
+ * database: a container orchestrator restarts the process only when this stops answering.
+ */
+export function GET(): Response {
+  return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
+}
