@@ -46,7 +46,7 @@ async function main() {
   const dbFile = path.join(dir, "bench.db");
   const db = openDb(`file:${dbFile}`);
   await bootstrap(db, {});
-  db.sqlite.close();
+  db.close();
   const server = await startServer({ dbFile, port: 3290 + Math.floor(Math.random() * 100) });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
   try {

@@ -7,6 +7,7 @@
  *   seed --scenario demo|load [--events N] [--days D] [--project S]
  */
 import { parseArgs } from "node:util";
+import { systemContext } from "@/lib/services/context";
 import { openDb, type Db } from "@/db/client";
 import { ROLES, SCOPES, type Role, type Scope } from "@/db/schema";
 import { createApiKey } from "@/lib/auth/api-keys";
@@ -47,31 +48,32 @@ function positiveInt(raw: string | undefined, name: string, fallback: number): n
   return n;
 }
 
-function projectId(db: Db, slug: string): number {
-  const p = findProjectBySlug(db, slug);
+async function projectId(db: Db, slug: string): Promise<number> {
+  const p = await findProjectBySlug(db, slug);
   if (!p) throw new UsageError(`project "${slug}" does not exist (create it with project:create --slug ${slug})`);
   return p.id;
 }
 
 const commands: Record<string, (db: Db, v: Values) => Promise<void> | void> = {
   migrate: () => console.error("database is migrated"),
-  "project:create": (db, v) => {
-    const { id } = createProject(db, { slug: required(v, "slug"), name: v.name });
+  "project:create": async (db, v) => {
+    const { id } = await createProject(db, { slug: required(v, "slug"), name: v.name });
     console.error(`created project ${v.slug} (id ${id})`);
   },
   "user:create": async (db, v) => {
     const role = required(v, "role") as Role;
     if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
     const slug = v.project ?? "default";
-    const pid = v.project ? projectId(db, slug) : ensureProject(db, slug).id;
+    const pid = v.project ? await projectId(db, slug) : (await ensureProject(db, slug)).id;
     const res = await upsertUser(db, { email: required(v, "email"), password: required(v, "password"), role, projectId: pid });
     console.error(`${res.created ? "created" : "updated"} user ${v.email} as ${role} of ${slug}`);
   },
-  "key:create": (db, v) => {
+  "key:create": async (db, v) => {
     const scopes = required(v, "scopes").split(",").map((s) => s.trim()) as Scope[];
     const bad = scopes.filter((s) => !SCOPES.includes(s));
     if (bad.length || !scopes.length) throw new UsageError(`--scopes must be a comma list of ${SCOPES.join(", ")}`);
-    const { key } = createApiKey(db, { projectId: projectId(db, required(v, "project")), name: v.name ?? "cli", scopes });
+    const ctx = systemContext(db, await projectId(db, required(v, "project")), "cli");
+    const { key } = await createApiKey(ctx, { name: v.name ?? "cli", scopes });
     console.error(`API key for ${v.project} with scopes ${scopes.join(",")} — shown once, store it now:`);
     console.log(key);
   },
@@ -82,7 +84,7 @@ const commands: Record<string, (db: Db, v: Values) => Promise<void> | void> = {
       console.error(`seeded ${res.events} demo events; log in as ${res.email} / ${res.password}`);
     } else if (scenario === "load") {
       const events = positiveInt(v.events, "events", 1_000_000);
-      const res = seedLoad(db, {
+      const res = await seedLoad(db, {
         events, days: positiveInt(v.days, "days", 30), projectSlug: v.project ?? "load",
         onProgress: (n) => console.error(`  ${n.toLocaleString("en")} events…`),
       });
@@ -101,10 +103,10 @@ async function main() {
   if (!run) throw new UsageError(`unknown command "${cmd}"`);
   const db = openDb();
   try {
-    seedDefaultPrices(db);
+    await seedDefaultPrices(db);
     await run(db, values);
   } finally {
-    db.sqlite.close();
+    db.close();
   }
 }
 

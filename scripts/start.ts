@@ -58,9 +58,9 @@ async function main() {
   const { init, demo } = await bootstrap(db);
   if (init.projectSlug) console.log(`[sightline] init: project "${init.projectSlug}"${init.adminEmail ? `, admin ${init.adminEmail}` : ""}${init.apiKeyRegistered ? ", API key registered" : ""}`);
   if (demo) console.log(`[sightline] seeded the demo project with ${demo.events.toLocaleString("en")} events`);
-  const demoUser = findUserByEmail(db, DEMO_EMAIL);
+  const demoUser = await findUserByEmail(db, DEMO_EMAIL);
   const showDemo = demoUser && (await verifyPassword(DEMO_PASSWORD, demoUser.passwordHash));
-  db.sqlite.close();
+  db.close();
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], { stdio: "inherit", env: process.env });
   console.log(`\n  Sightline on http://localhost:${port}`);

@@ -9,3 +9,5 @@ export * from "./metric-point";
 export * from "./price";
 export * from "./rollup";
 export * from "./otel-context";
+export * from "./job-lease";
+export * from "./rollup-measures";

@@ -23,7 +23,7 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials) {
           if (!credentials?.email || !credentials.password) return null;
-          const u = findUserByEmail(getDb(), credentials.email);
+          const u = await findUserByEmail(getDb(), credentials.email);
           if (!u || u.disabledAt) return null;
           if (!(await verifyPassword(credentials.password, u.passwordHash))) return null;
           return { id: String(u.id), email: u.email, name: u.name ?? u.email };

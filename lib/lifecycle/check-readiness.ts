@@ -11,9 +11,7 @@ export type Readiness = { ready: true } | { ready: false; reason: string };
  */
 export async function checkReadiness(): Promise<Readiness> {
   try {
-    const db = getDb();
-    db.sqlite.prepare("SELECT 1").get();
-    const pending = pendingMigrations(db);
+    const pending = await pendingMigrations(getDb());
     if (pending > 0) return { ready: false, reason: `${pending} migration(s) not applied` };
   } catch (err) {
     return { ready: false, reason: `database unreachable: ${(err as Error).message}` };

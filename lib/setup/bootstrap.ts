@@ -16,10 +16,10 @@ export interface BootstrapResult {
  * SIGHTLINE_DEMO=0.
  */
 export async function bootstrap(db: Db, env: Env = process.env): Promise<BootstrapResult> {
-  const empty = db.orm.select({ id: project.id }).from(project).limit(1).all().length === 0;
-  seedDefaultPrices(db);
+  const empty = (await db.orm.select({ id: project.id }).from(project).limit(1)).length === 0;
+  await seedDefaultPrices(db);
   const init = await headlessInit(db, env);
   if (!empty || env.SIGHTLINE_DEMO === "0") return { init };
-  const admin = init.adminEmail ? findUserByEmail(db, init.adminEmail) : undefined;
+  const admin = init.adminEmail ? await findUserByEmail(db, init.adminEmail) : undefined;
   return { init, demo: await seedDemo(db, { alsoAdminUserId: admin?.id }) };
 }

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { sqliteOf } from "@/db/driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as ingestRoute from "@/app/api/v1/ingest/route";
 import * as eventRoute from "@/app/api/v1/events/[id]/route";
@@ -22,13 +23,13 @@ beforeAll(async () => {
   server = await startRouteServer({ "/api/v1/ingest": ingestRoute, "/api/v1/events/[id]": eventRoute });
   // Durability is not under test here, and thousands of fsyncs would be most of the run.
   process.env.SIGHTLINE_SQLITE_SYNCHRONOUS = "NORMAL";
-  db = freshDb();
-  p = makeProject(db);
+  db = await freshDb();
+  p = await makeProject(db);
 });
 afterAll(() => server.close());
 
-const eventCount = () => (db.sqlite.prepare("SELECT count(*) AS n FROM event WHERE project_id = ?").get(p.projectId) as { n: number }).n;
-const hasEvent = (id: string) => db.sqlite.prepare("SELECT 1 FROM event WHERE project_id = ? AND client_id = ?").get(p.projectId, id) !== undefined;
+const eventCount = () => (sqliteOf(db).prepare("SELECT count(*) AS n FROM event WHERE project_id = ?").get(p.projectId) as { n: number }).n;
+const hasEvent = (id: string) => sqliteOf(db).prepare("SELECT 1 FROM event WHERE project_id = ? AND client_id = ?").get(p.projectId, id) !== undefined;
 
 const envelope = fc.oneof(
   { weight: 16, arbitrary: fc.array(fuzzEvent, { minLength: 1, maxLength: 6 }).map((events) => ({ events })) },

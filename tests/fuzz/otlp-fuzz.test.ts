@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { sqliteOf } from "@/db/driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as otlpRoute from "@/app/api/otlp/v1/traces/route";
 import * as eventRoute from "@/app/api/v1/events/[id]/route";
@@ -20,8 +21,8 @@ const known = new Set<string>();
 beforeAll(async () => {
   server = await startRouteServer({ [PATH]: otlpRoute, "/api/v1/events/[id]": eventRoute });
   process.env.SIGHTLINE_SQLITE_SYNCHRONOUS = "NORMAL"; // durability is not under test; fsyncs would be most of the run
-  db = freshDb();
-  p = makeProject(db);
+  db = await freshDb();
+  p = await makeProject(db);
 });
 afterAll(() => server.close());
 
@@ -63,10 +64,10 @@ describe("fuzz: POST /api/otlp/v1/traces", () => {
     await fc.assert(
       fc.asyncProperty(request, async (req) => {
         const t0 = Date.now();
-        const before = (db.sqlite.prepare("SELECT count(*) AS n FROM event").get() as { n: number }).n;
+        const before = (sqliteOf(db).prepare("SELECT count(*) AS n FROM event").get() as { n: number }).n;
         const a = await send(`${server.url}${PATH}`, "POST", { ...req, key: p.key });
         expectErrorShape(a, req.contentType);
-        const after = (db.sqlite.prepare("SELECT count(*) AS n FROM event").get() as { n: number }).n;
+        const after = (sqliteOf(db).prepare("SELECT count(*) AS n FROM event").get() as { n: number }).n;
         if (a.status >= 400) {
           expect(after).toBe(before);
           return;
@@ -75,7 +76,7 @@ describe("fuzz: POST /api/otlp/v1/traces", () => {
         const result = (a.contentType === PROTO_TYPE ? ExportTraceServiceResponse.decode(a.bytes) : JSON.parse(a.text)) as { partialSuccess?: { rejectedSpans?: unknown } | null };
         const rejected = Number(result.partialSuccess?.rejectedSpans ?? 0);
         expect(rejected).toBeGreaterThanOrEqual(0);
-        const fresh = (db.sqlite.prepare("SELECT client_id FROM event WHERE received_at >= ?").all(t0 - 1) as { client_id: string }[])
+        const fresh = (sqliteOf(db).prepare("SELECT client_id FROM event WHERE received_at >= ?").all(t0 - 1) as { client_id: string }[])
           .map((r) => r.client_id)
           .filter((id) => !known.has(id));
         expect(fresh.length).toBe(after - before);

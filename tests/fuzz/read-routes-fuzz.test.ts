@@ -11,7 +11,7 @@ import * as promptRoute from "@/app/api/v1/prompts/[id]/route";
 import * as promptStatsRoute from "@/app/api/v1/prompts/[id]/stats/route";
 import { EVENT_TYPES } from "@/db/schema";
 import { listEventsQuerySchema } from "@/lib/events/list-events";
-import { windowQuerySchema } from "@/lib/dashboard/window-query";
+import { windowQuerySchema } from "@/lib/time/ranges";
 import { GROUP_BY, metricsQuerySchema } from "@/lib/metrics/get-metrics";
 import { TIMESERIES_METRICS, timeseriesQuerySchema } from "@/lib/metrics/get-timeseries";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
@@ -98,7 +98,7 @@ beforeAll(async () => {
     "/api/v1/metrics/timeseries": timeseriesRoute, "/api/v1/overview": overviewRoute, "/api/v1/prompts": promptsRoute,
     "/api/v1/prompts/[id]": promptRoute, "/api/v1/prompts/[id]/stats": promptStatsRoute,
   });
-  p = makeProject(freshDb());
+  p = await makeProject(await freshDb());
   const now = Date.now();
   const events = Array.from({ length: 300 }, (_, i) => {
     const ts = now - (i % 50) * 3_600_000 - i;
@@ -130,7 +130,11 @@ describe("fuzz: every query parameter of every read route", () => {
         route.pathParams.forEach((n, i) => (url = url.replace(`[${n}]`, encode(path[i]))));
         const qs = query.map(([k, v]) => `${encode(k)}=${encode(v)}`).join("&");
         const key = auth === "key" ? p.key : auth === "bogus" ? "sl_bogus" : null;
-        const a = await send(`${server.url}${url}${qs ? `?${qs}` : ""}`, "GET", { key });
+        const target = `${url}${qs ? `?${qs}` : ""}`;
+        const a = await send(`${server.url}${target}`, "GET", { key });
+        // Node's HTTP parser refuses a request head over 16 KiB (431, before any route runs).
+        if (target.length > 16_500) expect(a.status).toBe(431);
+        if (a.status === 431 && target.length > 15_000) return;
         expectNoServerErrorAndErrorShape(a, `${url}?${qs.slice(0, 200)}`);
         if (a.status === 200) expect(() => JSON.parse(a.text)).not.toThrow();
         if (auth !== "key") expect(a.status).toBe(401);

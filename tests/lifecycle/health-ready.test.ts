@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sqliteOf } from "@/db/driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as healthRoute from "@/app/api/health/route";
 import * as readyRoute from "@/app/api/ready/route";
@@ -38,7 +39,7 @@ describe("GET /api/health", () => {
 
 describe("GET /api/ready", () => {
   it("answers 200 without credentials when the database is migrated and the writer thread answers", async () => {
-    freshDb();
+    await freshDb();
     const res = await call("/api/ready");
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: "ready" });
@@ -55,19 +56,19 @@ describe("GET /api/ready", () => {
   });
 
   it("answers 503 when a migration is not applied", async () => {
-    const db = freshDb();
-    db.sqlite.prepare("DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)").run();
+    const db = await freshDb();
+    sqliteOf(db).prepare("DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)").run();
     expect((await call("/api/ready")).status).toBe(503);
   });
 
   it("answers 503 for a database file that was never migrated", async () => {
-    const db = freshDb();
-    db.sqlite.exec("DROP TABLE __drizzle_migrations");
+    const db = await freshDb();
+    sqliteOf(db).exec("DROP TABLE __drizzle_migrations");
     expect((await call("/api/ready")).status).toBe(503);
   });
 
   it("answers 503 once the process is shutting down (the writer takes no more ingest)", async () => {
-    freshDb();
+    await freshDb();
     expect((await call("/api/ready")).status).toBe(200);
     await stopTakingIngest();
     expect((await call("/api/ready")).status).toBe(503);

@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as ingestRoute from "@/app/api/v1/ingest/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
@@ -20,9 +21,9 @@ beforeAll(async () => {
   server = await startRouteServer({ "/api/v1/ingest": ingestRoute, "/api/v1/events": eventsRoute, "/api/v1/events/[id]": eventRoute });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  db = freshDb();
-  p = makeProject(db);
+beforeEach(async () => {
+  db = await freshDb();
+  p = await makeProject(db);
 });
 
 /** `{"a":{"a":…1…}}` nested `depth` levels, built as text (a recursive builder would overflow first). */
@@ -34,7 +35,7 @@ function nested(depth: number): unknown {
   for (let i = 0; i < depth; i++) v = { a: v };
   return v;
 }
-const count = () => (db.sqlite.prepare("SELECT count(*) AS n FROM event").get() as { n: number }).n;
+const count = () => (sqliteOf(db).prepare("SELECT count(*) AS n FROM event").get() as { n: number }).n;
 
 /** Posts [ok, candidate] and returns the candidate's result; the ok event must always be stored. */
 async function verdict(candidate: Record<string, unknown>) {
@@ -96,8 +97,8 @@ describe("ingest limits: an event that breaks one is rejected alone, naming the 
 describe("ingest limits: distinct names per project", () => {
   /** Fills a dimension table straight to its cap (thousands of rows through HTTP would only be slower). */
   function fill(sql: string, n: number, ...args: unknown[]) {
-    const stmt = db.sqlite.prepare(sql);
-    db.sqlite.transaction(() => {
+    const stmt = sqliteOf(db).prepare(sql);
+    sqliteOf(db).transaction(() => {
       for (let i = 0; i < n; i++) stmt.run(...args, `n${i}`);
     })();
   }
@@ -111,18 +112,18 @@ describe("ingest limits: distinct names per project", () => {
     expect(res.json.results[1].error.message).toContain(String(MAX_MODELS_PER_PROJECT));
     expect(count()).toBe(2);
     // Another project has its own budget.
-    const other = makeProject(db);
+    const other = await makeProject(db);
     const res2 = await post(server.url, "/api/v1/ingest", { events: [llmEvent({ model: "one-too-many" })] }, { key: other.key });
     expect(res2.status).toBe(200);
   });
 
   it("caps model versions, prompts and prompt versions per project", async () => {
-    const modelId = Number(db.sqlite.prepare("INSERT INTO model (project_id, name, kind, created_at) VALUES (?, 'm', 'llm', 0)").run(p.projectId).lastInsertRowid);
+    const modelId = Number(sqliteOf(db).prepare("INSERT INTO model (project_id, name, kind, created_at) VALUES (?, 'm', 'llm', 0)").run(p.projectId).lastInsertRowid);
     fill("INSERT INTO model_version (model_id, created_at, version) VALUES (?, 0, ?)", MAX_MODEL_VERSIONS_PER_PROJECT, modelId);
     fill("INSERT INTO prompt (project_id, created_at, key) VALUES (?, 0, ?)", MAX_PROMPTS_PER_PROJECT, p.projectId);
-    const promptId = (db.sqlite.prepare("SELECT id FROM prompt WHERE key = 'n0'").get() as { id: number }).id;
-    const pv = db.sqlite.prepare("INSERT INTO prompt_version (prompt_id, version, labels, created_at) VALUES (?, ?, '[]', 0)");
-    db.sqlite.transaction(() => {
+    const promptId = (sqliteOf(db).prepare("SELECT id FROM prompt WHERE key = 'n0'").get() as { id: number }).id;
+    const pv = sqliteOf(db).prepare("INSERT INTO prompt_version (prompt_id, version, labels, created_at) VALUES (?, ?, '[]', 0)");
+    sqliteOf(db).transaction(() => {
       for (let v = 1; v <= MAX_PROMPT_VERSIONS_PER_PROJECT; v++) pv.run(promptId, v);
     })();
     const res = await ingest({

@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as otlpRoute from "@/app/api/otlp/v1/traces/route";
 import { MAX_ATTRIBUTE_VALUE_CHARS, MAX_RESOURCE_CHARS, MAX_SPAN_CHARS } from "@/lib/otlp/span-limits";
@@ -15,9 +16,9 @@ beforeAll(async () => {
   server = await startRouteServer({ [PATH]: otlpRoute });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  db = freshDb();
-  project = makeProject(db);
+beforeEach(async () => {
+  db = await freshDb();
+  project = await makeProject(db);
 });
 
 async function sendJson(request: object | string) {
@@ -28,7 +29,7 @@ async function sendJson(request: object | string) {
   });
   return { status: res.status, json: (await res.json()) as { partialSuccess?: { rejectedSpans: number; errorMessage: string } } };
 }
-const stored = () => (db.sqlite.prepare("SELECT client_id FROM event ORDER BY client_id").all() as { client_id: string }[]).map((r) => r.client_id);
+const stored = () => (sqliteOf(db).prepare("SELECT client_id FROM event ORDER BY client_id").all() as { client_id: string }[]).map((r) => r.client_id);
 
 describe("OTLP limits: a span over a limit is rejected on its own", () => {
   it("rejects a span with an attribute value over the limit and stores its neighbours", async () => {

@@ -3,7 +3,7 @@ import * as ingestRoute from "@/app/api/v1/ingest/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import * as eventRoute from "@/app/api/v1/events/[id]/route";
 import * as overviewRoute from "@/app/api/v1/overview/route";
-import { MAX_WINDOW_BUCKETS } from "@/lib/dashboard/window-query";
+import { MAX_WINDOW_BUCKETS } from "@/lib/time/ranges";
 import { PREVIEW_CHARS } from "@/db/statements/event-reads";
 import { MAX_TEXT_CHARS } from "@/lib/ingest/limits";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
@@ -17,8 +17,8 @@ beforeAll(async () => {
   server = await startRouteServer({ "/api/v1/ingest": ingestRoute, "/api/v1/events": eventsRoute, "/api/v1/events/[id]": eventRoute, "/api/v1/overview": overviewRoute });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  p = makeProject(freshDb());
+beforeEach(async () => {
+  p = await makeProject(await freshDb());
 });
 
 const ingest = async (events: unknown[]) => expect((await post(server.url, "/api/v1/ingest", { events }, { key: p.key })).status).toBe(200);

@@ -67,7 +67,7 @@ port.on("message", (first: Incoming) => {
 });
 
 function stop() {
-  db.sqlite.close();
+  db.close();
   // Let the thread end once idle; replies already posted stay queued for the request thread.
   port.unref();
 }

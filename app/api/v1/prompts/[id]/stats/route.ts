@@ -2,7 +2,7 @@ import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { json } from "@/lib/api/responses";
 import { parseQuery } from "@/lib/api/parse-query";
-import { windowQuerySchema } from "@/lib/dashboard/window-query";
+import { windowQuerySchema } from "@/lib/time/ranges";
 import { getPromptStats } from "@/lib/prompts/get-prompt-stats";
 
 const statsQuery = z.intersection(
@@ -12,9 +12,9 @@ const statsQuery = z.intersection(
 
 /** GET /api/v1/prompts/{id}/stats?from&to&a&b — per-version metrics, and significance tests of b against a. */
 export const GET = withApi(
-  (req, { db, projectId, params }) => {
+  async (req, ctx) => {
     const q = parseQuery(statsQuery, req.nextUrl);
-    return json(getPromptStats(db, { projectId, key: params.id, from: q.from, to: q.to, a: q.a, b: q.b }));
+    return json(await getPromptStats(ctx, { key: ctx.params.id, from: q.from, to: q.to, a: q.a, b: q.b }));
   },
-  { scope: "read" },
+  { permission: "telemetry:read" },
 );
