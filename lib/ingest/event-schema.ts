@@ -3,6 +3,7 @@ import {
   freeFormProblem, isWellFormedText, MAX_CONTEXT_CHARS, MAX_FEATURES_CHARS, MAX_METADATA_CHARS, MAX_TEXT_CHARS,
   MAX_VALUE_CHARS, totalLength, isAddressableId,
 } from "./limits";
+import { usageIssue } from "@/lib/pricing/usage";
 
 /** Events stamped earlier than this or more than a day ahead are rejected as clock errors. */
 export const MIN_TS = Date.UTC(2000, 0, 1);
@@ -63,6 +64,8 @@ export const chatMessageSchema = z.looseObject({ role: z.string().max(64), conte
 
 // LLM, prediction and span events are also checked by the accept-only fast path in fast-validate.ts
 // (docs/adr/0021): a field added here must be added there; its test fails until it is.
+// Usage semantics (docs/api.md): inputTokens counts every input token, cached ones included;
+// outputTokens every output token, reasoning included; the details are subsets of them.
 export const llmEventSchema = z.object({
   ...common,
   type: z.literal("llm"),
@@ -71,6 +74,15 @@ export const llmEventSchema = z.object({
   latencyMs: z.number().min(0).max(86_400_000),
   inputTokens: tokenCount.optional(),
   outputTokens: tokenCount.optional(),
+  cacheReadInputTokens: tokenCount.optional(),
+  cacheCreationInputTokens: tokenCount.optional(),
+  cacheCreation5mInputTokens: tokenCount.optional(),
+  cacheCreation1hInputTokens: tokenCount.optional(),
+  reasoningTokens: tokenCount.optional(),
+  audioInputTokens: tokenCount.optional(),
+  audioOutputTokens: tokenCount.optional(),
+  imageInputTokens: tokenCount.optional(),
+  imageOutputTokens: tokenCount.optional(),
   costUsd: z.number().min(0).max(1e6).optional(),
   status,
   errorMessage: z.string().max(10_000).optional(),
@@ -90,6 +102,9 @@ export const llmEventSchema = z.object({
       source: z.string().max(200).optional(),
     })
     .optional(),
+}).superRefine((e, ctx) => {
+  const issue = usageIssue(e);
+  if (issue) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
 });
 
 export const predictionEventSchema = z.object({
