@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as ingestRoute from "@/app/api/v1/ingest/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import * as eventRoute from "@/app/api/v1/events/[id]/route";
+import * as promptsRoute from "@/app/api/v1/prompts/route";
+import * as versionsRoute from "@/app/api/v1/prompts/[id]/versions/route";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
 import { startRouteServer, type RouteServer } from "@/tests/helpers/route-server";
 import { get, llmEvent, post } from "@/tests/helpers/ingest-client";
@@ -18,7 +20,10 @@ let p: TestProject;
 const ingest = (body: unknown) => post(server.url, "/api/v1/ingest", body, { key: p.key });
 
 beforeAll(async () => {
-  server = await startRouteServer({ "/api/v1/ingest": ingestRoute, "/api/v1/events": eventsRoute, "/api/v1/events/[id]": eventRoute });
+  server = await startRouteServer({
+    "/api/v1/ingest": ingestRoute, "/api/v1/events": eventsRoute, "/api/v1/events/[id]": eventRoute,
+    "/api/v1/prompts": promptsRoute, "/api/v1/prompts/[id]/versions": versionsRoute,
+  });
 });
 afterAll(() => server.close());
 beforeEach(async () => {
@@ -137,5 +142,17 @@ describe("ingest limits: distinct names per project", () => {
     expect(res.status).toBe(207);
     expect(res.json.results.map((r: { error?: { path: string } }) => r.error?.path ?? "ok")).toEqual(["modelVersion", "promptId", "promptVersion", "ok"]);
     expect(count()).toBe(1);
+  });
+
+  it("refuses a prompt or version registered through the API past the same caps (409 limit_exceeded)", async () => {
+    fill("INSERT INTO prompt (project_id, created_at, key) VALUES (?, 0, ?)", MAX_PROMPTS_PER_PROJECT, p.projectId);
+    const created = await post(server.url, "/api/v1/prompts", { key: "one-more" }, { key: p.key });
+    expect(created.status).toBe(409);
+    expect(created.json.error).toMatchObject({ code: "limit_exceeded", details: [{ path: "key" }] });
+    // An existing prompt still takes new versions while the project has room for them.
+    const v = await post(server.url, "/api/v1/prompts/n1/versions", { template: "Hello {{name}}" }, { key: p.key });
+    expect(v.status).toBe(201);
+    const viaVersion = await post(server.url, "/api/v1/prompts/brand-new/versions", { template: "x" }, { key: p.key });
+    expect(viaVersion.status).toBe(409);
   });
 });
