@@ -104,7 +104,7 @@ export function EventDrawer({ project, eventId, onClose }: { project: string | n
           ) : null}
           {e.prediction !== undefined ? (
             <Section title="Prediction">
-              <CodeBlock label="Prediction">{JSON.stringify({ prediction: e.prediction, score: e.score, features: e.features }, null, 2)}</CodeBlock>
+              <CodeBlock label="Prediction">{JSON.stringify({ prediction: e.prediction, score: e.score, features: e.features, attributions: e.attributions }, null, 2)}</CodeBlock>
             </Section>
           ) : null}
           {e.metadata ? (

@@ -13,3 +13,7 @@ export * from "./job-lease";
 export * from "./rollup-measures";
 export * from "./reprice-job";
 export * from "./budget";
+export * from "./prediction";
+export * from "./drift-reference";
+export * from "./model-lineage";
+export * from "./drift-point";

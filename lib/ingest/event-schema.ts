@@ -113,6 +113,8 @@ export const predictionEventSchema = z.object({
   features: bounded(z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])), MAX_FEATURES_CHARS).optional(),
   prediction: z.union([z.number(), z.string().max(MAX_VALUE_CHARS)]),
   score: z.number().min(0).max(1).optional(),
+  /** Per-feature attributions (e.g. SHAP values) of this prediction: feature name → contribution. */
+  attributions: bounded(z.record(z.string(), z.number()), MAX_FEATURES_CHARS).optional(),
   latencyMs: z.number().min(0).max(86_400_000).optional(),
   status,
   errorMessage: z.string().max(10_000).optional(),

@@ -23,7 +23,7 @@ const BASE: Record<string, unknown>[] = [
     reasoningTokens: 200, audioInputTokens: 1, audioOutputTokens: 2, imageInputTokens: 3, imageOutputTokens: 4,
   },
   { id: "c", type: "llm", timestamp: new Date(now - 5000).toISOString(), model: "m", latencyMs: 0, input: "text" },
-  { id: "d", type: "prediction", model: "fraud", prediction: 1, score: 0.2, latencyMs: 3.5, features: { a: 1, b: "x", c: true, d: null } },
+  { id: "d", type: "prediction", model: "fraud", prediction: 1, score: 0.2, latencyMs: 3.5, features: { a: 1, b: "x", c: true, d: null }, attributions: { a: 0.4, b: -0.1 } },
   { id: "e", type: "prediction", model: "fraud", modelVersion: "1.4.0", prediction: "yes", status: "ok" },
   { id: "f", type: "span", name: "execute_tool search" },
   { id: "g", type: "span", name: "POST /chat", model: "agent", timestamp: now - 20, latencyMs: 12.5, status: "error", errorMessage: "timeout", traceId: "t", spanId: "s", parentSpanId: "p", metadata: { "http.route": "/chat" } },
@@ -36,19 +36,21 @@ function nested(levels: number, mixed = false): unknown {
   return v;
 }
 const HUGE = "x".repeat(1024 * 1024 + 1);
+/** Numbers only (valid features or attributions) but over their 65,536-character limit. */
+const BIG_NUMERIC_RECORD = Object.fromEntries(Array.from({ length: 8000 }, (_, i) => [`feature_${i}`, i]));
 
 const ODD_VALUES: unknown[] = [
   undefined, null, "", "x", "x".repeat(65), "x".repeat(129), "x".repeat(201), "x".repeat(257), "x".repeat(10_001), 0, -1, 0.5,
   1, 1.5, 2, 700, 1_000, 47_105, 48_183, 1e6, 1e6 + 1, 1e9 + 1, 86_400_001, NaN, Infinity, true, false, [], ["a"], [1], {}, { role: "user" }, [{ role: 1 }],
   "x".repeat(500), "x".repeat(501), "span", "label",
   "2026-01-01", "yesterday", "1999-12-31T00:00:00Z", now + 2 * 86_400_000, Date.UTC(1999, 0, 1), "ok", "error", "bad",
-  { flagged: "yes" }, { flagged: false, score: 2 }, { a: undefined }, { a: [1] }, { big: "x".repeat(17_000) },
+  { flagged: "yes" }, { flagged: false, score: 2 }, { a: undefined }, { a: [1] }, { a: 1, b: -0.5 }, { a: "1" }, { a: NaN }, { big: "x".repeat(17_000) },
   Array.from({ length: 65 }, () => "t"), Array.from({ length: 257 }, () => "c"),
   // Limits (lib/ingest/limits.ts): depth around 32, sizes around each field's bound, ill-formed ids.
   nested(31), nested(32), nested(33), nested(40, true), nested(17_000), { deep: nested(31) }, { deep: nested(32) },
   [{ role: "user", content: nested(30) }], [{ role: "user", content: nested(31) }], [{ role: "user", content: nested(32) }],
   HUGE, "x".repeat(1024 * 1024), "x".repeat(10_001), [HUGE], ["x".repeat(600_000), "y".repeat(600_000)],
-  [{ role: "user", content: HUGE }], { f: "x".repeat(70_000) }, { f: "x".repeat(16_000) }, "a\ud800", "ok\ud83d\ude00", ".", "..",
+  [{ role: "user", content: HUGE }], { f: "x".repeat(70_000) }, { f: "x".repeat(16_000) }, BIG_NUMERIC_RECORD, "a\ud800", "ok\ud83d\ude00", ".", "..",
 ];
 
 const KEYS = [
@@ -57,6 +59,7 @@ const KEYS = [
   "cacheReadInputTokens", "cacheCreationInputTokens", "cacheCreation5mInputTokens", "cacheCreation1hInputTokens",
   "reasoningTokens", "audioInputTokens", "audioOutputTokens", "imageInputTokens", "imageOutputTokens",
   "status", "errorMessage", "input", "output", "context", "hallucination", "features", "prediction", "score", "name",
+  "attributions",
 ];
 
 function agree(input: Record<string, unknown>) {

@@ -23,4 +23,12 @@ export const queryKeys = {
   repriceJob: (project: string | null, id: number) => ["prices", project, "reprice", id] as const,
   budgets: (project: string | null) => ["budgets", project] as const,
   spend: (project: string | null, params: Record<string, unknown>, range: TimeRange) => ["spend", project, params, rangeKey(range)] as const,
+  modelDrift: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "drift", params, rangeKey(range)] as const,
+  modelDriftSeries: (project: string | null, model: string, range: TimeRange) => ["models", project, model, "drift-series", rangeKey(range)] as const,
+  modelPerformance: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "performance", params, rangeKey(range)] as const,
+  modelAttributions: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "attributions", params, rangeKey(range)] as const,
+  modelLineage: (project: string | null, model: string) => ["models", project, model, "lineage"] as const,
 };

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { computeDriftWindows } from "@/lib/drift/compute-drift-windows";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
 import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
 
@@ -38,6 +39,15 @@ export const JOBS: Job[] = [
     leaseMs: 60_000,
     run: async ({ db, signal }) => {
       await runRepriceJobs(db, { now: Date.now, signal });
+    },
+  },
+  {
+    // Hour and day drift windows per ML model, stored for charts and the alerts' drift_share / feature_drift.
+    name: "compute-drift-windows",
+    everyMs: 10 * 60_000,
+    leaseMs: 15 * 60_000,
+    run: async ({ db, now, signal }) => {
+      await computeDriftWindows(db, now, signal);
     },
   },
 ];

@@ -85,7 +85,7 @@ const FIELDS = [
   "id", "type", "timestamp", "model", "modelVersion", "environment", "userId", "sessionId", "traceId", "spanId", "parentSpanId",
   "tags", "metadata", "promptId", "promptVersion", "latencyMs", "inputTokens", "outputTokens", "costUsd", "status",
   "errorMessage", "input", "output", "context", "hallucination", "features", "prediction", "score", "name", "targetId",
-  "label", "value", "feature",
+  "label", "value", "feature", "attributions",
 ];
 
 const validEvent = fc.oneof(

@@ -9,13 +9,31 @@ import * as overviewRoute from "@/app/api/v1/overview/route";
 import * as promptsRoute from "@/app/api/v1/prompts/route";
 import * as promptRoute from "@/app/api/v1/prompts/[id]/route";
 import * as promptStatsRoute from "@/app/api/v1/prompts/[id]/stats/route";
+import * as budgetsRoute from "@/app/api/v1/budgets/route";
+import * as attributionsRoute from "@/app/api/v1/models/[model]/attributions/route";
+import * as driftRoute from "@/app/api/v1/models/[model]/drift/route";
+import * as driftSeriesRoute from "@/app/api/v1/models/[model]/drift/timeseries/route";
+import * as performanceRoute from "@/app/api/v1/models/[model]/performance/route";
+import * as modelVersionRoute from "@/app/api/v1/models/[model]/versions/[version]/route";
+import * as modelVersionsRoute from "@/app/api/v1/models/[model]/versions/route";
+import * as repriceJobRoute from "@/app/api/v1/prices/reprice/[id]/route";
+import * as repriceJobsRoute from "@/app/api/v1/prices/reprice/route";
+import * as pricesRoute from "@/app/api/v1/prices/route";
+import * as spendRoute from "@/app/api/v1/spend/route";
+import fs from "node:fs";
+import path from "node:path";
+import { driftQuerySchema } from "@/lib/drift/schemas";
+import { driftSeriesQuerySchema } from "@/lib/drift/get-drift-series";
+import { attributionSeriesQuerySchema } from "@/lib/quality/get-attribution-series";
+import { performanceQuerySchema } from "@/lib/quality/schemas";
+import { spendQuerySchema } from "@/lib/spend/get-spend-breakdown";
 import { EVENT_TYPES } from "@/db/schema";
 import { listEventsQuerySchema } from "@/lib/events/list-events";
 import { windowQuerySchema } from "@/lib/time/ranges";
 import { GROUP_BY, metricsQuerySchema } from "@/lib/metrics/get-metrics";
 import { TIMESERIES_METRICS, timeseriesQuerySchema } from "@/lib/metrics/get-timeseries";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
-import { startRouteServer, type RouteServer } from "@/tests/helpers/route-server";
+import { startRouteServer, type RouteModule, type RouteServer } from "@/tests/helpers/route-server";
 import { post } from "@/tests/helpers/ingest-client";
 import { oddText, oddTimestamp } from "./arbitraries";
 import { expectNoServerErrorAndErrorShape, fuzzOptions, runs, send } from "./http";
@@ -29,16 +47,36 @@ let p: TestProject;
 
 const WINDOW = ["from", "to", "interval"];
 /** Each read route, its path parameters and its query parameters (checked against the schemas below). */
-const ROUTES: { path: string; pathParams: string[]; query: string[] }[] = [
-  { path: "/api/v1/events", pathParams: [], query: Object.keys(listEventsQuerySchema.shape) },
-  { path: "/api/v1/events/[id]", pathParams: ["id"], query: [] },
-  { path: "/api/v1/metrics", pathParams: [], query: Object.keys(metricsQuerySchema.shape) },
-  { path: "/api/v1/metrics/timeseries", pathParams: [], query: Object.keys(timeseriesQuerySchema.shape) },
-  { path: "/api/v1/overview", pathParams: [], query: WINDOW },
-  { path: "/api/v1/prompts", pathParams: [], query: [] },
-  { path: "/api/v1/prompts/[id]", pathParams: ["id"], query: [] },
-  { path: "/api/v1/prompts/[id]/stats", pathParams: ["id"], query: [...WINDOW, "a", "b"] },
+const ROUTES: { path: string; module: RouteModule; pathParams: string[]; query: string[] }[] = [
+  { path: "/api/v1/events", module: eventsRoute, pathParams: [], query: Object.keys(listEventsQuerySchema.shape) },
+  { path: "/api/v1/events/[id]", module: eventRoute, pathParams: ["id"], query: [] },
+  { path: "/api/v1/metrics", module: metricsRoute, pathParams: [], query: Object.keys(metricsQuerySchema.shape) },
+  { path: "/api/v1/metrics/timeseries", module: timeseriesRoute, pathParams: [], query: Object.keys(timeseriesQuerySchema.shape) },
+  { path: "/api/v1/overview", module: overviewRoute, pathParams: [], query: WINDOW },
+  { path: "/api/v1/prompts", module: promptsRoute, pathParams: [], query: [] },
+  { path: "/api/v1/prompts/[id]", module: promptRoute, pathParams: ["id"], query: [] },
+  { path: "/api/v1/prompts/[id]/stats", module: promptStatsRoute, pathParams: ["id"], query: [...WINDOW, "a", "b"] },
+  { path: "/api/v1/budgets", module: budgetsRoute, pathParams: [], query: [] },
+  { path: "/api/v1/models/[model]/attributions", module: attributionsRoute, pathParams: ["model"], query: Object.keys(attributionSeriesQuerySchema.shape) },
+  { path: "/api/v1/models/[model]/drift", module: driftRoute, pathParams: ["model"], query: Object.keys(driftQuerySchema.shape) },
+  { path: "/api/v1/models/[model]/drift/timeseries", module: driftSeriesRoute, pathParams: ["model"], query: Object.keys(driftSeriesQuerySchema.shape) },
+  { path: "/api/v1/models/[model]/performance", module: performanceRoute, pathParams: ["model"], query: Object.keys(performanceQuerySchema.shape) },
+  { path: "/api/v1/models/[model]/versions/[version]", module: modelVersionRoute, pathParams: ["model", "version"], query: [] },
+  { path: "/api/v1/models/[model]/versions", module: modelVersionsRoute, pathParams: ["model"], query: [] },
+  { path: "/api/v1/prices/reprice/[id]", module: repriceJobRoute, pathParams: ["id"], query: [] },
+  { path: "/api/v1/prices/reprice", module: repriceJobsRoute, pathParams: [], query: [] },
+  { path: "/api/v1/prices", module: pricesRoute, pathParams: [], query: [] },
+  { path: "/api/v1/spend", module: spendRoute, pathParams: [], query: Object.keys(spendQuerySchema.shape) },
 ];
+
+/** Every `route.ts` under app/api/v1 that exports GET (a new read route must join ROUTES). */
+function readRouteFiles(dir = "app/api/v1"): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) return readRouteFiles(p);
+    return d.name === "route.ts" && /export const GET\b/.test(fs.readFileSync(p, "utf8")) ? [p] : [];
+  });
+}
 
 /** Plausible values per parameter name, mixed with hostile ones for every parameter. */
 const VALUES: Record<string, fc.Arbitrary<string>> = {
@@ -48,6 +86,17 @@ const VALUES: Record<string, fc.Arbitrary<string>> = {
   promptId: fc.constantFrom("support", "nope"),
   promptVersion: fc.constantFrom("1", "2", "0", "-1", "1.5", "99999999999999999999"),
   status: fc.constantFrom("ok", "error", "OK"),
+  version: fc.constantFrom("1", "2", "2.0", "nope"),
+  sampleSize: fc.constantFrom("100", "1000", "99", "100001", "1e5"),
+  referenceFrom: oddTimestamp.map(String),
+  referenceTo: oddTimestamp.map(String),
+  method: fc.constantFrom("psi", "ks", "hellinger", "chi2", "nope"),
+  threshold: fc.constantFrom("0.1", "0", "-1", "1e7"),
+  driftShare: fc.constantFrom("0.5", "0", "1", "2"),
+  features: fc.constantFrom("amount:psi:0.2", "amount:psi,plan:hellinger", "a:b:c:d", ":", ""),
+  resolution: fc.constantFrom("1h", "1d", "1m"),
+  task: fc.constantFrom("classification", "regression", "nope"),
+  by: fc.constantFrom("user", "session", "environment", "tag", "nope"),
   userId: fc.constantFrom("u-1", "u-2", "nope"),
   sessionId: fc.constantFrom("s", "nope"),
   traceId: fc.constantFrom("t-1", "t-2", "nope"),
@@ -58,7 +107,7 @@ const VALUES: Record<string, fc.Arbitrary<string>> = {
   groupBy: fc.constantFrom(...GROUP_BY, "nope"),
   metric: fc.constantFrom(...TIMESERIES_METRICS, "nope"),
   interval: fc.constantFrom("1m", "1h", "1d", "1s", ""),
-  id: fc.constantFrom("e-1", "support", "nope"),
+  id: fc.constantFrom("e-1", "support", "nope", "1", "0", "-1", "99999999999999999999"),
   a: fc.constantFrom("1", "2", "0", "x"),
   b: fc.constantFrom("1", "2", "3", "1e309"),
   from: oddTimestamp.map(String),
@@ -93,16 +142,19 @@ const readRequest = fc.constantFrom(...ROUTES).chain((route) =>
 );
 
 beforeAll(async () => {
-  server = await startRouteServer({
-    "/api/v1/ingest": ingestRoute, "/api/v1/events": eventsRoute, "/api/v1/events/[id]": eventRoute, "/api/v1/metrics": metricsRoute,
-    "/api/v1/metrics/timeseries": timeseriesRoute, "/api/v1/overview": overviewRoute, "/api/v1/prompts": promptsRoute,
-    "/api/v1/prompts/[id]": promptRoute, "/api/v1/prompts/[id]/stats": promptStatsRoute,
-  });
+  server = await startRouteServer({ "/api/v1/ingest": ingestRoute, ...Object.fromEntries(ROUTES.map((r) => [r.path, r.module])) });
+
   p = await makeProject(await freshDb());
   const now = Date.now();
   const events = Array.from({ length: 300 }, (_, i) => {
     const ts = now - (i % 50) * 3_600_000 - i;
-    if (i % 3 === 0) return { id: `pr-${i}`, type: "prediction", model: "fraud", modelVersion: String(1 + (i % 2)), prediction: i % 2, score: 0.5, latencyMs: 3, timestamp: ts };
+    if (i % 3 === 0) {
+      return {
+        id: `pr-${i}`, type: "prediction", model: "fraud", modelVersion: String(1 + (i % 2)), prediction: i % 2, score: (i % 10) / 10, latencyMs: 3,
+        timestamp: ts, features: { amount: i * 1.5, plan: i % 2 ? "a" : "b" }, attributions: { amount: 0.1 * (i % 5), plan: -0.05 },
+      };
+    }
+    if (i % 7 === 1) return { id: `lb-${i}`, type: "label", model: "fraud", targetId: `pr-${i - 1}`, label: i % 2, timestamp: ts };
     return {
       id: i === 1 ? "e-1" : `e-${i}`, type: "llm", model: "gpt-4o", modelVersion: "2.0", promptId: "support", promptVersion: 1 + (i % 3), latencyMs: 100 + i,
       inputTokens: 10, outputTokens: 5, status: i % 7 ? "ok" : "error", traceId: `t-${i % 10}`, userId: `u-${i % 4}`, sessionId: "s", output: `answer ${i}`,
@@ -115,10 +167,15 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe("fuzz: every query parameter of every read route", () => {
+  it("covers every read route of the app", () => {
+    const covered = new Set(ROUTES.map((r) => `app${r.path}/route.ts`));
+    for (const file of readRouteFiles()) expect(covered, `${file} is not fuzzed`).toContain(file.split(path.sep).join("/"));
+  });
+
   it("lists every query parameter the routes' schemas define", () => {
     const covered = (path: string) => ROUTES.find((r) => r.path === path)!.query;
     expect(covered("/api/v1/overview").sort()).toEqual(Object.keys(windowQuerySchema.in.shape).sort());
-    for (const name of [...covered("/api/v1/events"), ...covered("/api/v1/metrics"), ...covered("/api/v1/metrics/timeseries")]) {
+    for (const name of ROUTES.flatMap((r) => [...r.query, ...r.pathParams])) {
       expect(VALUES[name], `plausible values for ${name}`).toBeDefined();
     }
   });
