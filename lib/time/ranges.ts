@@ -12,18 +12,25 @@ export const DAY_MS = 86_400_000;
 
 // ── Instants ────────────────────────────────────────────────────────────────────────────────
 
-/** Epoch milliseconds from an ISO 8601 date-time or a string of digits; null when neither. */
+/**
+ * The last instant a time parameter may name (9999-12-31T23:59:59.999Z). Past it (epoch ms up to
+ * 8.64e15 are still Dates) `toISOString()` leaves the 4-digit-year format or throws — a read
+ * answered 500 for `from=5383805519009644` (found by tests/fuzz/read-routes-fuzz.test.ts).
+ */
+export const MAX_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Epoch milliseconds from an ISO 8601 date-time or a string of digits, 1970 to 9999; null otherwise. */
 export function parseInstant(v: string | undefined | null): number | null {
   if (!v) return null;
   const ms = /^\d+$/.test(v) ? Number(v) : /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : NaN;
-  return Number.isFinite(ms) ? ms : null;
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_INSTANT_MS ? ms : null;
 }
 
 /** A query-string instant: ISO 8601 date-time or epoch milliseconds. */
 export const instantParam = z.string().transform((v, ctx) => {
   const ms = parseInstant(v);
   if (ms === null) {
-    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time or epoch milliseconds" });
+    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time or epoch milliseconds, from 1970 to 9999" });
     return z.NEVER;
   }
   return ms;

@@ -3,6 +3,7 @@ import * as ingestRoute from "@/app/api/v1/ingest/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import * as eventRoute from "@/app/api/v1/events/[id]/route";
 import * as overviewRoute from "@/app/api/v1/overview/route";
+import * as spendRoute from "@/app/api/v1/spend/route";
 import { MAX_WINDOW_BUCKETS } from "@/lib/time/ranges";
 import { PREVIEW_CHARS } from "@/db/statements/event-reads";
 import { MAX_TEXT_CHARS } from "@/lib/ingest/limits";
@@ -14,7 +15,7 @@ let server: RouteServer;
 let p: TestProject;
 
 beforeAll(async () => {
-  server = await startRouteServer({ "/api/v1/ingest": ingestRoute, "/api/v1/events": eventsRoute, "/api/v1/events/[id]": eventRoute, "/api/v1/overview": overviewRoute });
+  server = await startRouteServer({ "/api/v1/ingest": ingestRoute, "/api/v1/events": eventsRoute, "/api/v1/events/[id]": eventRoute, "/api/v1/overview": overviewRoute, "/api/v1/spend": spendRoute });
 });
 afterAll(() => server.close());
 beforeEach(async () => {
@@ -77,5 +78,12 @@ describe("windows are bounded", () => {
     expect(res.json.error.details[0].path).toBe("interval");
     const week = Date.now() - (MAX_WINDOW_BUCKETS - 10) * 60_000;
     expect((await get(server.url, `/api/v1/overview?from=${week}&interval=1m`, p.key)).status).toBe(200);
+  });
+
+  it("answers 400 for an instant past year 9999 (a read formatting it answered 500)", async () => {
+    const res = await get(server.url, "/api/v1/spend?by=user&from=5383805519009644", p.key);
+    expect(res.status).toBe(400);
+    expect(res.json.error.details[0].path).toBe("from");
+    expect((await get(server.url, `/api/v1/spend?by=user&from=${Date.now() - 86_400_000}`, p.key)).status).toBe(200);
   });
 });
