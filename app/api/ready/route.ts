@@ -8,6 +8,9 @@ import { checkReadiness } from "@/lib/lifecycle/check-readiness";
  * (a load balancer then sends traffic elsewhere). No authentication, so the body says nothing
  * about why; the reason goes to the server log.
  */
+// Answered per request, never prerendered at build time: it reports on the running process.
+export const dynamic = "force-dynamic";
+
 export async function GET(): Promise<Response> {
   const readiness = await checkReadiness();
   if (readiness.ready) return Response.json({ status: "ready" }, { headers: { "cache-control": "no-store" } });
