@@ -36,8 +36,11 @@ export interface EventReadRow {
   hallucination_score: number | null;
   score: number | null;
   body: string;
-  /** List reads only: JSON array of the body's keys whose values were cut to a preview. */
-  truncated?: string;
+}
+
+/** A row read for a list: `body` is the preview, `truncated` a JSON array of the keys it cut. */
+export interface EventListRow extends EventReadRow {
+  truncated: string;
 }
 
 export interface EventScanFilter {
@@ -92,9 +95,9 @@ const LIST_COLUMNS = `${ROW_COLUMNS},
  * `project_id = ?` and then read and sort every event of the project (846 ms at 10M events,
  * docs/benchmarks.md).
  */
-export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventReadRow[]> {
+export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventListRow[]> {
   return sqliteOf(db)
-    .prepare<[EventScanFilter], EventReadRow>(
+    .prepare<[EventScanFilter], EventListRow>(
       `SELECT ${LIST_COLUMNS} FROM event
        WHERE id >= @lo AND id < @hi AND +project_id = @projectId
         AND (@from IS NULL OR ts >= @from) AND (@to IS NULL OR ts <= @to)
@@ -111,9 +114,9 @@ export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventReadR
 }
 
 /** The first `limit` events of a trace, bodies as list previews (served by the partial trace index). */
-export async function eventsOfTrace(db: Db, projectId: number, traceId: string, limit: number): Promise<EventReadRow[]> {
+export async function eventsOfTrace(db: Db, projectId: number, traceId: string, limit: number): Promise<EventListRow[]> {
   return sqliteOf(db)
-    .prepare<[number, string, number], EventReadRow>(
+    .prepare<[number, string, number], EventListRow>(
       `SELECT ${LIST_COLUMNS} FROM event WHERE project_id = ? AND trace_id = ? ORDER BY id LIMIT ?`,
     )
     .all(projectId, traceId, limit);

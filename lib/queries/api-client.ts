@@ -25,7 +25,8 @@ async function request<T>(method: string, path: string, params: QueryParams = {}
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
   });
-  const data = await res.json().catch(() => null);
+  // 204 (e.g. "nothing left to review") has no body.
+  const data = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
     throw new ApiRequestError(res.status, err?.code ?? "http_error", err?.message ?? `HTTP ${res.status}`);
@@ -45,5 +46,5 @@ export async function apiPostText<T>(path: string, text: string, contentType: st
   return data as T;
 }
 
-export const apiSend = <T>(method: "POST" | "PATCH" | "DELETE", path: string, body: unknown, params?: QueryParams) =>
+export const apiSend = <T>(method: "POST" | "PATCH" | "PUT" | "DELETE", path: string, body: unknown, params?: QueryParams) =>
   request<T>(method, path, params, body);
