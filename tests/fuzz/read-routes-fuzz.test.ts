@@ -20,6 +20,25 @@ import * as repriceJobRoute from "@/app/api/v1/prices/reprice/[id]/route";
 import * as repriceJobsRoute from "@/app/api/v1/prices/reprice/route";
 import * as pricesRoute from "@/app/api/v1/prices/route";
 import * as spendRoute from "@/app/api/v1/spend/route";
+import * as alertChannelRoute from "@/app/api/v1/alert-channels/[id]/route";
+import * as alertChannelsRoute from "@/app/api/v1/alert-channels/route";
+import * as alertDeliveriesRoute from "@/app/api/v1/alert-deliveries/route";
+import * as alertRuleRoute from "@/app/api/v1/alert-rules/[id]/route";
+import * as alertRulesRoute from "@/app/api/v1/alert-rules/route";
+import * as incidentRoute from "@/app/api/v1/incidents/[id]/route";
+import * as incidentSeriesRoute from "@/app/api/v1/incidents/[id]/series/route";
+import * as incidentsRoute from "@/app/api/v1/incidents/route";
+import * as reviewItemRoute from "@/app/api/v1/review-items/[id]/route";
+import * as reviewDisagreementsRoute from "@/app/api/v1/review-queues/[id]/disagreements/route";
+import * as reviewExportRoute from "@/app/api/v1/review-queues/[id]/export/route";
+import * as reviewQueueRoute from "@/app/api/v1/review-queues/[id]/route";
+import * as reviewStatsRoute from "@/app/api/v1/review-queues/[id]/stats/route";
+import * as reviewQueuesRoute from "@/app/api/v1/review-queues/route";
+import * as hallucinationRatesRoute from "@/app/api/v1/review/hallucination-rates/route";
+import * as silencesRoute from "@/app/api/v1/silences/route";
+import { listDeliveriesQuerySchema } from "@/lib/alerts/delivery/list-deliveries";
+import { listIncidentsQuerySchema } from "@/lib/alerts/incidents/incident-schema";
+import { exportQuerySchema, hallucinationRateQuerySchema } from "@/lib/review/schemas";
 import fs from "node:fs";
 import path from "node:path";
 import { driftQuerySchema } from "@/lib/drift/schemas";
@@ -67,6 +86,22 @@ const ROUTES: { path: string; module: RouteModule; pathParams: string[]; query: 
   { path: "/api/v1/prices/reprice", module: repriceJobsRoute, pathParams: [], query: [] },
   { path: "/api/v1/prices", module: pricesRoute, pathParams: [], query: [] },
   { path: "/api/v1/spend", module: spendRoute, pathParams: [], query: Object.keys(spendQuerySchema.shape) },
+  { path: "/api/v1/alert-channels/[id]", module: alertChannelRoute, pathParams: ["id"], query: [] },
+  { path: "/api/v1/alert-channels", module: alertChannelsRoute, pathParams: [], query: [] },
+  { path: "/api/v1/alert-deliveries", module: alertDeliveriesRoute, pathParams: [], query: Object.keys(listDeliveriesQuerySchema.shape) },
+  { path: "/api/v1/alert-rules/[id]", module: alertRuleRoute, pathParams: ["id"], query: [] },
+  { path: "/api/v1/alert-rules", module: alertRulesRoute, pathParams: [], query: [] },
+  { path: "/api/v1/incidents/[id]", module: incidentRoute, pathParams: ["id"], query: [] },
+  { path: "/api/v1/incidents/[id]/series", module: incidentSeriesRoute, pathParams: ["id"], query: [] },
+  { path: "/api/v1/incidents", module: incidentsRoute, pathParams: [], query: Object.keys(listIncidentsQuerySchema.shape) },
+  { path: "/api/v1/review-items/[id]", module: reviewItemRoute, pathParams: ["id"], query: [] },
+  { path: "/api/v1/review-queues/[id]/disagreements", module: reviewDisagreementsRoute, pathParams: ["id"], query: [] },
+  { path: "/api/v1/review-queues/[id]/export", module: reviewExportRoute, pathParams: ["id"], query: Object.keys(exportQuerySchema.shape) },
+  { path: "/api/v1/review-queues/[id]", module: reviewQueueRoute, pathParams: ["id"], query: [] },
+  { path: "/api/v1/review-queues/[id]/stats", module: reviewStatsRoute, pathParams: ["id"], query: [] },
+  { path: "/api/v1/review-queues", module: reviewQueuesRoute, pathParams: [], query: [] },
+  { path: "/api/v1/review/hallucination-rates", module: hallucinationRatesRoute, pathParams: [], query: Object.keys(hallucinationRateQuerySchema.shape) },
+  { path: "/api/v1/silences", module: silencesRoute, pathParams: [], query: [] },
 ];
 
 /** Every `route.ts` under app/api/v1 that exports GET (a new read route must join ROUTES). */
@@ -97,6 +132,11 @@ const VALUES: Record<string, fc.Arbitrary<string>> = {
   resolution: fc.constantFrom("1h", "1d", "1m"),
   task: fc.constantFrom("classification", "regression", "nope"),
   by: fc.constantFrom("user", "session", "environment", "tag", "nope"),
+  channelId: fc.constantFrom("1", "0", "-1", "x"),
+  incidentId: fc.constantFrom("1", "0", "99999999999999999999"),
+  ruleId: fc.constantFrom("1", "2", "0"),
+  state: fc.constantFrom("open", "firing", "resolved", "acknowledged", "nope"),
+  format: fc.constantFrom("csv", "jsonl", "xml"),
   userId: fc.constantFrom("u-1", "u-2", "nope"),
   sessionId: fc.constantFrom("s", "nope"),
   traceId: fc.constantFrom("t-1", "t-2", "nope"),
@@ -180,7 +220,7 @@ describe("fuzz: every query parameter of every read route", () => {
     }
   });
 
-  it("never answers 5xx; every 4xx in the error shape; every 200 is JSON", async () => {
+  it("never answers 5xx; every 4xx in the error shape; every 200 parses as its content type", async () => {
     await fc.assert(
       fc.asyncProperty(readRequest, async ({ route, path, query, auth }) => {
         let url = route.path;
@@ -193,7 +233,9 @@ describe("fuzz: every query parameter of every read route", () => {
         if (target.length > 16_500) expect(a.status).toBe(431);
         if (a.status === 431 && target.length > 15_000) return;
         expectNoServerErrorAndErrorShape(a, `${url}?${qs.slice(0, 200)}`);
-        if (a.status === 200) expect(() => JSON.parse(a.text)).not.toThrow();
+        // Every 200 is what it says it is (JSON, unless a route exports CSV).
+        if (a.status === 200 && a.contentType.includes("json")) expect(() => JSON.parse(a.text)).not.toThrow();
+        if (a.status === 200) expect(a.contentType).toMatch(/json|csv|jsonl|ndjson/);
         if (auth !== "key") expect(a.status).toBe(401);
       }),
       fuzzOptions(runs(5500)),
