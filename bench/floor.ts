@@ -10,9 +10,14 @@ import { toRow, type PreparedEvent } from "@/lib/ingest/to-row";
 import { ensureProject } from "@/lib/projects/create-project";
 import { loadEvent } from "@/lib/seed/load-events";
 import { rng } from "@/lib/seed/random";
+import { realTrafficEvents } from "./real-traffic";
 import { round } from "./stats";
 
+/** "real": UUIDv4 ids, a random trace id on every event, user/session ids, 0.5–1 KB of text (bench/real-traffic.ts); "old": the load scenario as it was. */
+export type TrafficShape = "real" | "old";
+
 export interface FloorResult {
+  shape: TrafficShape;
   rows: number;
   /** Raw better-sqlite3: event columns only, INTEGER PRIMARY KEY, no other index. */
   floorRowsPerSec: number;
@@ -40,9 +45,9 @@ export function floorEvents(n: number, runId: string): IngestEvent[] {
  * The physical floor of the store and the cost of the production design over it, with the
  * same rows: the floor table gets exactly the columns and values `toRow` produces.
  */
-export async function runFloor(workDir: string, n: number): Promise<FloorResult> {
+export async function runFloor(workDir: string, n: number, shape: TrafficShape = "real"): Promise<FloorResult> {
   fs.mkdirSync(workDir, { recursive: true });
-  const events = floorEvents(n, "floor");
+  const events = shape === "real" ? realTrafficEvents(n) : floorEvents(n, "floor");
 
   // Build the production rows once (untimed) so the floor inserts identical values.
   const scratch = fresh(path.join(workDir, "floor-rows.db"));
@@ -97,6 +102,7 @@ export async function runFloor(workDir: string, n: number): Promise<FloorResult>
   // The server's default (FULL) on a tenth of the rows: one fsync per 1000-row transaction.
   const productionSynchronousFull = await production("FULL", Math.max(TX_ROWS, Math.floor(n / 10)));
   return {
+    shape,
     rows: n,
     floorRowsPerSec: round(n / floorSec),
     productionRowsPerSec: round(productionRowsPerSec),

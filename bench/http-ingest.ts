@@ -8,6 +8,8 @@ import { startServer } from "./server";
 import { round, summarise, type LatencySummary } from "./stats";
 
 export interface HttpIngestResult {
+  /** What the bodies look like (bench/real-traffic.ts); "otlp"/"native" rows carry their path's name. */
+  shape: string;
   batchSize: number;
   clients: number;
   seconds: number;
@@ -45,6 +47,7 @@ export async function runHttpIngest(opts: {
   /** Other bodies than the load scenario's native batches (the OTLP comparison). */
   bodies?: BodySource;
   name?: string;
+  shape?: string;
 }): Promise<HttpIngestResult> {
   const file = path.join(opts.workDir, `http-${opts.name ?? opts.batchSize}.db`);
   removeDb(file);
@@ -70,7 +73,7 @@ export async function runHttpIngest(opts: {
     const { n: storedEvents } = check.prepare("SELECT count(*) AS n FROM event").get() as { n: number };
     check.close();
     return {
-      batchSize: opts.batchSize, clients: opts.clients, seconds: round(run.seconds, 1), bytesPerEvent: bodies.bytesPerEvent,
+      shape: opts.shape ?? "old", batchSize: opts.batchSize, clients: opts.clients, seconds: round(run.seconds, 1), bytesPerEvent: bodies.bytesPerEvent,
       eventsPerSec: round(run.events / run.seconds), requests: run.requests, failed: run.failed,
       latencyMs: summarise(run.latencies), serverPeakRssMb: round(peak / 2 ** 20), serverIdleRssMb: round(idle / 2 ** 20),
       serverCpuUsPerEvent: round((cpu / Math.max(1, run.events)) * 1e6, 1), loadAvg: Math.max(load0, loadAverage()),

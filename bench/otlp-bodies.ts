@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
 import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
@@ -10,6 +11,9 @@ interface Template {
   bytes: Buffer;
   /** Where each span's trace id starts: 4 bytes there become the request number. */
   traceIdAt: number[];
+  /** The same positions grouped by trace (random trace ids: one fresh id per trace). */
+  traces: number[][];
+  traceIds: string[];
   /** Where each fixed64 start/end time sits: shifted to the send time. */
   timeAt: number[];
 }
@@ -33,6 +37,12 @@ export class OtlpBodies implements BodySource {
     private readonly runId: number,
     spreadMs = 5_000,
     templates = 4,
+    /**
+     * Real traffic: every trace gets a fresh random 128-bit id per request, as every SDK makes
+     * them. Otherwise (the old shape) 6 leading bytes become the request number and run id, so
+     * consecutive requests' trace ids are nearly sequential.
+     */
+    private readonly randomTraceIds = false,
   ) {
     this.spans = Array.from({ length: templates }, (_, b) => recordSpans(batchSize, b, this.createdAt - spreadMs));
     this.templates = this.spans.map((spans) => locate(Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!), spans));
@@ -42,9 +52,16 @@ export class OtlpBodies implements BodySource {
     const t = this.templates[this.n % this.templates.length];
     const out = Buffer.from(t.bytes);
     const request = ++this.n;
-    for (const at of t.traceIdAt) {
-      out.writeUInt32BE(request, at);
-      out.writeUInt16BE(this.runId & 0xffff, at + 4);
+    if (this.randomTraceIds) {
+      const fresh = randomBytes(16 * t.traces.length);
+      t.traces.forEach((positions, i) => {
+        for (const at of positions) fresh.copy(out, at, 16 * i, 16 * i + 16);
+      });
+    } else {
+      for (const at of t.traceIdAt) {
+        out.writeUInt32BE(request, at);
+        out.writeUInt16BE(this.runId & 0xffff, at + 4);
+      }
     }
     const shift = BigInt(sentAt - this.createdAt) * 1_000_000n;
     for (const at of t.timeAt) out.writeBigUInt64LE(out.readBigUInt64LE(at) + shift, at);
@@ -52,7 +69,8 @@ export class OtlpBodies implements BodySource {
   }
 
   /** The native API's bodies for exactly the events the OTLP mapping makes of these spans. */
-  nativeBodies(): IngestBodies {
+  nativeBodies(): BodySource {
+    if (this.randomTraceIds) return new RandomTraceNativeBodies(this);
     const templates = this.templates.map(({ bytes }) => {
       const events = decodeTraces(bytes, "protobuf").spans.map((s) => {
         const { event } = mapSpan(s);
@@ -66,6 +84,43 @@ export class OtlpBodies implements BodySource {
   get bytesPerEvent(): number {
     return Math.round(this.templates[0].bytes.length / this.batchSize);
   }
+
+  /** The recorded exports (timestamps as recorded) and their trace ids. */
+  templateBodies(): { bytes: Buffer; traceIds: string[] }[] {
+    return this.templates.map((t) => ({ bytes: t.bytes, traceIds: t.traceIds }));
+  }
+}
+
+/**
+ * The native events of an OTLP template as JSON, with each trace id (which is also part of each
+ * event id) replaced per request by a fresh random one: the native side of the real-traffic
+ * OTLP comparison.
+ */
+class RandomTraceNativeBodies implements BodySource {
+  readonly path = "/api/v1/ingest";
+  readonly contentType = "application/json";
+  readonly batchSize: number;
+  private readonly parts: { pieces: string[]; traceIds: string[] }[];
+  private readonly createdAt = Date.now();
+  private n = 0;
+  constructor(otlp: OtlpBodies) {
+    this.batchSize = otlp.batchSize;
+    this.parts = otlp.templateBodies().map(({ bytes, traceIds }) => {
+      const events = decodeTraces(bytes, "protobuf").spans.map((s) => mapSpan(s).event);
+      return { pieces: JSON.stringify({ events }).split(new RegExp(`(${traceIds.join("|")})`)), traceIds };
+    });
+  }
+  next(sentAt = Date.now()): Buffer {
+    const t = this.parts[this.n++ % this.parts.length];
+    const fresh = new Map(t.traceIds.map((id) => [id, randomBytes(16).toString("hex")]));
+    const shift = sentAt - this.createdAt;
+    return Buffer.from(
+      t.pieces.map((p) => fresh.get(p) ?? p).join("").replace(/"timestamp":([\d.]+)/g, (_, ts: string) => `"timestamp":${Number(ts) + shift}`),
+    );
+  }
+  get bytesPerEvent(): number {
+    return Math.round(Buffer.byteLength(this.next()) / this.batchSize);
+  }
 }
 
 function locate(bytes: Buffer, spans: ReadableSpan[]): Template {
@@ -74,7 +129,13 @@ function locate(bytes: Buffer, spans: ReadableSpan[]): Template {
   const all = (needle: Buffer, into: Set<number>) => {
     for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) into.add(at);
   };
-  for (const traceId of new Set(spans.map((s) => s.spanContext().traceId))) all(Buffer.from(traceId, "hex"), traceIdAt);
+  const traceIds = [...new Set(spans.map((s) => s.spanContext().traceId))];
+  const traces = traceIds.map((traceId) => {
+    const positions = new Set<number>();
+    all(Buffer.from(traceId, "hex"), positions);
+    for (const at of positions) traceIdAt.add(at);
+    return [...positions];
+  });
   const ns = (t: [number, number]) => {
     const b = Buffer.alloc(8);
     b.writeBigUInt64LE(BigInt(t[0]) * 1_000_000_000n + BigInt(t[1]));
@@ -84,7 +145,7 @@ function locate(bytes: Buffer, spans: ReadableSpan[]): Template {
     all(ns(s.startTime), timeAt);
     all(ns(s.endTime), timeAt);
   }
-  return { bytes, traceIdAt: [...traceIdAt], timeAt: [...timeAt] };
+  return { bytes, traceIdAt: [...traceIdAt], traces, traceIds, timeAt: [...timeAt] };
 }
 
 /** A batch of agent runs: server span → two chat calls (GenAI attributes, messages) → a tool call. */

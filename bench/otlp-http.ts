@@ -3,6 +3,8 @@ import { OtlpBodies } from "./otlp-bodies";
 import { round } from "./stats";
 
 export interface OtlpHttpResult {
+  /** "real": a fresh random trace id per trace and request, as SDKs make them; "old": nearly sequential ones. */
+  shape: "real" | "old";
   spansPerBatch: number;
   bytesPerEvent: number;
   native: HttpIngestResult;
@@ -15,10 +17,10 @@ export interface OtlpHttpResult {
  * OTLP/HTTP protobuf export against the native API for the same events, each on its own fresh
  * database and server (so neither pays the other's WAL checkpoints), same clients and duration.
  */
-export async function runOtlpHttp(opts: { workDir: string; port: number; spans: number; clients: number; seconds: number; spreadMs: number }): Promise<OtlpHttpResult> {
-  const otlpBodies = new OtlpBodies(opts.spans, Math.floor(Math.random() * 0xffff), opts.spreadMs);
+export async function runOtlpHttp(opts: { workDir: string; port: number; spans: number; clients: number; seconds: number; spreadMs: number; shape: "real" | "old" }): Promise<OtlpHttpResult> {
+  const otlpBodies = new OtlpBodies(opts.spans, Math.floor(Math.random() * 0xffff), opts.spreadMs, 4, opts.shape === "real");
   const common = { workDir: opts.workDir, port: opts.port, batchSize: opts.spans, clients: opts.clients, seconds: opts.seconds, spreadMs: opts.spreadMs };
-  const native = await runHttpIngest({ ...common, name: `native-${opts.spans}`, bodies: otlpBodies.nativeBodies() });
-  const otlp = await runHttpIngest({ ...common, name: `otlp-${opts.spans}`, bodies: otlpBodies });
-  return { spansPerBatch: opts.spans, bytesPerEvent: otlpBodies.bytesPerEvent, native, otlp, ratio: round(otlp.eventsPerSec / native.eventsPerSec, 3) };
+  const native = await runHttpIngest({ ...common, name: `native-${opts.spans}-${opts.shape}`, bodies: otlpBodies.nativeBodies(), shape: `native, ${opts.shape}` });
+  const otlp = await runHttpIngest({ ...common, name: `otlp-${opts.spans}-${opts.shape}`, bodies: otlpBodies, shape: `otlp, ${opts.shape}` });
+  return { shape: opts.shape, spansPerBatch: opts.spans, bytesPerEvent: otlpBodies.bytesPerEvent, native, otlp, ratio: round(otlp.eventsPerSec / native.eventsPerSec, 3) };
 }

@@ -18,6 +18,7 @@ import { loadAverage } from "./process-stats";
 import { measureReads, seededDb, type EndpointResult, type SeededDb } from "./reads";
 import { evaluateTargets, formatReport, type Target } from "./report";
 import { startServer } from "./server";
+import { RealTrafficBodies } from "./real-traffic";
 import { round } from "./stats";
 
 export interface BenchResults {
@@ -25,10 +26,15 @@ export interface BenchResults {
   startedAt: string;
   machine: { cpu: string; cpus: number; memGb: number; node: string; sqlite: string; loadAvgStart: number; loadAvgEnd: number };
   options: Omit<BenchOptions, "sections"> & { sections: string[] };
+  /** Real-traffic shape (the headline) … */
   floor?: FloorResult;
+  /** … and the old load-scenario shape, for comparison with earlier runs. */
+  floorOld?: FloorResult;
+  /** Per batch size: the real-traffic row, then the old-shape row. */
   http?: HttpIngestResult[];
   breakdown?: BreakdownResult;
   otlp?: OtlpHttpResult;
+  otlpOld?: OtlpHttpResult;
   reads?: { seed: Omit<SeededDb, "key">; idleRssMb: number; afterReadsRssMb: number; endpoints: EndpointResult[] }[];
   mixed?: MixedResult;
   targets: Target[];
@@ -50,19 +56,27 @@ async function main() {
     targets: [],
   };
   if (o.sections.has("floor")) {
-    log(`floor and production path, ${o.floorRows} rows`);
-    r.floor = await runFloor(o.workDir, o.floorRows);
+    log(`floor and production path, ${o.floorRows} rows of the real-traffic shape`);
+    r.floor = await runFloor(o.workDir, o.floorRows, "real");
+    log(`floor and production path, ${o.floorRows} rows of the old shape`);
+    r.floorOld = await runFloor(o.workDir, o.floorRows, "old");
   }
   if (o.sections.has("http")) {
     r.http = [];
     for (const batchSize of o.batchSizes) {
-      log(`HTTP ingest, ${batchSize}-event batches, ${o.clients} clients, ${o.httpSeconds} s`);
-      r.http.push(await runHttpIngest({ workDir: o.workDir, port: o.port, batchSize, clients: o.clients, seconds: o.httpSeconds, spreadMs: o.spreadMs }));
+      const common = { workDir: o.workDir, port: o.port, batchSize, clients: o.clients, seconds: o.httpSeconds, spreadMs: o.spreadMs };
+      log(`HTTP ingest, real traffic, ${batchSize}-event batches, ${o.clients} clients, ${o.httpSeconds} s`);
+      r.http.push(await runHttpIngest({ ...common, name: `${batchSize}-real`, shape: "real", bodies: new RealTrafficBodies(batchSize, o.spreadMs) }));
+      log(`HTTP ingest, old shape, ${batchSize}-event batches, ${o.clients} clients, ${o.httpSeconds} s`);
+      r.http.push(await runHttpIngest({ ...common, name: `${batchSize}-old`, shape: "old" }));
     }
   }
   if (o.sections.has("otlp")) {
-    log(`OTLP vs native over HTTP, 512-span protobuf batches, ${o.clients} clients, ${o.httpSeconds} s each`);
-    r.otlp = await runOtlpHttp({ workDir: o.workDir, port: o.port, spans: 512, clients: o.clients, seconds: o.httpSeconds, spreadMs: o.spreadMs });
+    const common = { workDir: o.workDir, port: o.port, spans: 512, clients: o.clients, seconds: o.httpSeconds, spreadMs: o.spreadMs };
+    log(`OTLP vs native over HTTP, random trace ids, 512-span protobuf batches, ${o.clients} clients, ${o.httpSeconds} s each`);
+    r.otlp = await runOtlpHttp({ ...common, shape: "real" });
+    log(`OTLP vs native over HTTP, old (nearly sequential) trace ids, ${o.httpSeconds} s each`);
+    r.otlpOld = await runOtlpHttp({ ...common, shape: "old" });
   }
   if (o.sections.has("breakdown")) {
     log("per-event breakdown (in-process profile, 500-event batches)");
@@ -86,7 +100,8 @@ async function main() {
         const { key, ...seedInfo } = seed;
         r.reads.push({ seed: seedInfo, idleRssMb, afterReadsRssMb: round(server.rss() / 2 ** 20), endpoints });
         if (last && o.sections.has("mixed")) {
-          const max = r.http?.find((h) => h.batchSize === 500)?.eventsPerSec;
+          // The mixed run posts the old shape (bench/mixed.ts): half of that shape's maximum.
+          const max = r.http?.find((h) => h.batchSize === 500 && h.shape === "old")?.eventsPerSec;
           const rate = o.mixedRate ?? (max ? max / 2 : 5000);
           log(`mixed load @ ${size}: ingest ${Math.round(rate)} events/s + ${o.readRate || "closed-loop"} reads/s, ${o.mixedSeconds} s`);
           r.mixed = await runMixed({ server, key, now: seed.now, rate, readRate: o.readRate, seconds: o.mixedSeconds, spreadMs: o.spreadMs });

@@ -34,7 +34,7 @@ export interface Db {
   close(): void;
 }
 
-const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+export const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
 export interface OpenOptions {
   synchronous?: "FULL" | "NORMAL" | "OFF";

@@ -38,6 +38,11 @@ export interface EventReadRow {
   body: string;
 }
 
+/** A row read for a list: `body` is the preview, `truncated` a JSON array of the keys it cut. */
+export interface EventListRow extends EventReadRow {
+  truncated: string;
+}
+
 export interface EventScanFilter {
   projectId: number;
   /** Key range [lo, hi) — see lib/ingest/event-id.ts. */
@@ -63,10 +68,28 @@ export interface EventScanFilter {
   limit: number;
 }
 
-const COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id, prompt_version_id, environment,
+const ROW_COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id, prompt_version_id, environment,
   user_id, session_id, trace_id, span_id, parent_span_id, status, latency_ms, input_tokens, output_tokens, cost_usd,
   cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_reported, cost_input_usd, cost_cache_read_usd,
-  cost_cache_write_usd, cost_output_usd, cost_reasoning_usd, unpriced, flagged, hallucination_score, score, body`;
+  cost_cache_write_usd, cost_output_usd, cost_reasoning_usd, unpriced, flagged, hallucination_score, score`;
+const COLUMNS = `${ROW_COLUMNS}, body`;
+
+/** Characters a list keeps of one body field (docs/api.md → "Limits"). */
+export const PREVIEW_CHARS = 1000;
+
+/**
+ * For lists: the body with every field longer than PREVIEW_CHARS (text, or the JSON text of a
+ * structured value) cut to a string of its first PREVIEW_CHARS characters, and the keys cut.
+ * Done in SQL so that a page over megabyte-sized events never carries them into JavaScript.
+ */
+const LIST_COLUMNS = `${ROW_COLUMNS},
+  (SELECT json_group_object(key, CASE
+      WHEN type IN ('text', 'object', 'array') AND length(value) > ${PREVIEW_CHARS} THEN substr(value, 1, ${PREVIEW_CHARS})
+      WHEN type IN ('object', 'array') THEN json(value)
+      WHEN type = 'true' THEN json('true') WHEN type = 'false' THEN json('false')
+      ELSE value END) FROM json_each(event.body)) AS body,
+  (SELECT json_group_array(key) FROM json_each(event.body)
+    WHERE type IN ('text', 'object', 'array') AND length(value) > ${PREVIEW_CHARS}) AS truncated`;
 
 /**
  * Newest first within a key window. Walks the time-ordered primary key backwards. The unary
@@ -74,10 +97,10 @@ const COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_i
  * `project_id = ?` and then read and sort every event of the project (846 ms at 10M events,
  * docs/benchmarks.md).
  */
-export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventReadRow[]> {
+export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventListRow[]> {
   return sqliteOf(db)
-    .prepare<[EventScanFilter], EventReadRow>(
-      `SELECT ${COLUMNS} FROM event
+    .prepare<[EventScanFilter], EventListRow>(
+      `SELECT ${LIST_COLUMNS} FROM event
        WHERE id >= @lo AND id < @hi AND +project_id = @projectId
         AND (@from IS NULL OR ts >= @from) AND (@to IS NULL OR ts <= @to)
         AND (@type IS NULL OR type = @type) AND (@modelId IS NULL OR model_id = @modelId)
@@ -94,11 +117,11 @@ export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventReadR
     .all(f);
 }
 
-/** All events of a trace (served by the partial trace index). */
-export async function eventsOfTrace(db: Db, projectId: number, traceId: string, limit: number): Promise<EventReadRow[]> {
+/** The first `limit` events of a trace, bodies as list previews (served by the partial trace index). */
+export async function eventsOfTrace(db: Db, projectId: number, traceId: string, limit: number): Promise<EventListRow[]> {
   return sqliteOf(db)
-    .prepare<[number, string, number], EventReadRow>(
-      `SELECT ${COLUMNS} FROM event WHERE project_id = ? AND trace_id = ? ORDER BY id LIMIT ?`,
+    .prepare<[number, string, number], EventListRow>(
+      `SELECT ${LIST_COLUMNS} FROM event WHERE project_id = ? AND trace_id = ? ORDER BY id LIMIT ?`,
     )
     .all(projectId, traceId, limit);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EVENT_TYPES } from "@/db/schema";
-import { eventsOfTrace, scanEvents, type EventReadRow } from "@/db/statements/event-reads";
+import { eventsOfTrace, scanEvents, type EventListRow, type EventReadRow } from "@/db/statements/event-reads";
 import { KEY_LAG_MS, keyFloor } from "@/lib/ingest/event-id";
 import { loadDimensionNames } from "@/lib/metrics/dimension-names";
 import { dimensionFilterParams, resolveDimensionFilter } from "@/lib/metrics/filters";
@@ -49,7 +49,8 @@ export async function listEvents(ctx: ServiceContext, q: ListEventsQuery): Promi
   const ids = resolveDimensionFilter(names, q);
   if (!ids) return { events: [], nextCursor: null };
   if (q.traceId && !q.cursor) {
-    const rows = (await eventsOfTrace(db, projectId, q.traceId, 1000)).filter((r) => matchesInMemory(r, q, ids));
+    // A trace view asks for its first `limit` spans (the trace page: 200), never a whole giant trace.
+    const rows = (await eventsOfTrace(db, projectId, q.traceId, q.limit)).filter((r) => matchesInMemory(r, q, ids));
     return { events: await toPublicEvents(db, projectId, rows, names), nextCursor: null };
   }
   const lo = keyFloor(q.from ?? 0);
@@ -58,7 +59,7 @@ export async function listEvents(ctx: ServiceContext, q: ListEventsQuery): Promi
   const to = q.to ?? now;
   let hi = q.cursor ? parseInt(q.cursor, 36) : keyFloor(to + KEY_LAG_MS + 1);
   const started = performance.now();
-  const found: EventReadRow[] = [];
+  const found: EventListRow[] = [];
   let window = FIRST_WINDOW_MS;
   const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => "\\" + c)}%` : null;
   while (hi > lo && found.length < q.limit) {

@@ -52,5 +52,10 @@ export interface PublicEvent {
   prediction?: number | string;
   name?: string;
   otel?: unknown;
+  /**
+   * List responses only: body fields longer than 1,000 characters, each replaced by a string of
+   * its first 1,000 characters (of its JSON text when structured). The detail endpoint has them whole.
+   */
+  truncated?: string[];
   [key: string]: unknown;
 }

@@ -1,12 +1,15 @@
 import type { Db } from "@/db/client";
-import type { EventReadRow } from "@/db/statements/event-reads";
+import { PREVIEW_CHARS, type EventListRow, type EventReadRow } from "@/db/statements/event-reads";
+
+/** A whole row (detail reads), or a list row whose body is a preview. */
+type ReadRow = EventReadRow | EventListRow;
 import type { DimensionNames } from "@/lib/metrics/dimension-names";
 import { expandOtel, loadOtelContexts, type OtelContext } from "@/lib/otlp/otel-context";
 import { reportedCostDiffers } from "@/lib/pricing/price-call";
 import type { PublicEvent } from "./public-event-type";
 
 /** Stored rows → public events: each body parsed once, the OTLP contexts they reference read in one query. */
-export async function toPublicEvents(db: Db, projectId: number, rows: EventReadRow[], names: DimensionNames): Promise<PublicEvent[]> {
+export async function toPublicEvents(db: Db, projectId: number, rows: ReadRow[], names: DimensionNames): Promise<PublicEvent[]> {
   const bodies = rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
   const contexts = await loadOtelContexts(db, projectId, bodies.map((b) => b.otel));
   return rows.map((r, i) => toPublicEvent(r, bodies[i], names, contexts));
@@ -14,10 +17,21 @@ export async function toPublicEvents(db: Db, projectId: number, rows: EventReadR
 
 /**
  * The public JSON of a stored event: columns back to the ingest field names, plus the body,
- * with an OTLP event's interned provenance context merged back into `otel`.
+ * with an OTLP event's interned provenance context merged back into `otel`. Rows read for a
+ * list carry previews (db/statements/event-reads.ts); their cut fields are named in `truncated`.
  */
-function toPublicEvent(r: EventReadRow, body: Record<string, unknown>, names: DimensionNames, otelContext: (id: number) => OtelContext | undefined): PublicEvent {
+function toPublicEvent(r: ReadRow, body: Record<string, unknown>, names: DimensionNames, otelContext: (id: number) => OtelContext | undefined): PublicEvent {
+  const truncated = "truncated" in r ? (JSON.parse(r.truncated) as string[]) : undefined;
   if (body.otel !== undefined) body.otel = expandOtel(body.otel, otelContext);
+  // The expanded provenance is bounded in a list like every stored field.
+  if (truncated && typeof body.otel === "object" && body.otel !== null) {
+    const text = JSON.stringify(body.otel);
+    if (text.length > PREVIEW_CHARS) {
+      body.otel = text.slice(0, PREVIEW_CHARS);
+      truncated.push("otel");
+    }
+  }
+  if (truncated?.length) body.truncated = truncated;
   const { hallucinationSource, usage, ...rest } = body;
   const out: PublicEvent = {
     id: r.client_id,

@@ -1,7 +1,30 @@
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import type { ModelKind } from "@/db/schema";
-import { dimensionStatements, type DimensionStatements } from "@/db/statements/dimensions";
+import { dimensionStatements, type Dimension, type DimensionStatements } from "@/db/statements/dimensions";
+import {
+  MAX_MODEL_VERSIONS_PER_PROJECT, MAX_MODELS_PER_PROJECT, MAX_PROMPT_VERSIONS_PER_PROJECT, MAX_PROMPTS_PER_PROJECT,
+} from "./limits";
+
+/**
+ * An event names a new model, model version, prompt or prompt version past the project's cap
+ * (limits.ts). The store rejects that event alone; nothing of it is written.
+ */
+export class DimensionLimitError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const CAPS: Record<Dimension, { max: number; path: string; noun: string }> = {
+  model: { max: MAX_MODELS_PER_PROJECT, path: "model", noun: "models" },
+  modelVersion: { max: MAX_MODEL_VERSIONS_PER_PROJECT, path: "modelVersion", noun: "model versions" },
+  prompt: { max: MAX_PROMPTS_PER_PROJECT, path: "promptId", noun: "prompts" },
+  promptVersion: { max: MAX_PROMPT_VERSIONS_PER_PROJECT, path: "promptVersion", noun: "prompt versions" },
+};
 
 /**
  * Resolves names in events (model, model version, prompt, prompt version) to ids, creating
@@ -15,6 +38,8 @@ export class DimensionResolver {
   private prompts = new Map<string, number>();
   private promptVersions = new Map<string, number>();
   private pending: Array<[Map<string, number>, string]> = [];
+  /** Rows per project and dimension, loaded on the first creation (rare: names repeat). */
+  private counts = new Map<string, number>();
   private stmts: DimensionStatements;
 
   constructor(db: Db) {
@@ -22,35 +47,59 @@ export class DimensionResolver {
   }
 
   model(projectId: number, name: string, kind: ModelKind): number {
-    return this.resolve(this.models, `${projectId}\u0000${name}`, () => this.stmts.model(projectId, name, kind, Date.now()));
+    return this.resolve(this.models, `${projectId}\u0000${name}`, () =>
+      this.stmts.model(projectId, name, kind, Date.now(), () => this.admit("model", projectId)),
+    );
   }
 
-  modelVersion(modelId: number, version: string): number {
-    return this.resolve(this.modelVersions, `${modelId}\u0000${version}`, () => this.stmts.modelVersion(modelId, version, Date.now()));
+  modelVersion(projectId: number, modelId: number, version: string): number {
+    return this.resolve(this.modelVersions, `${modelId}\u0000${version}`, () =>
+      this.stmts.modelVersion(modelId, version, Date.now(), () => this.admit("modelVersion", projectId)),
+    );
   }
 
   prompt(projectId: number, promptKey: string): number {
-    return this.resolve(this.prompts, `${projectId}\u0000${promptKey}`, () => this.stmts.prompt(projectId, promptKey, Date.now()));
+    return this.resolve(this.prompts, `${projectId}\u0000${promptKey}`, () =>
+      this.stmts.prompt(projectId, promptKey, Date.now(), () => this.admit("prompt", projectId)),
+    );
   }
 
-  promptVersion(promptId: number, version: number): number {
-    return this.resolve(this.promptVersions, `${promptId}\u0000${version}`, () => this.stmts.promptVersion(promptId, version, Date.now()));
+  promptVersion(projectId: number, promptId: number, version: number): number {
+    return this.resolve(this.promptVersions, `${promptId}\u0000${version}`, () =>
+      this.stmts.promptVersion(promptId, version, Date.now(), () => this.admit("promptVersion", projectId)),
+    );
   }
 
   /** Call after a rolled-back transaction: ids created inside it no longer exist. */
   forgetUncommitted(): void {
     for (const [map, key] of this.pending) map.delete(key);
     this.pending = [];
+    this.counts.clear();
   }
 
   /** Call after commit. */
   commit(): void {
     this.pending = [];
+    // Counts are trusted within one transaction only: other connections create rows too.
+    this.counts.clear();
   }
 
   /** Forget everything (after rows were deleted or edited elsewhere). */
   clear(): void {
     for (const m of [this.models, this.modelVersions, this.prompts, this.promptVersions]) m.clear();
+    this.counts.clear();
+  }
+
+  /** Counts a row about to be created, or throws when the project is at its cap. */
+  private admit(dimension: Dimension, projectId: number): void {
+    const key = `${dimension}\u0000${projectId}`;
+    const n = this.counts.get(key) ?? this.stmts.count(dimension, projectId);
+    const cap = CAPS[dimension];
+    if (n >= cap.max) {
+      this.counts.set(key, n);
+      throw new DimensionLimitError(cap.path, `the project already has ${cap.max} ${cap.noun}, the most it may have; reuse an existing name`);
+    }
+    this.counts.set(key, n + 1);
   }
 
   private resolve(map: Map<string, number>, key: string, load: () => number): number {

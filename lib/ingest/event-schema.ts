@@ -1,10 +1,15 @@
 import { z } from "zod";
+import {
+  freeFormProblem, isWellFormedText, MAX_CONTEXT_CHARS, MAX_FEATURES_CHARS, MAX_METADATA_CHARS, MAX_TEXT_CHARS,
+  MAX_VALUE_CHARS, totalLength, isAddressableId,
+} from "./limits";
 import { usageIssue } from "@/lib/pricing/usage";
 
 /** Events stamped earlier than this or more than a day ahead are rejected as clock errors. */
 export const MIN_TS = Date.UTC(2000, 0, 1);
 export const MAX_FUTURE_MS = 24 * 3600_000;
-export const MAX_METADATA_BYTES = 16 * 1024;
+/** Kept for the OTLP mapping's metadata budget; the limit itself lives in limits.ts. */
+export const MAX_METADATA_BYTES = MAX_METADATA_CHARS;
 
 export const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}(T|$)/;
 
@@ -28,14 +33,20 @@ const shortText = (max: number) => z.string().min(1).max(max);
 const tokenCount = z.number().int().min(0).max(1e9);
 const status = z.enum(["ok", "error"]).default("ok");
 
-const metadata = z
-  .record(z.string(), z.unknown())
-  .refine((m) => JSON.stringify(m).length <= MAX_METADATA_BYTES, {
-    message: `must be at most ${MAX_METADATA_BYTES} bytes when serialised`,
+/** A free-form field within its size and depth limits (limits.ts; the fast path calls the same check). */
+function bounded<T extends z.ZodType>(schema: T, maxChars: number) {
+  return schema.check((ctx) => {
+    const problem = freeFormProblem(ctx.value, maxChars);
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
   });
+}
+
+const metadata = bounded(z.record(z.string(), z.unknown()), MAX_METADATA_CHARS);
 
 const common = {
-  id: shortText(128),
+  id: shortText(128)
+    .refine(isWellFormedText, { message: "must be well-formed Unicode (no lone surrogates)" })
+    .refine(isAddressableId, { message: "cannot be '.' or '..' (a URL path cannot address them: GET /api/v1/events/{id})" }),
   timestamp: timestampSchema.optional(),
   model: shortText(200),
   modelVersion: z.union([shortText(100), z.number().transform(String)]).optional(),
@@ -75,9 +86,15 @@ export const llmEventSchema = z.object({
   costUsd: z.number().min(0).max(1e6).optional(),
   status,
   errorMessage: z.string().max(10_000).optional(),
-  input: z.union([z.string(), z.array(chatMessageSchema)]).optional(),
-  output: z.string().optional(),
-  context: z.array(z.string()).max(256).optional(),
+  input: bounded(z.union([z.string(), z.array(chatMessageSchema)]), MAX_TEXT_CHARS).optional(),
+  output: z.string().max(MAX_TEXT_CHARS).optional(),
+  context: z
+    .array(z.string())
+    .max(256)
+    .refine((c) => totalLength(c, MAX_CONTEXT_CHARS) <= MAX_CONTEXT_CHARS, {
+      message: `must hold at most ${MAX_CONTEXT_CHARS} characters in all`,
+    })
+    .optional(),
   hallucination: z
     .object({
       flagged: z.boolean(),
@@ -93,11 +110,11 @@ export const llmEventSchema = z.object({
 export const predictionEventSchema = z.object({
   ...common,
   type: z.literal("prediction"),
-  features: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])).optional(),
-  prediction: z.union([z.number(), z.string()]),
+  features: bounded(z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])), MAX_FEATURES_CHARS).optional(),
+  prediction: z.union([z.number(), z.string().max(MAX_VALUE_CHARS)]),
   score: z.number().min(0).max(1).optional(),
   /** Per-feature attributions (e.g. SHAP values) of this prediction: feature name → contribution. */
-  attributions: z.record(z.string(), z.number()).optional(),
+  attributions: bounded(z.record(z.string(), z.number()), MAX_FEATURES_CHARS).optional(),
   latencyMs: z.number().min(0).max(86_400_000).optional(),
   status,
   errorMessage: z.string().max(10_000).optional(),
@@ -107,7 +124,7 @@ export const labelEventSchema = z.object({
   ...common,
   type: z.literal("label"),
   targetId: shortText(128),
-  label: z.union([z.number(), z.string()]),
+  label: z.union([z.number(), z.string().max(MAX_VALUE_CHARS)]),
 });
 
 export const metricEventSchema = z.object({

@@ -1,5 +1,9 @@
 import { usageIssue, type UsageFields } from "@/lib/pricing/usage";
-import { MAX_METADATA_BYTES, MIN_TS, MAX_FUTURE_MS, ISO_PREFIX, type IngestEvent } from "./event-schema";
+import { MIN_TS, MAX_FUTURE_MS, ISO_PREFIX, type IngestEvent } from "./event-schema";
+import {
+  freeFormProblem, isWellFormedText, MAX_CONTEXT_CHARS, MAX_FEATURES_CHARS, MAX_METADATA_CHARS, MAX_TEXT_CHARS,
+  MAX_VALUE_CHARS, totalLength, isAddressableId,
+} from "./limits";
 
 /**
  * A hand-written check for the hot event types (LLM calls, predictions, trace spans) that returns
@@ -73,7 +77,7 @@ function optRange(src: Out, out: Out, key: string, min: number, max: number): bo
 /** `modelRequired`: false for spans, whose schema makes `model` optional. */
 function commonFields(e: Out, modelRequired: boolean): Common | undefined {
   const out: Out = {};
-  if (!isText(e.id, 128)) return undefined;
+  if (!isText(e.id, 128) || !isWellFormedText(e.id) || !isAddressableId(e.id)) return undefined;
   out.id = e.id;
   const ts = e.timestamp;
   if (ts !== undefined) {
@@ -104,7 +108,7 @@ function commonFields(e: Out, modelRequired: boolean): Common | undefined {
   }
   const metadata = e.metadata;
   if (metadata !== undefined) {
-    if (!isPlainObject(metadata) || JSON.stringify(metadata).length > MAX_METADATA_BYTES) return undefined;
+    if (!isPlainObject(metadata) || freeFormProblem(metadata, MAX_METADATA_CHARS)) return undefined;
     out.metadata = metadata;
   }
   return out as Common;
@@ -152,16 +156,18 @@ function llm(e: Out, out: Common): IngestEvent | undefined {
         if (!isPlainObject(m) || typeof m.role !== "string" || m.role.length > 64 || m.content === undefined) return undefined;
       }
     } else if (typeof input !== "string") return undefined;
+    if (freeFormProblem(input, MAX_TEXT_CHARS)) return undefined;
     out.input = input;
   }
   if (e.output !== undefined) {
-    if (typeof e.output !== "string") return undefined;
+    if (typeof e.output !== "string" || e.output.length > MAX_TEXT_CHARS) return undefined;
     out.output = e.output;
   }
   const context = e.context;
   if (context !== undefined) {
     if (!Array.isArray(context) || context.length > 256) return undefined;
     for (const c of context) if (typeof c !== "string") return undefined;
+    if (totalLength(context, MAX_CONTEXT_CHARS) > MAX_CONTEXT_CHARS) return undefined;
     out.context = context;
   }
   const h = e.hallucination;
@@ -190,16 +196,18 @@ function prediction(e: Out, out: Common): IngestEvent | undefined {
       const v = features[k];
       if (v !== null && typeof v !== "string" && typeof v !== "boolean" && !isNum(v)) return undefined;
     }
+    if (freeFormProblem(features, MAX_FEATURES_CHARS)) return undefined;
     out.features = features;
   }
   const p = e.prediction;
-  if (typeof p === "string" || isNum(p)) out.prediction = p;
+  if ((typeof p === "string" && p.length <= MAX_VALUE_CHARS) || isNum(p)) out.prediction = p;
   else return undefined;
   if (!optRange(e, out, "score", 0, 1) || !optRange(e, out, "latencyMs", 0, 86_400_000)) return undefined;
   const attributions = e.attributions;
   if (attributions !== undefined) {
     if (!isPlainObject(attributions)) return undefined;
     for (const k in attributions) if (!isNum(attributions[k])) return undefined;
+    if (freeFormProblem(attributions, MAX_FEATURES_CHARS)) return undefined;
     out.attributions = attributions;
   }
   if (!status(e, out)) return undefined;

@@ -82,12 +82,19 @@ export function validateEvents(inputs: unknown[], extras?: (Record<string, unkno
 export function batchResult(batch: ValidatedBatch, statuses: StoreStatus[]): IngestResult {
   const { results, valid, validIndex } = batch;
   let accepted = 0;
+  let duplicates = 0;
   statuses.forEach((status, i) => {
     const index = validIndex[i];
-    results[index] = { index, id: valid[i].event.id, status };
+    const id = valid[i].event.id;
+    if (typeof status === "object") {
+      results[index] = { index, id, status: "rejected", error: status };
+      return;
+    }
+    results[index] = { index, id, status };
     if (status === "accepted") accepted++;
+    else duplicates++;
   });
-  return { accepted, duplicates: statuses.length - accepted, rejected: batch.total - valid.length, results };
+  return { accepted, duplicates, rejected: batch.total - accepted - duplicates, results };
 }
 
 function clientIdOf(input: unknown): string | null {

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { ingestStatements } from "@/db/statements/ingest";
-import { dimensionResolver } from "./dimensions";
+import { DimensionLimitError, dimensionResolver } from "./dimensions";
 import { keyInstant, EventIdAllocator } from "./event-id";
 import type { IngestEvent } from "./event-schema";
 import { KIND_LLM, KIND_PREDICTION, RollupAccumulator } from "./rollup-accumulator";
@@ -16,7 +16,14 @@ export interface StoreItem {
   extra?: Record<string, unknown>;
 }
 
-export type StoreStatus = "accepted" | "duplicate";
+/** An event the store refused on its own (a per-project cap): plain data, it crosses threads. */
+export interface StoreRejection {
+  code: "limit_exceeded";
+  message: string;
+  path: string;
+}
+
+export type StoreStatus = "accepted" | "duplicate" | StoreRejection;
 
 /** One caller's events for one project: a unit of a group commit (lib/ingest/writer/). */
 export interface StoreUnit {
@@ -49,7 +56,13 @@ export function storeGroup(db: Db, units: StoreUnit[], now = Date.now()): StoreS
   const tx = (): StoreStatus[][] => {
     const out = units.map(({ projectId, items }) =>
       items.map(({ event, extra }): StoreStatus => {
-        const row = toRow(prices, dims, projectId, event, now, extra);
+        let row: PreparedEvent;
+        try {
+          row = toRow(prices, dims, projectId, event, now, extra);
+        } catch (err) {
+          if (err instanceof DimensionLimitError) return { code: "limit_exceeded", message: `${err.path}: ${err.message}`, path: err.path };
+          throw err;
+        }
         const id = insertEvent(stmts, ids, row);
         if (id === null) return "duplicate";
         sideRecords(stmts, projectId, id, row);

@@ -46,7 +46,7 @@ export function toRow(
   const modelVersion = e.modelVersion;
   const row: PreparedEvent = {
     projectId, clientId: e.id, type: e.type, ts: e.timestamp ?? now, receivedAt: now, modelId,
-    modelVersionId: modelId !== null && modelVersion ? dims.modelVersion(modelId, modelVersion) : null,
+    modelVersionId: modelId !== null && modelVersion ? dims.modelVersion(projectId, modelId, modelVersion) : null,
     promptId: null, promptVersionId: null, environment: e.environment, userId: e.userId ?? null,
     sessionId: e.sessionId ?? null, traceId: e.traceId ?? null, spanId: e.spanId ?? null,
     parentSpanId: e.parentSpanId ?? null, status: null, latencyMs: null, inputTokens: null, outputTokens: null,
@@ -59,7 +59,7 @@ export function toRow(
       const { promptId, promptVersion, inputTokens, outputTokens, costUsd, hallucination } = e;
       if (promptId) {
         row.promptId = dims.prompt(projectId, promptId);
-        if (promptVersion !== undefined) row.promptVersionId = dims.promptVersion(row.promptId, promptVersion);
+        if (promptVersion !== undefined) row.promptVersionId = dims.promptVersion(projectId, row.promptId, promptVersion);
       }
       row.status = e.status;
       row.latencyMs = e.latencyMs;

@@ -1,6 +1,7 @@
 import { ValidationError } from "@/lib/api/errors";
 import { normaliseId } from "./ids";
 import type { Attributes, DecodedBatch, OtlpLink, OtlpScope, OtlpSpan, OtlpSpanEvent, SpanRejection } from "./span-model";
+import { resourceProblem, spanProblem } from "./span-limits";
 import { keyValuesToJson, nanosToMs, toBigInt } from "./values";
 
 /**
@@ -16,15 +17,18 @@ export function normaliseRequest(request: unknown): DecodedBatch {
     if (!isObject(rs)) throw envelopeError(`resourceSpans.${r}`, "must be an object");
     const resourceWarnings: string[] = [];
     const resource = isObject(rs.resource) ? keyValuesToJson(rs.resource.attributes, "resource", resourceWarnings) : {};
+    // A resource over its limits costs its own spans, not the export's others.
+    const resourceTooLarge = resourceProblem(resource, "resource");
     // `instrumentationLibrarySpans` / `instrumentationLibrary`: the names before OTLP 0.15
     // (2021), still sent by some old JSON exporters.
     const scopeSpans = rs.scopeSpans ?? rs.instrumentationLibrarySpans;
     list(scopeSpans, `resourceSpans.${r}.scopeSpans`).forEach((ss, s) => {
       if (!isObject(ss)) throw envelopeError(`resourceSpans.${r}.scopeSpans.${s}`, "must be an object");
       const scope = scopeOf(ss.scope ?? ss.instrumentationLibrary, resourceWarnings);
+      const tooLarge = resourceTooLarge ?? (scope.attributes ? resourceProblem(scope.attributes, "scope") : null);
       list(ss.spans, `resourceSpans.${r}.scopeSpans.${s}.spans`).forEach((raw) => {
         const index = out.total++;
-        const result = spanOf(raw, index, resource, scope);
+        const result = tooLarge ? { index, reason: tooLarge } : spanOf(raw, index, resource, scope);
         if ("reason" in result) out.rejected.push(result);
         else {
           if (resourceWarnings.length) result.warnings.unshift(...resourceWarnings);
@@ -92,7 +96,8 @@ function spanOf(raw: unknown, index: number, resource: Attributes, scope: OtlpSc
     links: count(raw.droppedLinksCount),
   };
   if (dropped.attributes || dropped.events || dropped.links) result.dropped = dropped;
-  return result;
+  const problem = spanProblem(result);
+  return problem ? { index, traceId: result.traceId, spanId: result.spanId, reason: problem } : result;
 }
 
 function eventOf(raw: unknown, i: number, warnings: string[]): OtlpSpanEvent {

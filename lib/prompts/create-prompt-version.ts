@@ -4,7 +4,8 @@ import { promptVersion } from "@/db/schema";
 import { ConflictError } from "@/lib/api/errors";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { ensurePromptRow } from "./create-prompt";
-import { readPromptView } from "./get-prompt";
+import { findPromptRow, readPromptView } from "./get-prompt";
+import { assertPromptRoom } from "./prompt-caps";
 import type { CreatePromptVersionInput, PromptVersionView } from "./schemas";
 
 /**
@@ -21,6 +22,7 @@ export async function createPromptVersion(
   const { key, data } = input;
   const now = ctx.now();
   const created = await ctx.db.transaction(async (tx) => {
+    if (!(await findPromptRow(tx, ctx.projectId, key))) await assertPromptRoom(tx, ctx.projectId, "prompt");
     const p = await ensurePromptRow(tx, ctx.projectId, key, now);
     const [top] = await tx.orm.select({ v: max(promptVersion.version) }).from(promptVersion).where(eq(promptVersion.promptId, p.id));
     const version = data.version ?? (top?.v ?? 0) + 1;
@@ -30,6 +32,7 @@ export async function createPromptVersion(
       .where(and(eq(promptVersion.promptId, p.id), eq(promptVersion.version, version)))
       .limit(1);
     if (existing?.template) throw new ConflictError(`Version ${version} of prompt "${key}" already has a template`);
+    if (!existing) await assertPromptRoom(tx, ctx.projectId, "version");
     const labels = [...new Set(data.labels)];
     if (existing) {
       await tx.orm.update(promptVersion).set({ template: data.template, labels }).where(eq(promptVersion.id, existing.id));

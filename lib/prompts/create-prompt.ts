@@ -3,6 +3,7 @@ import { prompt } from "@/db/schema";
 import { ConflictError } from "@/lib/api/errors";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { findPromptRow, readPromptView } from "./get-prompt";
+import { assertPromptRoom } from "./prompt-caps";
 import type { CreatePromptInput, PromptView } from "./schemas";
 
 /**
@@ -12,6 +13,7 @@ import type { CreatePromptInput, PromptView } from "./schemas";
  */
 export async function createPrompt(ctx: ServiceContext, data: CreatePromptInput): Promise<PromptView> {
   authorize(ctx, "prompts:write");
+  if (!(await findPromptRow(ctx.db, ctx.projectId, data.key))) await assertPromptRoom(ctx.db, ctx.projectId, "prompt");
   const inserted = await ctx.db.orm
     .insert(prompt)
     .values({ projectId: ctx.projectId, key: data.key, name: data.name ?? null, description: data.description ?? null, createdAt: ctx.now() })

@@ -45,10 +45,13 @@ export function eventQuery(project: string | null, id: string) {
   });
 }
 
-/** Every event of a trace (the events endpoint answers `traceId` from its index, unpaginated). */
+/** Spans a trace view loads: the first this many of a trace, in key order. */
+export const TRACE_SPAN_LIMIT = 200;
+
+/** The first TRACE_SPAN_LIMIT events of a trace (the events endpoint answers `traceId` from its index, unpaginated). */
 export function traceQuery(project: string | null, traceId: string) {
   return queryOptions({
     queryKey: queryKeys.trace(project, traceId),
-    queryFn: () => apiGet<{ events: EventView[] }>("/api/v1/events", { project, traceId, limit: 200 }),
+    queryFn: () => apiGet<{ events: EventView[] }>("/api/v1/events", { project, traceId, limit: TRACE_SPAN_LIMIT }),
   });
 }

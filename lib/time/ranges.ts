@@ -12,18 +12,25 @@ export const DAY_MS = 86_400_000;
 
 // ── Instants ────────────────────────────────────────────────────────────────────────────────
 
-/** Epoch milliseconds from an ISO 8601 date-time or a string of digits; null when neither. */
+/**
+ * The last instant a time parameter may name (9999-12-31T23:59:59.999Z). Past it (epoch ms up to
+ * 8.64e15 are still Dates) `toISOString()` leaves the 4-digit-year format or throws — a read
+ * answered 500 for `from=5383805519009644` (found by tests/fuzz/read-routes-fuzz.test.ts).
+ */
+export const MAX_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Epoch milliseconds from an ISO 8601 date-time or a string of digits, 1970 to 9999; null otherwise. */
 export function parseInstant(v: string | undefined | null): number | null {
   if (!v) return null;
   const ms = /^\d+$/.test(v) ? Number(v) : /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : NaN;
-  return Number.isFinite(ms) ? ms : null;
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_INSTANT_MS ? ms : null;
 }
 
 /** A query-string instant: ISO 8601 date-time or epoch milliseconds. */
 export const instantParam = z.string().transform((v, ctx) => {
   const ms = parseInstant(v);
   if (ms === null) {
-    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time or epoch milliseconds" });
+    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time or epoch milliseconds, from 1970 to 9999" });
     return z.NEVER;
   }
   return ms;
@@ -139,6 +146,13 @@ export function rangeIsOrdered(q: { from?: number; to?: number }): boolean {
   return q.from === undefined || q.to === undefined || q.from < q.to;
 }
 
+/**
+ * Buckets a window may hold: each model and prompt row carries one sparkline point per bucket,
+ * so an unbounded window (1970 to now at 1m: 29 million) exhausted the server's memory.
+ * 10,080 is a week of minutes, and 27 years of days.
+ */
+export const MAX_WINDOW_BUCKETS = 10_080;
+
 /** `from`/`to`/`interval` query parameters of the dashboard read endpoints (default: last 24 h). */
 export const windowQuerySchema = z
   .object({
@@ -149,6 +163,13 @@ export const windowQuerySchema = z
     const to = q.to ?? Date.now();
     return { from: q.from ?? to - DAY_MS, to, interval: q.interval };
   })
-  .refine((q) => q.from < q.to, { message: "from must be before to", path: ["from"] });
+  .refine((q) => q.from < q.to, { message: "from must be before to", path: ["from"] })
+  .refine(
+    (q) => {
+      const r = rollupRange(q.from, q.to, q.interval);
+      return (r.lastBucket - r.firstBucket) / r.resolution < MAX_WINDOW_BUCKETS;
+    },
+    { message: `the window holds more than ${MAX_WINDOW_BUCKETS} buckets of its interval; use a coarser interval or a shorter range`, path: ["interval"] },
+  );
 
 export type WindowQuery = z.output<typeof windowQuerySchema>;

@@ -13,10 +13,11 @@ import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
 import { llmEvent } from "@/tests/helpers/ingest-client";
 
 /**
- * Routes that are public on purpose: next-auth's own endpoints, and the 404 for unknown API
- * paths (it reveals nothing and reads nothing). Everything else declares a permission.
+ * Routes that are public on purpose: next-auth's own endpoints, the 404 for unknown API paths
+ * (it reveals nothing and reads nothing), and the lifecycle probes an orchestrator calls without
+ * credentials (they return no data). Everything else declares a permission.
  */
-const PUBLIC = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/[...missing]/route.ts"]);
+const PUBLIC = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/[...missing]/route.ts", "app/api/health/route.ts", "app/api/ready/route.ts"]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 function routeFiles(dir = "app/api"): string[] {

@@ -26,6 +26,7 @@ export class WorkerWriter {
   private port: MessagePort;
   private pending = new Map<number, Pending>();
   private nextId = 1;
+  private pings = new Map<number, () => void>();
   private queuedBytes = 0;
   private stopped = false;
   private exited = false;
@@ -45,7 +46,7 @@ export class WorkerWriter {
     };
     this.worker = new Worker(file, { workerData: data, transferList: [port2], name: "sightline-ingest-writer" });
     this.port = port1;
-    this.port.on("message", (reply: WriterReply) => this.settle(reply));
+    this.port.on("message", (reply: WriterReply | { pong: number }) => ("pong" in reply ? this.pings.get(reply.pong)?.() : this.settle(reply)));
     this.worker.on("error", (err) => this.fail(err));
     this.worker.on("exit", (code) => this.fail(new Error(`ingest writer exited with code ${code}`)));
     this.idle();
@@ -68,6 +69,24 @@ export class WorkerWriter {
       this.queuedBytes += bytes;
       if (this.pending.size === 1) this.worker.ref();
       this.port.postMessage(request, [body.buffer]);
+    });
+  }
+
+  /** True when the thread answers a ping within `timeoutMs` (it reads messages between transactions). */
+  ping(timeoutMs: number): Promise<boolean> {
+    if (this.stopped) return Promise.resolve(false);
+    const id = this.nextId++;
+    return new Promise<boolean>((resolve) => {
+      const done = (alive: boolean) => {
+        clearTimeout(timer);
+        this.pings.delete(id);
+        if (this.pending.size === 0 && this.pings.size === 0) this.worker.unref();
+        resolve(alive);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.pings.set(id, () => done(true));
+      this.worker.ref();
+      this.port.postMessage({ ping: id });
     });
   }
 
@@ -165,6 +184,16 @@ function writerFor(url: string): WorkerWriter {
   const next = new WorkerWriter(url, ingestWorkerFile());
   setCurrent(next);
   return next;
+}
+
+/**
+ * Whether ingest can be stored now: the writer thread (started if it was not yet) answers a
+ * ping. On the request thread (no worker) there is nothing separate to be alive.
+ */
+export async function ingestWriterAlive(timeoutMs = 2000): Promise<boolean> {
+  if (g.__sightlineShuttingDown) return false;
+  if (writerMode() === "inline") return true;
+  return writerFor(databaseUrl()).ping(timeoutMs);
 }
 
 /** Counters of the current writer thread (tests and benchmarks). */

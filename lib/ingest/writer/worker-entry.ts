@@ -32,18 +32,31 @@ const { url, port, maxGroupJobs, maxGroupBytes } = workerData as WriterData;
 // SIGHTLINE_SQLITE_CACHE_MB sets); the memory map is left to the request thread's reads.
 const db = openDb(url, { migrate: false, mmapMb: 0 });
 
+/** A liveness probe (GET /api/ready): answered as soon as the thread reads it. */
+export interface WriterPing {
+  ping: number;
+}
+
+type Incoming = WriterRequest | WriterPing | "stop";
+const isPing = (m: Incoming): m is WriterPing => typeof m === "object" && "ping" in m;
+
 /** "stop": answer what is queued before it, close the database, and let the thread end. */
-port.on("message", (first: WriterRequest | "stop") => {
+port.on("message", (first: Incoming) => {
   if (first === "stop") return stop();
+  if (isPing(first)) return port.postMessage({ pong: first.ping });
   const group = [first];
   let bytes = first.job.body.byteLength;
   let stopping = false;
   while (group.length < maxGroupJobs && bytes < maxGroupBytes) {
-    const next = receiveMessageOnPort(port)?.message as WriterRequest | "stop" | undefined;
+    const next = receiveMessageOnPort(port)?.message as Incoming | undefined;
     if (next === undefined) break;
     if (next === "stop") {
       stopping = true;
       break;
+    }
+    if (isPing(next)) {
+      port.postMessage({ pong: next.ping });
+      continue;
     }
     group.push(next);
     bytes += next.job.body.byteLength;

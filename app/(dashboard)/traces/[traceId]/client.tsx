@@ -14,7 +14,7 @@ import { eventsToSpans, layoutTrace } from "@/lib/charts/trace-tree";
 import { useDrawerParam } from "@/lib/dashboard/use-drawer-param";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { eventsHrefForRange } from "@/lib/dashboard/drill-down";
-import { traceQuery } from "@/lib/queries/events";
+import { TRACE_SPAN_LIMIT, traceQuery } from "@/lib/queries/events";
 import { traceSummaryQuery } from "@/lib/queries/groups";
 import { traceSearchParams } from "./search-params";
 
@@ -56,6 +56,9 @@ export function TraceClient({ traceId }: { traceId: string }) {
           <GroupStats group={totals.data} spans errorsHref={eventsHrefForRange({ project, traceId, status: "error" }, { range: "30d", refresh: 0 })} />
         ) : null}
         {body}
+        {q.data && q.data.events.length >= TRACE_SPAN_LIMIT ? (
+          <p className="text-xs text-muted">Showing the first {TRACE_SPAN_LIMIT} spans of this trace.</p>
+        ) : null}
       </main>
       <EventDrawer project={project} eventId={state.event ?? null} onClose={drawer.close} />
     </>
