@@ -2,8 +2,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { findUserByEmail } from "@/lib/users/create-user";
-import { verifyPassword } from "@/lib/users/passwords";
+import { clientAddress } from "./client-address";
 import { authSecret } from "./secret";
+import { verifyCredentials } from "./verify-credentials";
 
 /**
  * Email + password sign-in with JWT session cookies (the credentials provider requires the JWT
@@ -21,11 +22,11 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          const u = findUserByEmail(getDb(), credentials.email);
-          if (!u || u.disabledAt) return null;
-          if (!(await verifyPassword(credentials.password, u.passwordHash))) return null;
+          const check = await verifyCredentials((e) => findUserByEmail(getDb(), e), credentials.email, credentials.password, clientAddress(req.headers ?? {}));
+          if (!check.ok) return null;
+          const u = check.user;
           return { id: String(u.id), email: u.email, name: u.name ?? u.email };
         },
       }),
