@@ -5,6 +5,7 @@
  *   user:create --email E --password P --role admin|engineer|reviewer|viewer [--project S]
  *   key:create --project S --scopes ingest,read,admin [--name N]
  *   seed --scenario demo|load [--events N] [--days D] [--project S]
+ *   demo:password
  */
 import { parseArgs } from "node:util";
 import { openDb, type Db } from "@/db/client";
@@ -12,9 +13,11 @@ import { ROLES, SCOPES, type Role, type Scope } from "@/db/schema";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { createProject, ensureProject, findProjectBySlug } from "@/lib/projects/create-project";
 import { seedDefaultPrices } from "@/lib/pricing/price-book";
-import { seedDemo } from "@/lib/seed/seed-demo";
+import { DEMO_EMAIL, seedDemo } from "@/lib/seed/seed-demo";
+import { storedDemoPassword } from "@/lib/seed/demo-password";
+import { verifyPassword } from "@/lib/users/passwords";
 import { seedLoad } from "@/lib/seed/seed-load";
-import { upsertUser } from "@/lib/users/create-user";
+import { findUserByEmail, upsertUser } from "@/lib/users/create-user";
 import { ApiError } from "@/lib/api/errors";
 
 const USAGE = `usage: npm run sightline -- <command> [options]
@@ -22,7 +25,8 @@ const USAGE = `usage: npm run sightline -- <command> [options]
   project:create --slug S [--name N]
   user:create --email E --password P --role ${ROLES.join("|")} [--project S]
   key:create --project S --scopes ${SCOPES.join(",")} [--name N]
-  seed --scenario demo|load [--events N] [--days D] [--project S]`;
+  seed --scenario demo|load [--events N] [--days D] [--project S]
+  demo:password`;
 
 class UsageError extends Error {}
 
@@ -74,6 +78,14 @@ const commands: Record<string, (db: Db, v: Values) => Promise<void> | void> = {
     const { key } = createApiKey(db, { projectId: projectId(db, required(v, "project")), name: v.name ?? "cli", scopes });
     console.error(`API key for ${v.project} with scopes ${scopes.join(",")} — shown once, store it now:`);
     console.log(key);
+  },
+  "demo:password": async (db) => {
+    const password = storedDemoPassword();
+    const demo = findUserByEmail(db, DEMO_EMAIL);
+    if (!password || !demo) throw new UsageError("this installation has no demo login (seed one with: seed --scenario demo)");
+    if (!(await verifyPassword(password, demo.passwordHash))) throw new UsageError(`the password of ${DEMO_EMAIL} was changed since it was generated`);
+    console.error(`demo login: ${DEMO_EMAIL}`);
+    console.log(password);
   },
   seed: async (db, v) => {
     const scenario = required(v, "scenario");
