@@ -9,3 +9,6 @@ export * from "./metric-point";
 export * from "./price";
 export * from "./rollup";
 export * from "./otel-context";
+export * from "./audit-log";
+export * from "./invite";
+export * from "./project-setting";

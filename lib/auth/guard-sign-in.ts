@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import { ApiError, PayloadTooLargeError, RateLimitedError } from "@/lib/api/errors";
 import { readBody } from "@/lib/api/read-body";
 import { clientAddress } from "./client-address";
@@ -34,7 +35,8 @@ export async function guardSignIn(req: Request, now = Date.now()): Promise<Reque
   const headers = new Headers(req.headers);
   headers.delete("content-length");
   headers.delete("content-encoding");
-  return new Request(req.url, { method: req.method, headers, body: text });
+  // next-auth reads req.nextUrl, so hand on a NextRequest.
+  return new NextRequest(req.url, { method: req.method, headers, body: text });
 }
 
 function errorResponse(err: ApiError, extra: Record<string, unknown> = {}): Response {

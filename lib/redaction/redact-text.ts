@@ -1,7 +1,9 @@
 import { createHmac } from "node:crypto";
 import { DETECTORS, type RedactionKind } from "./detectors";
 
-export const REDACTION_MODES = ["off", "mask", "hash"] as const;
+import { REDACTION_MODES } from "@/db/schema/project-setting";
+
+export { REDACTION_MODES };
 export type RedactionMode = (typeof REDACTION_MODES)[number];
 
 export interface RedactionOptions {
