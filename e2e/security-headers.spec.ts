@@ -81,12 +81,18 @@ test.describe("signed out", () => {
 
   test("ten failed sign-ins for an account: the next gets 429 with Retry-After over real HTTP", async ({ request }) => {
     const email = `throttle-${Date.now()}@example.test`;
-    const attempt = async () => {
+    // A different client address per attempt, so only the per-account limit is in play (the
+    // other specs' sign-ins also come from 127.0.0.1).
+    const attempt = async (i: number) => {
       const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-      return request.post("/api/auth/callback/credentials", { form: { email, password: "wrong-password", csrfToken, json: "true" }, maxRedirects: 0 });
+      return request.post("/api/auth/callback/credentials", {
+        form: { email, password: "wrong-password", csrfToken, json: "true" },
+        headers: { "x-forwarded-for": `198.51.100.${i}` },
+        maxRedirects: 0,
+      });
     };
-    for (let i = 0; i < 10; i++) expect((await attempt()).status()).toBe(401);
-    const blocked = await attempt();
+    for (let i = 0; i < 10; i++) expect((await attempt(i)).status()).toBe(401);
+    const blocked = await attempt(99);
     expect(blocked.status()).toBe(429);
     expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(0);
   });
