@@ -1,25 +1,27 @@
+import { sqliteOf } from "@/db/driver";
 import fs from "node:fs";
 import { openDb, type Db } from "@/db/client";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { ensureProject } from "@/lib/projects/create-project";
+import { systemContext } from "@/lib/services/context";
 
 export function removeDb(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 
 /** Migrated database with the price book, the project and a fresh all-scopes key. */
-export function prepareDb(file: string, slug: string, init?: (db: Db, projectId: number) => void): { key: string; projectId: number } {
+export async function prepareDb(file: string, slug: string, init?: (db: Db, projectId: number) => void): Promise<{ key: string; projectId: number }> {
   const db = openDb(`file:${file}`);
   try {
-    seedDefaultPrices(db);
-    const { id: projectId } = ensureProject(db, slug);
+    await seedDefaultPrices(db);
+    const { id: projectId } = await ensureProject(db, slug);
     init?.(db, projectId);
-    const { key } = createApiKey(db, { projectId, name: "bench", scopes: ["ingest", "read", "admin"] });
-    db.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    const { key } = await createApiKey(systemContext(db, projectId, "bench"), { name: "bench", scopes: ["ingest", "read", "admin"] });
+    sqliteOf(db).pragma("wal_checkpoint(TRUNCATE)");
     return { key, projectId };
   } finally {
-    db.sqlite.close();
+    db.close();
   }
 }
 

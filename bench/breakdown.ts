@@ -69,7 +69,7 @@ async function handle(db: Db, projectId: number, body: Buffer): Promise<void> {
 export async function runBreakdown(workDir: string, batchSize: number, batches: number, spreadMs: number): Promise<BreakdownResult> {
   const file = path.join(workDir, "breakdown.db");
   removeDb(file);
-  const { projectId } = prepareDb(file, "bench");
+  const { projectId } = await prepareDb(file, "bench");
   const db = openDb(`file:${file}`, { synchronous: "FULL" });
   try {
     // Each body is made just before it is handled, timestamped at the real clock as a client
@@ -108,7 +108,7 @@ export async function runBreakdown(workDir: string, batchSize: number, batches: 
         .sort((a, b) => b.share - a.share),
     };
   } finally {
-    db.sqlite.close();
+    db.close();
   }
 }
 

@@ -47,7 +47,7 @@ async function main() {
   process.env.DATABASE_URL = `file:${dbFile}`; // the generated demo password is kept beside it
   const db = openDb(`file:${dbFile}`);
   const { demo } = await bootstrap(db, {});
-  db.sqlite.close();
+  db.close();
   const server = await startServer({ dbFile, port: 3290 + Math.floor(Math.random() * 100) });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
   try {

@@ -40,18 +40,18 @@ export function floorEvents(n: number, runId: string): IngestEvent[] {
  * The physical floor of the store and the cost of the production design over it, with the
  * same rows: the floor table gets exactly the columns and values `toRow` produces.
  */
-export function runFloor(workDir: string, n: number): FloorResult {
+export async function runFloor(workDir: string, n: number): Promise<FloorResult> {
   fs.mkdirSync(workDir, { recursive: true });
   const events = floorEvents(n, "floor");
 
   // Build the production rows once (untimed) so the floor inserts identical values.
   const scratch = fresh(path.join(workDir, "floor-rows.db"));
   const db = openDb(`file:${scratch}`, { synchronous: "OFF" });
-  seedDefaultPrices(db);
-  const { id: projectId } = ensureProject(db, "floor");
+  await seedDefaultPrices(db);
+  const { id: projectId } = await ensureProject(db, "floor");
   const dims = dimensionResolver(db);
   const rows: PreparedEvent[] = events.map((e) => toRow(db, dims, projectId, e, Date.now()));
-  db.sqlite.close();
+  db.close();
 
   const floorFile = fresh(path.join(workDir, "floor.db"));
   const raw = new Sqlite(floorFile);
@@ -82,22 +82,22 @@ export function runFloor(workDir: string, n: number): FloorResult {
   raw.close();
   const bytesPerRowFloor = fs.statSync(floorFile).size / n;
 
-  const production = (synchronous: "NORMAL" | "FULL", count: number) => {
+  const production = async (synchronous: "NORMAL" | "FULL", count: number) => {
     const file = fresh(path.join(workDir, `floor-production-${synchronous}.db`));
     const pdb = openDb(`file:${file}`, { synchronous });
-    seedDefaultPrices(pdb);
-    const { id: pid } = ensureProject(pdb, "floor");
+    await seedDefaultPrices(pdb);
+    const { id: pid } = await ensureProject(pdb, "floor");
     const started = performance.now();
     for (let i = 0; i < count; i += TX_ROWS) {
       storeEvents(pdb, pid, events.slice(i, Math.min(count, i + TX_ROWS)).map((event) => ({ event })));
     }
     const sec = (performance.now() - started) / 1000;
-    pdb.sqlite.close();
+    pdb.close();
     return count / sec;
   };
-  const productionRowsPerSec = production("NORMAL", n);
+  const productionRowsPerSec = await production("NORMAL", n);
   // The server's default (FULL) on a tenth of the rows: one fsync per 1000-row transaction.
-  const productionSynchronousFull = production("FULL", Math.max(TX_ROWS, Math.floor(n / 10)));
+  const productionSynchronousFull = await production("FULL", Math.max(TX_ROWS, Math.floor(n / 10)));
   return {
     rows: n,
     floorRowsPerSec: round(n / floorSec),

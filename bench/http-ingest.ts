@@ -48,7 +48,7 @@ export async function runHttpIngest(opts: {
 }): Promise<HttpIngestResult> {
   const file = path.join(opts.workDir, `http-${opts.name ?? opts.batchSize}.db`);
   removeDb(file);
-  const { key } = prepareDb(file, "bench");
+  const { key } = await prepareDb(file, "bench");
   const server = await startServer({ dbFile: file, port: opts.port, env: opts.env, nodeArgs: opts.nodeArgs });
   try {
     const agent = keepAliveAgent(opts.clients);

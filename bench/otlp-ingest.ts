@@ -33,13 +33,13 @@ const BATCHES = opt("batches", 40);
 const SPANS = opt("spans", 512);
 const WARMUP = 3;
 
-function database(dir: string, name: string) {
+async function database(dir: string, name: string) {
   const db = openDb(`file:${path.join(dir, `${name}.db`)}`);
-  seedDefaultPrices(db);
-  return { db, projectId: ensureProject(db, name).id };
+  await seedDefaultPrices(db);
+  return { db, projectId: (await ensureProject(db, name)).id };
 }
 
-function main() {
+async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-bench-otlp-"));
   console.log(`Generating ${BATCHES + WARMUP} batches of ${SPANS} spans with the OpenTelemetry SDK…`);
   const batches = Array.from({ length: BATCHES + WARMUP }, (_, b) => {
@@ -48,8 +48,8 @@ function main() {
     const events = decodeTraces(protobuf, "protobuf").spans.map((s) => mapSpan(s).event);
     return { protobuf, native: Buffer.from(JSON.stringify({ events })) };
   });
-  const otlp = database(dir, "otlp");
-  const native = database(dir, "native");
+  const otlp = await database(dir, "otlp");
+  const native = await database(dir, "native");
   const steps: Record<string, number[]> = { decode: [], map: [], "intern + validate": [], "JSON for the writer": [], "writer: parse JSON": [], "writer: store": [], "native: parse + validate": [], "native: store": [] };
   const time = <T>(step: string, i: number, f: () => T): T => {
     const t = performance.now();
@@ -81,9 +81,12 @@ function main() {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), spansPerBatch: SPANS, batches: BATCHES, medianMsPerBatch: ms, requestThread, writerOtlp, writerNative, loadAverage: os.loadavg() }, null, 2)}\n`);
   console.log(`Wrote ${path.relative(process.cwd(), out)}`);
-  otlp.db.sqlite.close();
-  native.db.sqlite.close();
+  otlp.db.close();
+  native.db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-main();
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import fs from "node:fs";
 import path from "node:path";
 import { openDb } from "@/db/client";
@@ -23,25 +24,25 @@ export interface SeededDb {
 }
 
 /** The CLI's load scenario (lib/seed/seed-load.ts) into its own file; reused when asked and present. */
-export function seededDb(workDir: string, events: number, days: number, reuse: boolean): SeededDb {
+export async function seededDb(workDir: string, events: number, days: number, reuse: boolean): Promise<SeededDb> {
   fs.mkdirSync(workDir, { recursive: true });
   const file = path.join(workDir, `load-${events}-${days}d.db`);
   const metaFile = `${file}.json`;
   if (reuse && fs.existsSync(file) && fs.existsSync(metaFile)) {
     const meta = JSON.parse(fs.readFileSync(metaFile, "utf8")) as SeededDb;
-    const { key } = prepareDb(file, "load");
+    const { key } = await prepareDb(file, "load");
     return { ...meta, key, reused: true };
   }
   removeDb(file);
   const db = openDb(`file:${file}`);
   const now = Date.now();
-  const res = seedLoad(db, { events, days, projectSlug: "load", now });
-  db.sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  db.sqlite.close();
+  const res = await seedLoad(db, { events, days, projectSlug: "load", now });
+  sqliteOf(db).pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
   const bytes = dbBytes(file);
   const meta = { file, events, days, now, seedMs: res.ms, bytes, bytesPerEvent: round(bytes / events, 1) };
   fs.writeFileSync(metaFile, JSON.stringify(meta));
-  const { key } = prepareDb(file, "load");
+  const { key } = await prepareDb(file, "load");
   return { ...meta, key, reused: false };
 }
 

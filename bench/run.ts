@@ -51,7 +51,7 @@ async function main() {
   };
   if (o.sections.has("floor")) {
     log(`floor and production path, ${o.floorRows} rows`);
-    r.floor = runFloor(o.workDir, o.floorRows);
+    r.floor = await runFloor(o.workDir, o.floorRows);
   }
   if (o.sections.has("http")) {
     r.http = [];
@@ -73,7 +73,7 @@ async function main() {
     for (const [i, size] of o.readSizes.entries()) {
       const last = i === o.readSizes.length - 1;
       log(`${o.reuse ? "seeding (or reusing)" : "seeding"} ${size} events over ${o.days} days`);
-      const seed = seededDb(o.workDir, size, o.days, o.reuse);
+      const seed = await seededDb(o.workDir, size, o.days, o.reuse);
       log(`seeded in ${(seed.seedMs / 1000).toFixed(1)} s, ${seed.bytesPerEvent} B/event${seed.reused ? " (reused)" : ""}`);
       const server = await startServer({ dbFile: seed.file, port: o.port });
       try {

@@ -4,21 +4,34 @@ import Sqlite from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
+import { registerDriver } from "./driver";
+import { SqliteTransactions } from "./sqlite-transaction";
 import { databaseUrl, ingestOnWorker, intEnv, sqlitePath, sqliteSynchronous } from "@/lib/config/env";
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
 /**
- * The one door to storage. Services receive a `Db` and use `orm` (Drizzle) for ordinary
- * queries; hot paths use prepared statements built in db/statements/ from `sqlite`.
- * A PostgreSQL dialect will be a second implementation of this module and of db/statements/.
+ * The one door to storage. Services receive it in their context (lib/services/context.ts)
+ * and use `orm` (Drizzle, always awaited: `await db.orm.select()…`, never `.get()/.all()/.run()`,
+ * which exist on one driver only) and `transaction`, the only way to open a transaction.
+ * The driver itself stays in db/ (db/driver.ts); hot paths use prepared statements built in
+ * db/statements/. A PostgreSQL dialect is a second implementation of this module and of
+ * db/statements/ (docs/adr/0026-service-seam.md).
  */
 export interface Db {
-  url: string;
-  sqlite: Sqlite.Database;
-  orm: Orm;
+  readonly url: string;
+  readonly dialect: "sqlite";
+  readonly orm: Orm;
   /** Per-database memo for caches that must not outlive the handle (ids, keys, prices). */
-  memo: Map<string, unknown>;
+  readonly memo: Map<string, unknown>;
+  /**
+   * Runs `fn` in one transaction (IMMEDIATE on SQLite: the write lock is taken at BEGIN) and
+   * commits when it resolves, rolls back when it throws. Nested calls are savepoints. On
+   * SQLite the callback may await only database work (db/sqlite-transaction.ts).
+   */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  isOpen(): boolean;
+  close(): void;
 }
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
@@ -51,7 +64,21 @@ export function openDb(url = databaseUrl(), opts: OpenOptions = {}): Db {
   // docs/benchmarks.md).
   sqlite.pragma("wal_autocheckpoint = 10000");
   sqlite.pragma(`mmap_size = ${(opts.mmapMb ?? 256) * 1024 * 1024}`);
-  const db: Db = { url, sqlite, orm: drizzle(sqlite, { schema }), memo: new Map() };
+  const orm = drizzle(sqlite, { schema });
+  const txs = new SqliteTransactions(sqlite);
+  const db: Db = {
+    url,
+    dialect: "sqlite",
+    orm,
+    memo: new Map(),
+    // Same connection inside and outside: the handle passed to `fn` is this one.
+    transaction: (fn) => txs.run(() => fn(db)),
+    isOpen: () => sqlite.open,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+  registerDriver(db, sqlite);
   if (opts.migrate !== false) runMigrations(db);
   return db;
 }
@@ -87,8 +114,8 @@ type Global = typeof globalThis & { __sightlineDb?: Db };
 export function getDb(): Db {
   const g = globalThis as Global;
   const url = databaseUrl();
-  if (g.__sightlineDb && g.__sightlineDb.url === url && g.__sightlineDb.sqlite.open) return g.__sightlineDb;
-  if (g.__sightlineDb?.sqlite.open) g.__sightlineDb.sqlite.close();
+  if (g.__sightlineDb && g.__sightlineDb.url === url && g.__sightlineDb.isOpen()) return g.__sightlineDb;
+  g.__sightlineDb?.close();
   // With the ingest writer thread on, this connection mostly reads (through the memory map)
   // and the writer's connection holds the big page cache: one large cache, not two (RSS).
   g.__sightlineDb = openDb(url, ingestOnWorker() ? { cacheMb: Math.min(32, intEnv("SIGHTLINE_SQLITE_CACHE_MB", 64)) } : {});
@@ -97,7 +124,7 @@ export function getDb(): Db {
 
 export function closeDb(): void {
   const g = globalThis as Global;
-  if (g.__sightlineDb?.sqlite.open) g.__sightlineDb.sqlite.close();
+  g.__sightlineDb?.close();
   g.__sightlineDb = undefined;
 }
 

@@ -8,6 +8,7 @@
  *   demo:password
  */
 import { parseArgs } from "node:util";
+import { systemContext } from "@/lib/services/context";
 import { openDb, type Db } from "@/db/client";
 import { ROLES, SCOPES, type Role, type Scope } from "@/db/schema";
 import { createApiKey } from "@/lib/auth/api-keys";
@@ -51,37 +52,38 @@ function positiveInt(raw: string | undefined, name: string, fallback: number): n
   return n;
 }
 
-function projectId(db: Db, slug: string): number {
-  const p = findProjectBySlug(db, slug);
+async function projectId(db: Db, slug: string): Promise<number> {
+  const p = await findProjectBySlug(db, slug);
   if (!p) throw new UsageError(`project "${slug}" does not exist (create it with project:create --slug ${slug})`);
   return p.id;
 }
 
 const commands: Record<string, (db: Db, v: Values) => Promise<void> | void> = {
   migrate: () => console.error("database is migrated"),
-  "project:create": (db, v) => {
-    const { id } = createProject(db, { slug: required(v, "slug"), name: v.name });
+  "project:create": async (db, v) => {
+    const { id } = await createProject(db, { slug: required(v, "slug"), name: v.name });
     console.error(`created project ${v.slug} (id ${id})`);
   },
   "user:create": async (db, v) => {
     const role = required(v, "role") as Role;
     if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
     const slug = v.project ?? "default";
-    const pid = v.project ? projectId(db, slug) : ensureProject(db, slug).id;
+    const pid = v.project ? await projectId(db, slug) : (await ensureProject(db, slug)).id;
     const res = await upsertUser(db, { email: required(v, "email"), password: required(v, "password"), role, projectId: pid });
     console.error(`${res.created ? "created" : "updated"} user ${v.email} as ${role} of ${slug}`);
   },
-  "key:create": (db, v) => {
+  "key:create": async (db, v) => {
     const scopes = required(v, "scopes").split(",").map((s) => s.trim()) as Scope[];
     const bad = scopes.filter((s) => !SCOPES.includes(s));
     if (bad.length || !scopes.length) throw new UsageError(`--scopes must be a comma list of ${SCOPES.join(", ")}`);
-    const { key } = createApiKey(db, { projectId: projectId(db, required(v, "project")), name: v.name ?? "cli", scopes });
+    const ctx = systemContext(db, await projectId(db, required(v, "project")), "cli");
+    const { key } = await createApiKey(ctx, { name: v.name ?? "cli", scopes });
     console.error(`API key for ${v.project} with scopes ${scopes.join(",")} — shown once, store it now:`);
     console.log(key);
   },
   "demo:password": async (db) => {
     const password = storedDemoPassword();
-    const demo = findUserByEmail(db, DEMO_EMAIL);
+    const demo = await findUserByEmail(db, DEMO_EMAIL);
     if (!password || !demo) throw new UsageError("this installation has no demo login (seed one with: seed --scenario demo)");
     if (!(await verifyPassword(password, demo.passwordHash))) throw new UsageError(`the password of ${DEMO_EMAIL} was changed since it was generated`);
     console.error(`demo login: ${DEMO_EMAIL}`);
@@ -94,7 +96,7 @@ const commands: Record<string, (db: Db, v: Values) => Promise<void> | void> = {
       console.error(`seeded ${res.events} demo events; log in as ${res.email} / ${res.password}`);
     } else if (scenario === "load") {
       const events = positiveInt(v.events, "events", 1_000_000);
-      const res = seedLoad(db, {
+      const res = await seedLoad(db, {
         events, days: positiveInt(v.days, "days", 30), projectSlug: v.project ?? "load",
         onProgress: (n) => console.error(`  ${n.toLocaleString("en")} events…`),
       });
@@ -113,10 +115,10 @@ async function main() {
   if (!run) throw new UsageError(`unknown command "${cmd}"`);
   const db = openDb();
   try {
-    seedDefaultPrices(db);
+    await seedDefaultPrices(db);
     await run(db, values);
   } finally {
-    db.sqlite.close();
+    db.close();
   }
 }
 

@@ -1,6 +1,5 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
 import { resolveWindow } from "@/lib/dashboard/time-range";
@@ -17,7 +16,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser(state.project);
   const qc = makeQueryClient();
   const w = resolveWindow(state);
-  qc.setQueryData(fleetOverviewQuery(state.project ?? null, state).queryKey, getFleetOverview(getDb(), { projectId: user.project.projectId, ...w }));
+  qc.setQueryData(fleetOverviewQuery(state.project ?? null, state).queryKey, await getFleetOverview(user.ctx, w));
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <OverviewClient />

@@ -2,7 +2,7 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { project } from "./project";
 import { user } from "./user";
 
-export const SCOPES = ["ingest", "read", "admin"] as const;
+export const SCOPES = ["ingest", "read", "prompts", "review", "admin"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**

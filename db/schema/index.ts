@@ -9,6 +9,7 @@ export * from "./metric-point";
 export * from "./price";
 export * from "./rollup";
 export * from "./otel-context";
+export * from "./job-lease";
 export * from "./audit-log";
 export * from "./invite";
 export * from "./project-setting";

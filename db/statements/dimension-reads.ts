@@ -1,9 +1,10 @@
+import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
 import type { ModelKind } from "@/db/schema";
 
 /** The small per-project lookup tables, read whole (hundreds of rows, not millions). */
-export function readDimensionTables(db: Db, projectId: number) {
-  const s = db.sqlite;
+export async function readDimensionTables(db: Db, projectId: number) {
+  const s = sqliteOf(db);
   return {
     models: s.prepare("SELECT id, name, kind FROM model WHERE project_id = ?").all(projectId) as { id: number; name: string; kind: ModelKind }[],
     modelVersions: s

@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
 
 export interface EventReadRow {
@@ -61,8 +62,8 @@ const COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_i
  * `project_id = ?` and then read and sort every event of the project (846 ms at 10M events,
  * docs/benchmarks.md).
  */
-export function scanEvents(db: Db, f: EventScanFilter): EventReadRow[] {
-  return db.sqlite
+export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventReadRow[]> {
+  return sqliteOf(db)
     .prepare<[EventScanFilter], EventReadRow>(
       `SELECT ${COLUMNS} FROM event
        WHERE id >= @lo AND id < @hi AND +project_id = @projectId
@@ -80,16 +81,16 @@ export function scanEvents(db: Db, f: EventScanFilter): EventReadRow[] {
 }
 
 /** All events of a trace (served by the partial trace index). */
-export function eventsOfTrace(db: Db, projectId: number, traceId: string, limit: number): EventReadRow[] {
-  return db.sqlite
+export async function eventsOfTrace(db: Db, projectId: number, traceId: string, limit: number): Promise<EventReadRow[]> {
+  return sqliteOf(db)
     .prepare<[number, string, number], EventReadRow>(
       `SELECT ${COLUMNS} FROM event WHERE project_id = ? AND trace_id = ? ORDER BY id LIMIT ?`,
     )
     .all(projectId, traceId, limit);
 }
 
-export function eventByClientId(db: Db, projectId: number, clientId: string): EventReadRow | undefined {
-  return db.sqlite
+export async function eventByClientId(db: Db, projectId: number, clientId: string): Promise<EventReadRow | undefined> {
+  return sqliteOf(db)
     .prepare<[number, string], EventReadRow>(`SELECT ${COLUMNS} FROM event WHERE project_id = ? AND client_id = ?`)
     .get(projectId, clientId);
 }

@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import type Sqlite from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
@@ -105,5 +106,5 @@ function prepareAll(s: Sqlite.Database) {
 export type IngestStatements = ReturnType<typeof prepareAll>;
 
 export function ingestStatements(db: Db): IngestStatements {
-  return memo(db, "ingestStatements", () => prepareAll(db.sqlite));
+  return memo(db, "ingestStatements", () => prepareAll(sqliteOf(db)));
 }

@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
 
 export interface MetricPointRow {
@@ -8,8 +9,8 @@ export interface MetricPointRow {
 }
 
 /** Client-reported accuracy and drift (PSI) points in [from, to], oldest first. */
-export function readModelSignals(db: Db, projectId: number, from: number, to: number): MetricPointRow[] {
-  return db.sqlite
+export async function readModelSignals(db: Db, projectId: number, from: number, to: number): Promise<MetricPointRow[]> {
+  return sqliteOf(db)
     .prepare<[number, number, number], MetricPointRow>(
       `SELECT model_id, name, feature, value FROM metric_point
         WHERE project_id = ? AND ts BETWEEN ? AND ? AND (name = 'accuracy' OR name LIKE 'drift.psi%')

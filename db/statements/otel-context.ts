@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 
@@ -8,11 +9,11 @@ export interface OtelContextInput {
 
 function statements(db: Db) {
   return memo(db, "otelContextStatements", () => ({
-    insert: db.sqlite.prepare<[number, string, string, number]>(
+    insert: sqliteOf(db).prepare<[number, string, string, number]>(
       "INSERT INTO otel_context (project_id, hash, body, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (project_id, hash) DO NOTHING",
     ),
-    idOf: db.sqlite.prepare<[number, string], { id: number }>("SELECT id FROM otel_context WHERE project_id = ? AND hash = ?").pluck(),
-    bodies: db.sqlite.prepare<[number, string], { id: number; body: string }>(
+    idOf: sqliteOf(db).prepare<[number, string], { id: number }>("SELECT id FROM otel_context WHERE project_id = ? AND hash = ?").pluck(),
+    bodies: sqliteOf(db).prepare<[number, string], { id: number; body: string }>(
       "SELECT id, body FROM otel_context WHERE project_id = ? AND id IN (SELECT value FROM json_each(?))",
     ),
   }));
@@ -25,7 +26,7 @@ function statements(db: Db) {
  */
 export function upsertOtelContexts(db: Db, projectId: number, contexts: OtelContextInput[], now = Date.now()): number[] {
   const s = statements(db);
-  return db.sqlite.transaction(() =>
+  return sqliteOf(db).transaction(() =>
     contexts.map(({ hash, body }) => {
       s.insert.run(projectId, hash, body, now);
       return s.idOf.get(projectId, hash) as unknown as number;
@@ -34,6 +35,6 @@ export function upsertOtelContexts(db: Db, projectId: number, contexts: OtelCont
 }
 
 /** Context bodies (JSON text) by id, only those of the project. */
-export function otelContextBodies(db: Db, projectId: number, ids: number[]): { id: number; body: string }[] {
+export async function otelContextBodies(db: Db, projectId: number, ids: number[]): Promise<{ id: number; body: string }[]> {
   return statements(db).bodies.all(projectId, JSON.stringify(ids));
 }

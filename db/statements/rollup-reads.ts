@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 
@@ -44,9 +45,9 @@ const ROLLUP_WHERE = `WHERE project_id = @projectId AND resolution = @resolution
         AND (@withPrompt = 0 OR prompt_id <> 0)`;
 
 /** Rollup rows of one resolution in [from, to). */
-export function readRollups(db: Db, f: RollupFilter): RollupReadRow[] {
+export async function readRollups(db: Db, f: RollupFilter): Promise<RollupReadRow[]> {
   const stmt = memo(db, "readRollups", () =>
-    db.sqlite.prepare<[RollupFilter], RollupReadRow>(
+    sqliteOf(db).prepare<[RollupFilter], RollupReadRow>(
       `SELECT bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id, count, error_count, latency_count,
         latency_sum, latency_sketch, input_tokens, output_tokens, cost_usd, unpriced_count, flagged_count, judged_count
        FROM rollup
@@ -57,14 +58,14 @@ export function readRollups(db: Db, f: RollupFilter): RollupReadRow[] {
 }
 
 /** Deletes rollup rows of one resolution older than `before` (retention; lib/metrics/prune-rollups.ts). */
-export function deleteRollupsBefore(db: Db, resolution: number, before: number): number {
-  return db.sqlite.prepare("DELETE FROM rollup WHERE resolution = ? AND bucket < ?").run(resolution, before).changes;
+export async function deleteRollupsBefore(db: Db, resolution: number, before: number): Promise<number> {
+  return sqliteOf(db).prepare("DELETE FROM rollup WHERE resolution = ? AND bucket < ?").run(resolution, before).changes;
 }
 
 /** Requests per bucket, model and prompt at one resolution: sparklines, without touching sketches. */
-export function readRollupCounts(db: Db, f: { projectId: number; resolution: number; from: number; to: number }) {
+export async function readRollupCounts(db: Db, f: { projectId: number; resolution: number; from: number; to: number }) {
   const stmt = memo(db, "readRollupCounts", () =>
-    db.sqlite.prepare<[typeof f], { bucket: number; model_id: number; prompt_id: number; count: number }>(
+    sqliteOf(db).prepare<[typeof f], { bucket: number; model_id: number; prompt_id: number; count: number }>(
       `SELECT bucket, model_id, prompt_id, sum(count) AS count FROM rollup
        WHERE project_id = @projectId AND resolution = @resolution AND bucket >= @from AND bucket < @to
        GROUP BY bucket, model_id, prompt_id`,
@@ -78,9 +79,9 @@ export function readRollupCounts(db: Db, f: { projectId: number; resolution: num
  * percentile. Materialising every (bucket × dimensions) row in JS cost ~150–200 ms for a
  * 24 h series at 1 min (23k rows); summed in SQL it is 1440 rows, ~5 ms (docs/benchmarks.md).
  */
-export function readRollupTotals(db: Db, f: RollupFilter): RollupReadRow[] {
+export async function readRollupTotals(db: Db, f: RollupFilter): Promise<RollupReadRow[]> {
   const stmt = memo(db, "readRollupTotals", () =>
-    db.sqlite.prepare<[RollupFilter], RollupReadRow>(
+    sqliteOf(db).prepare<[RollupFilter], RollupReadRow>(
       `SELECT bucket, 0 AS kind, 0 AS model_id, 0 AS model_version_id, 0 AS prompt_id, 0 AS prompt_version_id,
         sum(count) AS count, sum(error_count) AS error_count, sum(latency_count) AS latency_count,
         sum(latency_sum) AS latency_sum, NULL AS latency_sketch, sum(input_tokens) AS input_tokens,

@@ -1,27 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb, type Db } from "@/db/client";
-import type { Role, Scope } from "@/db/schema";
 import { verifyApiKey } from "@/lib/auth/api-keys";
-import { roleAllows } from "@/lib/auth/grants";
-import type { Principal } from "@/lib/auth/principal";
-import { sessionPrincipal } from "@/lib/auth/session-principal";
-import { ApiError, ForbiddenError, UnauthorizedError, UnavailableError } from "./errors";
+import type { Permission } from "@/lib/auth/permissions";
+import { sessionActor } from "@/lib/auth/session-actor";
+import { apiKeyActor, authorize, type Actor, type ServiceContext } from "@/lib/services/context";
+import { ApiError, UnauthorizedError, UnavailableError } from "./errors";
 import { errorResponse } from "./responses";
 
-export interface ApiContext {
-  db: Db;
-  requestId: string;
-  principal: Principal;
-  projectId: number;
+/** What a handler receives: the service context (pass it straight to services) and the path params. */
+export interface ApiContext extends ServiceContext {
   params: Record<string, string>;
 }
 
 export interface ApiOptions {
-  /** Scope an API key needs; for a session, the member's role must grant it (lib/auth/grants.ts). */
-  scope: Scope;
-  /** Additionally restrict sessions to these roles. */
-  roles?: Role[];
+  /** The permission the route needs (lib/auth/permissions.ts): granted by the member's role or the key's scopes. */
+  permission: Permission;
   /** Accept Bearer keys only (ingest endpoints are for services, not browsers). */
   keysOnly?: boolean;
   /** Encode errors differently (OTLP answers protobuf clients in protobuf). */
@@ -33,17 +27,17 @@ type Handler = (req: NextRequest, ctx: ApiContext) => Promise<Response> | Respon
 
 /**
  * The one wrapper for route handlers: authenticate (Bearer key or session) → authorise the
- * declared scope → run → turn typed errors into the public error shape.
+ * declared permission → run → turn typed errors into the public error shape.
  */
 export function withApi(handler: Handler, opts: ApiOptions) {
-  return async (req: NextRequest, route?: RouteParams): Promise<Response> => {
+  const wrapped = async (req: NextRequest, route?: RouteParams): Promise<Response> => {
     const requestId = requestIdOf(req);
     try {
       const db = getDb();
-      const principal = await authenticate(db, req, opts);
-      authorise(principal, opts);
+      const { actor, projectId } = await authenticate(db, req, opts);
+      authorize({ actor }, opts.permission);
       const params = route?.params ? await route.params : {};
-      const res = await handler(req, { db, requestId, principal, projectId: principal.projectId, params });
+      const res = await handler(req, { db, projectId, actor, requestId, now: Date.now, params });
       res.headers.set("x-request-id", requestId);
       return res;
     } catch (err) {
@@ -51,31 +45,23 @@ export function withApi(handler: Handler, opts: ApiOptions) {
       return opts.formatError ? opts.formatError(apiErr, requestId, req) : errorResponse(apiErr, requestId);
     }
   };
+  // Read by the route-permission test, which walks every route file (tests/api/permissions.test.ts).
+  return Object.assign(wrapped, { permission: opts.permission, keysOnly: opts.keysOnly === true });
 }
 
-async function authenticate(db: Db, req: NextRequest, opts: ApiOptions): Promise<Principal> {
+async function authenticate(db: Db, req: NextRequest, opts: ApiOptions): Promise<{ actor: Actor; projectId: number }> {
   const header = req.headers.get("authorization");
   if (header) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) throw new UnauthorizedError("Authorization header must be 'Bearer <api key>'");
-    const key = verifyApiKey(db, m[1]);
+    const key = await verifyApiKey(db, m[1]);
     if (!key) throw new UnauthorizedError("Unknown, expired or revoked API key");
-    return { kind: "api_key", ...key };
+    return { actor: apiKeyActor(key), projectId: key.projectId };
   }
   if (opts.keysOnly) throw new UnauthorizedError("Missing 'Authorization: Bearer <api key>' header");
-  const session = await sessionPrincipal(db, req);
+  const session = await sessionActor(db, req);
   if (!session) throw new UnauthorizedError("Sign in or send 'Authorization: Bearer <api key>'");
   return session;
-}
-
-function authorise(p: Principal, opts: ApiOptions): void {
-  if (p.kind === "api_key") {
-    if (!p.scopes.includes(opts.scope)) throw new ForbiddenError(`API key lacks the '${opts.scope}' scope`);
-    return;
-  }
-  if (!roleAllows(p.role, opts.scope) || (opts.roles && !opts.roles.includes(p.role))) {
-    throw new ForbiddenError(`Role '${p.role}' may not do this`);
-  }
 }
 
 function toApiError(err: unknown, requestId: string): ApiError {

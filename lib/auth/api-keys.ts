@@ -2,9 +2,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import { apiKey, type Scope } from "@/db/schema";
+import { authorize, type ServiceContext } from "@/lib/services/context";
 import { displayPrefix, generateApiKey, hashApiKey } from "./api-key-token";
 
-export interface ApiKeyPrincipal {
+export interface VerifiedApiKey {
   keyId: number;
   projectId: number;
   scopes: Scope[];
@@ -16,66 +17,69 @@ export interface ApiKeyPrincipal {
  * process is seen within KEY_CACHE_MS.
  */
 const KEY_CACHE_MS = 10_000;
-type KeyCache = Map<string, { principal: ApiKeyPrincipal | null; until: number }>;
+type KeyCache = Map<string, { key: VerifiedApiKey | null; until: number }>;
 
 function keyCache(db: Db): KeyCache {
   return memo(db, "apiKeyCache", () => new Map());
 }
 
-export function verifyApiKey(db: Db, key: string): ApiKeyPrincipal | null {
-  const hash = hashApiKey(key);
+export async function verifyApiKey(db: Db, plain: string): Promise<VerifiedApiKey | null> {
+  const hash = hashApiKey(plain);
   const now = Date.now();
   const cache = keyCache(db);
   const hit = cache.get(hash);
-  if (hit && hit.until > now) return hit.principal;
-  const row = db.orm.select().from(apiKey).where(eq(apiKey.keyHash, hash)).get();
+  if (hit && hit.until > now) return hit.key;
+  const [row] = await db.orm.select().from(apiKey).where(eq(apiKey.keyHash, hash)).limit(1);
   const valid = row && !row.revokedAt && (!row.expiresAt || row.expiresAt > now);
-  const principal = valid ? { keyId: row.id, projectId: row.projectId, scopes: row.scopes } : null;
-  if (valid) db.orm.update(apiKey).set({ lastUsedAt: now }).where(eq(apiKey.id, row.id)).run();
+  const key = valid ? { keyId: row.id, projectId: row.projectId, scopes: row.scopes } : null;
+  if (valid) await db.orm.update(apiKey).set({ lastUsedAt: now }).where(eq(apiKey.id, row.id));
   if (cache.size > 10_000) cache.clear();
-  cache.set(hash, { principal, until: now + KEY_CACHE_MS });
-  return principal;
+  cache.set(hash, { key, until: now + KEY_CACHE_MS });
+  return key;
 }
 
 export interface CreateApiKeyInput {
-  projectId: number;
   name: string;
   scopes: Scope[];
-  createdBy?: number | null;
+  expiresAt?: number | null;
   /** Register this exact key (headless init); otherwise a new random key is generated. */
   key?: string;
 }
 
-/** Returns the plain key: it is shown once and never stored. */
-export function createApiKey(db: Db, input: CreateApiKeyInput): { id: number; key: string } {
+/** Creates a key in the context's project. Returns the plain key: it is shown once and never stored. */
+export async function createApiKey(ctx: ServiceContext, input: CreateApiKeyInput): Promise<{ id: number; key: string; prefix: string }> {
+  authorize(ctx, "keys:manage");
   const key = input.key ?? generateApiKey();
-  const row = db.orm
+  const [row] = await ctx.db.orm
     .insert(apiKey)
     .values({
-      projectId: input.projectId,
+      projectId: ctx.projectId,
       name: input.name,
       prefix: displayPrefix(key),
       keyHash: hashApiKey(key),
       scopes: input.scopes,
-      createdBy: input.createdBy ?? null,
-      createdAt: Date.now(),
+      createdBy: ctx.actor.kind === "member" ? ctx.actor.userId : null,
+      createdAt: ctx.now(),
+      expiresAt: input.expiresAt ?? null,
     })
-    .returning({ id: apiKey.id })
-    .get();
-  keyCache(db).delete(hashApiKey(key));
-  return { id: row.id, key };
+    .returning({ id: apiKey.id, prefix: apiKey.prefix });
+  keyCache(ctx.db).delete(hashApiKey(key));
+  return { id: row.id, key, prefix: row.prefix };
 }
 
-export function findApiKeyByPlainKey(db: Db, key: string) {
-  return db.orm.select().from(apiKey).where(eq(apiKey.keyHash, hashApiKey(key))).get();
+export async function findApiKeyByPlainKey(db: Db, key: string) {
+  const [row] = await db.orm.select().from(apiKey).where(eq(apiKey.keyHash, hashApiKey(key))).limit(1);
+  return row;
 }
 
-export function revokeApiKey(db: Db, projectId: number, keyId: number): boolean {
-  const res = db.orm
+/** Revokes a key of the context's project; true when it was live. */
+export async function revokeApiKey(ctx: ServiceContext, input: { keyId: number }): Promise<boolean> {
+  authorize(ctx, "keys:manage");
+  const rows = await ctx.db.orm
     .update(apiKey)
-    .set({ revokedAt: Date.now() })
-    .where(and(eq(apiKey.id, keyId), eq(apiKey.projectId, projectId), isNull(apiKey.revokedAt)))
-    .run();
-  keyCache(db).clear();
-  return res.changes > 0;
+    .set({ revokedAt: ctx.now() })
+    .where(and(eq(apiKey.id, input.keyId), eq(apiKey.projectId, ctx.projectId), isNull(apiKey.revokedAt)))
+    .returning({ id: apiKey.id });
+  keyCache(ctx.db).clear();
+  return rows.length > 0;
 }

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findMembership, listMemberships, type ProjectMembership } from "@/lib/projects/memberships";
+import { memberActor, type ServiceContext } from "@/lib/services/context";
 import { authOptions } from "./auth-options";
 
 export interface PageUser {
@@ -9,6 +11,8 @@ export interface PageUser {
   email: string;
   project: ProjectMembership;
   projects: ProjectMembership[];
+  /** The service context of this page view: pass it to services as API routes do. */
+  ctx: ServiceContext;
 }
 
 /**
@@ -20,7 +24,11 @@ export async function requirePageUser(projectSlug?: string | null): Promise<Page
   const userId = Number((session?.user as { id?: number } | undefined)?.id);
   if (!session || !Number.isInteger(userId)) redirect("/login");
   const db = getDb();
-  const project = findMembership(db, userId, projectSlug);
+  const project = await findMembership(db, userId, projectSlug);
   if (!project) redirect("/login?error=no-project");
-  return { userId, email: session.user?.email ?? "", project, projects: listMemberships(db, userId) };
+  const email = session.user?.email ?? "";
+  const ctx: ServiceContext = {
+    db, projectId: project.projectId, actor: memberActor({ userId, email, role: project.role }), requestId: randomUUID(), now: Date.now,
+  };
+  return { userId, email, project, projects: await listMemberships(db, userId), ctx };
 }

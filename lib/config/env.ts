@@ -8,8 +8,16 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL || "file:./data/sightline.db";
 }
 
-/** Filesystem path of the SQLite database named by DATABASE_URL (`file:` prefix optional). */
+/**
+ * Filesystem path of the SQLite database named by DATABASE_URL (`file:` prefix optional).
+ * Any other scheme (postgres://, mysql://, a typo) fails loudly: it must never become a file
+ * named "postgres:" in the working directory.
+ */
 export function sqlitePath(url = databaseUrl()): string {
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme && scheme !== "file") {
+    throw new Error(`DATABASE_URL: unsupported scheme "${scheme}:" — use file:<path> (SQLite)`);
+  }
   const p = url.startsWith("file:") ? url.slice("file:".length) : url;
   return p === ":memory:" ? p : path.resolve(p);
 }

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import { EVENT_TYPES } from "@/db/schema";
 import { eventsOfTrace, scanEvents, type EventReadRow } from "@/db/statements/event-reads";
 import { KEY_LAG_MS, keyFloor } from "@/lib/ingest/event-id";
 import { loadDimensionNames } from "@/lib/metrics/dimension-names";
 import { dimensionFilterParams, resolveDimensionFilter } from "@/lib/metrics/filters";
-import { otelContextReader } from "@/lib/otlp/otel-context";
+import { authorize, type ServiceContext } from "@/lib/services/context";
 import { rangeIsOrdered, timeRangeParams } from "@/lib/metrics/time-range";
-import { toPublicEvent } from "./public-event";
+import type { PublicEvent } from "./public-event-type";
+import { toPublicEvents } from "./public-event";
 
 export const listEventsQuerySchema = z
   .object({
@@ -38,14 +38,16 @@ const FIRST_WINDOW_MS = 3_600_000;
  * cursor to continue from. A page may thus hold fewer than `limit` events while `nextCursor`
  * is not null; the listing ends when `nextCursor` is null.
  */
-export function listEvents(db: Db, projectId: number, q: ListEventsQuery, now = Date.now()) {
-  const names = loadDimensionNames(db, projectId);
+export async function listEvents(ctx: ServiceContext, q: ListEventsQuery): Promise<{ events: PublicEvent[]; nextCursor: string | null }> {
+  authorize(ctx, "telemetry:read");
+  const { db, projectId } = ctx;
+  const now = ctx.now();
+  const names = await loadDimensionNames(db, projectId);
   const ids = resolveDimensionFilter(names, q);
-  const otel = otelContextReader(db, projectId);
   if (!ids) return { events: [], nextCursor: null };
   if (q.traceId && !q.cursor) {
-    const rows = eventsOfTrace(db, projectId, q.traceId, 1000).filter((r) => matchesInMemory(r, q, ids));
-    return { events: rows.map((r) => toPublicEvent(r, names, otel)), nextCursor: null };
+    const rows = (await eventsOfTrace(db, projectId, q.traceId, 1000)).filter((r) => matchesInMemory(r, q, ids));
+    return { events: await toPublicEvents(db, projectId, rows, names), nextCursor: null };
   }
   const lo = keyFloor(q.from ?? 0);
   // Keys trail timestamps by up to KEY_LAG_MS (arrival-ordered keys, docs/adr/0022): widen the
@@ -58,7 +60,7 @@ export function listEvents(db: Db, projectId: number, q: ListEventsQuery, now = 
   const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => "\\" + c)}%` : null;
   while (hi > lo && found.length < q.limit) {
     const wlo = Math.max(lo, hi - keyFloor(window));
-    const rows = scanEvents(db, {
+    const rows = await scanEvents(db, {
       projectId, lo: wlo, hi, from: q.from ?? null, to, type: q.type ?? null, ...ids, status: q.status ?? null,
       flagged: q.flagged === undefined ? null : q.flagged ? 1 : 0, userId: q.userId ?? null,
       sessionId: q.sessionId ?? null, traceId: null, q: like, limit: q.limit - found.length,
@@ -69,7 +71,7 @@ export function listEvents(db: Db, projectId: number, q: ListEventsQuery, now = 
     if (performance.now() - started > SCAN_BUDGET_MS) break;
   }
   const more = hi > lo;
-  return { events: found.map((r) => toPublicEvent(r, names, otel)), nextCursor: more ? hi.toString(36) : null };
+  return { events: await toPublicEvents(db, projectId, found, names), nextCursor: more ? hi.toString(36) : null };
 }
 
 function matchesInMemory(r: EventReadRow, q: ListEventsQuery, ids: { modelId: number | null; promptId: number | null }): boolean {

@@ -1,14 +1,21 @@
+import type { Db } from "@/db/client";
 import type { EventReadRow } from "@/db/statements/event-reads";
 import type { DimensionNames } from "@/lib/metrics/dimension-names";
-import { expandOtel, type OtelContext } from "@/lib/otlp/otel-context";
+import { expandOtel, loadOtelContexts, type OtelContext } from "@/lib/otlp/otel-context";
 import type { PublicEvent } from "./public-event-type";
+
+/** Stored rows → public events: each body parsed once, the OTLP contexts they reference read in one query. */
+export async function toPublicEvents(db: Db, projectId: number, rows: EventReadRow[], names: DimensionNames): Promise<PublicEvent[]> {
+  const bodies = rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
+  const contexts = await loadOtelContexts(db, projectId, bodies.map((b) => b.otel));
+  return rows.map((r, i) => toPublicEvent(r, bodies[i], names, contexts));
+}
 
 /**
  * The public JSON of a stored event: columns back to the ingest field names, plus the body,
  * with an OTLP event's interned provenance context merged back into `otel`.
  */
-export function toPublicEvent(r: EventReadRow, names: DimensionNames, otelContext: (id: number) => OtelContext | undefined): PublicEvent {
-  const body = JSON.parse(r.body) as Record<string, unknown>;
+function toPublicEvent(r: EventReadRow, body: Record<string, unknown>, names: DimensionNames, otelContext: (id: number) => OtelContext | undefined): PublicEvent {
   if (body.otel !== undefined) body.otel = expandOtel(body.otel, otelContext);
   const { hallucinationSource, ...rest } = body;
   const out: PublicEvent = {

@@ -1,11 +1,13 @@
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import type { ModelKind } from "@/db/schema";
+import { dimensionStatements, type DimensionStatements } from "@/db/statements/dimensions";
 
 /**
  * Resolves names in events (model, model version, prompt, prompt version) to ids, creating
- * rows on first sight. Ids are cached per database handle; rows created inside a transaction
- * that later rolls back are dropped from the cache by `forgetUncommitted`.
+ * rows on first sight (insert-or-ignore then select: db/statements/dimensions.ts). Ids are
+ * cached per database handle; rows created inside a transaction that later rolls back are
+ * dropped from the cache by `forgetUncommitted`.
  */
 export class DimensionResolver {
   private models = new Map<string, number>();
@@ -13,63 +15,26 @@ export class DimensionResolver {
   private prompts = new Map<string, number>();
   private promptVersions = new Map<string, number>();
   private pending: Array<[Map<string, number>, string]> = [];
-  private stmts;
+  private stmts: DimensionStatements;
 
-  constructor(private db: Db) {
-    const s = db.sqlite;
-    this.stmts = {
-      findModel: s.prepare<[number, string], { id: number }>("SELECT id FROM model WHERE project_id = ? AND name = ?"),
-      addModel: s.prepare<[number, string, string, number]>(
-        "INSERT INTO model (project_id, name, kind, created_at) VALUES (?, ?, ?, ?)",
-      ),
-      findModelVersion: s.prepare<[number, string], { id: number }>(
-        "SELECT id FROM model_version WHERE model_id = ? AND version = ?",
-      ),
-      addModelVersion: s.prepare<[number, string, number]>(
-        "INSERT INTO model_version (model_id, version, created_at) VALUES (?, ?, ?)",
-      ),
-      findPrompt: s.prepare<[number, string], { id: number }>("SELECT id FROM prompt WHERE project_id = ? AND key = ?"),
-      addPrompt: s.prepare<[number, string, number]>("INSERT INTO prompt (project_id, key, created_at) VALUES (?, ?, ?)"),
-      findPromptVersion: s.prepare<[number, number], { id: number }>(
-        "SELECT id FROM prompt_version WHERE prompt_id = ? AND version = ?",
-      ),
-      addPromptVersion: s.prepare<[number, number, number]>(
-        "INSERT INTO prompt_version (prompt_id, version, labels, created_at) VALUES (?, ?, '[]', ?)",
-      ),
-    };
+  constructor(db: Db) {
+    this.stmts = dimensionStatements(db);
   }
 
   model(projectId: number, name: string, kind: ModelKind): number {
-    const key = `${projectId}\u0000${name}`;
-    return this.resolve(this.models, key, () => {
-      const row = this.stmts.findModel.get(projectId, name);
-      if (row) return row.id;
-      return Number(this.stmts.addModel.run(projectId, name, kind, Date.now()).lastInsertRowid);
-    });
+    return this.resolve(this.models, `${projectId}\u0000${name}`, () => this.stmts.model(projectId, name, kind, Date.now()));
   }
 
   modelVersion(modelId: number, version: string): number {
-    return this.resolve(this.modelVersions, `${modelId}\u0000${version}`, () => {
-      const row = this.stmts.findModelVersion.get(modelId, version);
-      if (row) return row.id;
-      return Number(this.stmts.addModelVersion.run(modelId, version, Date.now()).lastInsertRowid);
-    });
+    return this.resolve(this.modelVersions, `${modelId}\u0000${version}`, () => this.stmts.modelVersion(modelId, version, Date.now()));
   }
 
   prompt(projectId: number, promptKey: string): number {
-    return this.resolve(this.prompts, `${projectId}\u0000${promptKey}`, () => {
-      const row = this.stmts.findPrompt.get(projectId, promptKey);
-      if (row) return row.id;
-      return Number(this.stmts.addPrompt.run(projectId, promptKey, Date.now()).lastInsertRowid);
-    });
+    return this.resolve(this.prompts, `${projectId}\u0000${promptKey}`, () => this.stmts.prompt(projectId, promptKey, Date.now()));
   }
 
   promptVersion(promptId: number, version: number): number {
-    return this.resolve(this.promptVersions, `${promptId}\u0000${version}`, () => {
-      const row = this.stmts.findPromptVersion.get(promptId, version);
-      if (row) return row.id;
-      return Number(this.stmts.addPromptVersion.run(promptId, version, Date.now()).lastInsertRowid);
-    });
+    return this.resolve(this.promptVersions, `${promptId}\u0000${version}`, () => this.stmts.promptVersion(promptId, version, Date.now()));
   }
 
   /** Call after a rolled-back transaction: ids created inside it no longer exist. */

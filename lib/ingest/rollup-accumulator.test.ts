@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import { describe, expect, it } from "vitest";
 import { RESOLUTIONS } from "@/db/schema";
 import { decodeSketch } from "@/lib/metrics/latency-sketch";
@@ -6,9 +7,9 @@ import { freshDb, makeProject } from "@/tests/helpers/db";
 import { storeEvents } from "./store-events";
 
 describe("rollups written by a batch", () => {
-  it("agree at every resolution, with minute rows only inside the minute horizon", () => {
-    const db = freshDb();
-    const { projectId } = makeProject(db);
+  it("agree at every resolution, with minute rows only inside the minute horizon", async () => {
+    const db = await freshDb();
+    const { projectId } = await makeProject(db);
     const now = Date.UTC(2026, 10, 28, 12, 0, 0);
     const horizon = minuteHorizon(now);
     // Live events in the last hours, and backfilled ones from before the horizon.
@@ -23,7 +24,7 @@ describe("rollups written by a batch", () => {
     storeEvents(db, projectId, items.slice(0, 250), now);
     storeEvents(db, projectId, items.slice(250), now);
 
-    const rows = db.sqlite
+    const rows = sqliteOf(db)
       .prepare("SELECT resolution, bucket, count, error_count, latency_count, latency_sketch FROM rollup WHERE project_id = ?")
       .all(projectId) as { resolution: number; bucket: number; count: number; error_count: number; latency_count: number; latency_sketch: Buffer }[];
     const live = ts.filter((t) => t >= horizon).length;

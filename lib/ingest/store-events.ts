@@ -6,6 +6,7 @@ import type { IngestEvent } from "./event-schema";
 import { KIND_LLM, KIND_PREDICTION, RollupAccumulator } from "./rollup-accumulator";
 import { toRow, type PreparedEvent } from "./to-row";
 import { memo } from "@/db/client";
+import { immediateTransactionSync } from "@/db/writer-transaction";
 import { minuteHorizon } from "@/lib/metrics/retention";
 
 export interface StoreItem {
@@ -41,7 +42,7 @@ export function storeGroup(db: Db, units: StoreUnit[], now = Date.now()): StoreS
   const dims = dimensionResolver(db);
   const ids = memo(db, "eventIds", () => new EventIdAllocator());
   const rollups = new RollupAccumulator(minuteHorizon(now));
-  const tx = db.sqlite.transaction((): StoreStatus[][] => {
+  const tx = (): StoreStatus[][] => {
     const out = units.map(({ projectId, items }) =>
       items.map(({ event, extra }): StoreStatus => {
         const row = toRow(db, dims, projectId, event, now, extra);
@@ -56,9 +57,9 @@ export function storeGroup(db: Db, units: StoreUnit[], now = Date.now()): StoreS
     );
     rollups.flush(stmts);
     return out;
-  });
+  };
   try {
-    const out = tx.immediate();
+    const out = immediateTransactionSync(db, tx);
     dims.commit();
     return out;
   } catch (err) {

@@ -15,8 +15,8 @@ export interface DimensionNames {
 }
 
 /** Id → name maps for one project, to turn rollup and event ids back into names. */
-export function loadDimensionNames(db: Db, projectId: number): DimensionNames {
-  const t = readDimensionTables(db, projectId);
+export async function loadDimensionNames(db: Db, projectId: number): Promise<DimensionNames> {
+  const t = await readDimensionTables(db, projectId);
   return {
     models: new Map(t.models.map((m) => [m.id, { name: m.name, kind: m.kind }])),
     modelVersions: new Map(t.modelVersions.map((v) => [v.id, v.version])),

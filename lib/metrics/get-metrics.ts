@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { authorize, type ServiceContext } from "@/lib/services/context";
 import { Aggregate, roundUsd, type LatencyQuantiles } from "./aggregate";
 import { loadDimensionNames } from "./dimension-names";
 import { dimensionFilterParams, resolveDimensionFilter } from "./filters";
@@ -41,14 +41,17 @@ export interface MetricsGroup {
  * Health per model / model version / prompt / prompt version over a time range, answered
  * from rollups (never raw events): a bounded number of buckets per group whatever the volume.
  */
-export function getMetrics(db: Db, projectId: number, q: MetricsQuery, now = Date.now()): { groups: MetricsGroup[] } {
+export async function getMetrics(ctx: ServiceContext, q: MetricsQuery): Promise<{ groups: MetricsGroup[] }> {
+  authorize(ctx, "telemetry:read");
+  const { db, projectId } = ctx;
+  const now = ctx.now();
   const { from, to } = resolveRange(q, now);
-  const names = loadDimensionNames(db, projectId);
+  const names = await loadDimensionNames(db, projectId);
   const ids = resolveDimensionFilter(names, { model: q.model, promptId: q.promptId });
   if (!ids) return { groups: [] };
   const byPrompt = q.groupBy === "prompt" || q.groupBy === "promptVersion";
   const groups = new Map<string, { key: Omit<MetricsGroup, "count" | "errorRate" | "latencyMs">; kind: number; agg: Aggregate }>();
-  const rows = readRollupsCovering(db, { projectId, from, to, kind: byPrompt ? KIND_LLM : null, modelId: ids.modelId, promptId: ids.promptId, withPrompt: byPrompt }, now);
+  const rows = await readRollupsCovering(db, { projectId, from, to, kind: byPrompt ? KIND_LLM : null, modelId: ids.modelId, promptId: ids.promptId, withPrompt: byPrompt }, now);
   for (const r of rows) {
     const model = names.models.get(r.model_id);
     if (!model) continue;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { authorize, type ServiceContext } from "@/lib/services/context";
 import { RESOLUTIONS } from "@/db/schema";
 import { readRollups, readRollupTotals } from "@/db/statements/rollup-reads";
 import { ValidationError } from "@/lib/api/errors";
@@ -46,7 +46,10 @@ const VALUE: Record<TimeseriesMetric, (a: Aggregate) => number | null> = {
 };
 
 /** One metric per interval bucket, from the rollup of that resolution. Empty buckets are omitted. */
-export function getTimeseries(db: Db, projectId: number, q: TimeseriesQuery, now = Date.now()): { points: Point[] } {
+export async function getTimeseries(ctx: ServiceContext, q: TimeseriesQuery): Promise<{ points: Point[] }> {
+  authorize(ctx, "telemetry:read");
+  const { db, projectId } = ctx;
+  const now = ctx.now();
   const { from, to } = resolveRange(q, now);
   const step = INTERVALS[q.interval];
   const start = floor(from, step);
@@ -60,11 +63,11 @@ export function getTimeseries(db: Db, projectId: number, q: TimeseriesQuery, now
       { path: "interval", message: `1m is available for the last ${minuteRollupDays()} days; use 1h` },
     ]);
   }
-  const ids = resolveDimensionFilter(loadDimensionNames(db, projectId), q);
+  const ids = resolveDimensionFilter(await loadDimensionNames(db, projectId), q);
   if (!ids) return { points: [] };
   const withLatency = q.metric.startsWith("latency_");
   const filter = { projectId, resolution: step, from: start, to, kind: null, ...ids, withPrompt: 0 as const };
-  const rows = withLatency ? readRollups(db, filter) : readRollupTotals(db, filter);
+  const rows = withLatency ? await readRollups(db, filter) : await readRollupTotals(db, filter);
   const buckets = new Map<number, Aggregate>();
   for (const r of rows) {
     let a = buckets.get(r.bucket);

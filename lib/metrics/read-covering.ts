@@ -19,15 +19,15 @@ export interface CoveringQuery extends Partial<DimensionIds> {
  * the edges (lib/metrics/rollup-segments.ts). All range totals go through here so that the
  * metrics API, the overview and prompt comparisons agree to the event.
  */
-export function readRollupsCovering(db: Db, q: CoveringQuery, now = Date.now()): RollupReadRow[] {
+export async function readRollupsCovering(db: Db, q: CoveringQuery, now = Date.now()): Promise<RollupReadRow[]> {
   const out: RollupReadRow[] = [];
   for (const seg of coverRange(q.from, q.to, minuteHorizon(now))) {
     out.push(
-      ...readRollups(db, {
+      ...(await readRollups(db, {
         projectId: q.projectId, resolution: seg.resolution, from: seg.from, to: seg.to, kind: q.kind ?? null,
         modelId: q.modelId ?? null, modelVersionId: q.modelVersionId ?? null, promptId: q.promptId ?? null,
         promptVersionId: q.promptVersionId ?? null, withPrompt: q.withPrompt ? 1 : 0,
-      }),
+      })),
     );
   }
   return out;

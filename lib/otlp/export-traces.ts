@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { authorize, type ServiceContext } from "@/lib/services/context";
 import { submitIngest } from "@/lib/ingest/writer/ingest-writer";
 import { prepareTraces, type TraceIngestResult } from "./ingest-traces";
 import type { DecodedBatch } from "./span-model";
@@ -11,8 +11,10 @@ import type { DecodedBatch } from "./span-model";
  * bottleneck under load — no more than a native batch of the same events does, and decoding
  * the next export overlaps with storing this one (docs/adr/0025).
  */
-export async function exportTraces(db: Db, projectId: number, batch: DecodedBatch): Promise<TraceIngestResult> {
-  const prepared = prepareTraces(db, projectId, batch);
+export async function exportTraces(ctx: ServiceContext, batch: DecodedBatch): Promise<TraceIngestResult> {
+  authorize(ctx, "telemetry:write");
+  const { projectId } = ctx;
+  const prepared = prepareTraces(ctx.db, projectId, batch);
   const { valid } = prepared.events;
   const statuses = valid.length ? await submitIngest({ kind: "store", projectId, body: Buffer.from(JSON.stringify(valid)) }) : [];
   return prepared.finish(statuses);

@@ -122,21 +122,26 @@ class TrieNode {
 const CONTEXT_KEYS = new Set(["mapped", "unmapped", "resource", "scope", "spanKind"]);
 
 /**
- * A reader for one request: context id → its body, fetched once per id and cached on the
- * handle (contexts never change). Only the project's own contexts are found.
+ * The contexts that the given stored `otel` objects reference, fetched in one query for those
+ * not cached on the handle yet (contexts never change), as a lookup for `expandOtel`. Only the
+ * project's own contexts are found.
  */
-export function otelContextReader(db: Db, projectId: number): (id: number) => OtelContext | undefined {
+export async function loadOtelContexts(db: Db, projectId: number, stored: unknown[]): Promise<(id: number) => OtelContext | undefined> {
   const cache = memo(db, "otelContextBodies", () => new Map<string, string>());
+  const keyOf = (id: number) => `${projectId}:${id}`;
+  const missing = new Set<number>();
+  for (const o of stored) {
+    const id = (o as { ctx?: unknown } | null)?.ctx;
+    if (typeof id === "number" && !cache.has(keyOf(id))) missing.add(id);
+  }
+  if (missing.size > 0) {
+    const rows = await otelContextBodies(db, projectId, [...missing]);
+    if (cache.size + rows.length > CACHE_LIMIT) cache.clear();
+    for (const r of rows) cache.set(keyOf(r.id), r.body);
+  }
   return (id) => {
-    const key = `${projectId}:${id}`;
-    let body = cache.get(key);
-    if (body === undefined) {
-      body = otelContextBodies(db, projectId, [id])[0]?.body;
-      if (body === undefined) return undefined;
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(key, body);
-    }
-    return JSON.parse(body) as OtelContext;
+    const body = cache.get(keyOf(id));
+    return body === undefined ? undefined : (JSON.parse(body) as OtelContext);
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { authorize, type ServiceContext } from "@/lib/services/context";
 import { driftStatusOf, healthOf, type Health } from "@/lib/charts/health";
 import { rollupRange } from "@/lib/dashboard/rollup-resolution";
 import type { Interval } from "@/lib/dashboard/time-range";
@@ -35,17 +36,19 @@ const SIGNAL_LOOKBACK_MS = 7 * 86_400_000;
  * merged latency sketches for p50/p95/p99, requests per bucket for the sparkline, and for ML
  * models the latest client-reported drift (PSI) and accuracy.
  */
-export function getFleetOverview(db: Db, input: { projectId: number; from: number; to: number; interval?: Interval }): FleetOverview {
-  const { projectId, from, to } = input;
+export async function getFleetOverview(ctx: ServiceContext, input: { from: number; to: number; interval?: Interval }): Promise<FleetOverview> {
+  authorize(ctx, "telemetry:read");
+  const { db, projectId } = ctx;
+  const { from, to } = input;
   const r = rollupRange(from, to, input.interval);
   const nBuckets = Math.floor((r.lastBucket - r.firstBucket) / r.resolution) + 1;
-  const names = loadDimensionNames(db, projectId);
+  const names = await loadDimensionNames(db, projectId);
 
   // Totals (with merged sketches) over the exact range, as the metrics API computes them.
   const byModel = new Map<number, Aggregate>();
   const byPrompt = new Map<number, Aggregate>();
   const agg = (m: Map<number, Aggregate>, id: number) => m.get(id) ?? m.set(id, new Aggregate()).get(id)!;
-  for (const row of readRollupsCovering(db, { projectId, from, to })) {
+  for (const row of await readRollupsCovering(db, { projectId, from, to }, ctx.now())) {
     agg(byModel, row.model_id).add(row);
     if (row.prompt_id) agg(byPrompt, row.prompt_id).add(row);
   }
@@ -53,13 +56,13 @@ export function getFleetOverview(db: Db, input: { projectId: number; from: numbe
   const sparkModel = new Map<number, number[]>();
   const sparkPrompt = new Map<number, number[]>();
   const spark = (m: Map<number, number[]>, id: number) => m.get(id) ?? m.set(id, new Array(nBuckets).fill(0)).get(id)!;
-  for (const row of readRollupCounts(db, { projectId, resolution: r.resolution, from: r.firstBucket, to: r.lastBucket + 1 })) {
+  for (const row of await readRollupCounts(db, { projectId, resolution: r.resolution, from: r.firstBucket, to: r.lastBucket + 1 })) {
     const i = Math.floor((row.bucket - r.firstBucket) / r.resolution);
     spark(sparkModel, row.model_id)[i] += row.count;
     if (row.prompt_id) spark(sparkPrompt, row.prompt_id)[i] += row.count;
   }
 
-  const ml = mlSignals(db, projectId, Math.min(from, to - SIGNAL_LOOKBACK_MS), to);
+  const ml = await mlSignals(db, projectId, Math.min(from, to - SIGNAL_LOOKBACK_MS), to);
   const build = (id: number, key: string, name: string, kind: FleetRow["kind"], a: Aggregate | undefined, line: number[] | undefined): FleetRow => {
     const metrics = (a ?? new Aggregate()).metrics();
     const signals = kind === "ml" ? ml.get(id) : undefined;
@@ -89,8 +92,8 @@ export function getFleetOverview(db: Db, input: { projectId: number; from: numbe
  * Latest PSI per feature (max across features) and latest accuracy per model, as of `to`.
  * These arrive daily or less, so look back a week rather than only inside the window.
  */
-function mlSignals(db: Db, projectId: number, from: number, to: number) {
-  const points = readModelSignals(db, projectId, from, to);
+async function mlSignals(db: Db, projectId: number, from: number, to: number) {
+  const points = await readModelSignals(db, projectId, from, to);
   const latestPsi = new Map<number, Map<string, number>>();
   const out = new Map<number, { maxPsi: number | null; accuracy: number | null }>();
   for (const p of points) {

@@ -5,9 +5,9 @@ import type { Db } from "@/db/client";
 import { costOf, findPrice, invalidatePriceBook, seedDefaultPrices } from "./price-book";
 
 let db: Db;
-beforeEach(() => {
-  db = freshDb();
-  seedDefaultPrices(db);
+beforeEach(async () => {
+  db = await freshDb();
+  await seedDefaultPrices(db);
 });
 
 describe("price book", () => {
@@ -25,13 +25,13 @@ describe("price book", () => {
     expect([rule!.inputPerMTok, rule!.outputPerMTok]).toEqual([input, output]);
   });
 
-  it("does not match unknown or merely similar names", () => {
+  it("does not match unknown or merely similar names", async () => {
     expect(findPrice(db, 1, "my-finetune-7b")).toBeNull();
     expect(findPrice(db, 1, "gpt-4o-mini-tts-custom")).toBeNull();
   });
 
-  it("prefers a project's own rule, and computes cost per million tokens", () => {
-    const { projectId } = makeProject(db);
+  it("prefers a project's own rule, and computes cost per million tokens", async () => {
+    const { projectId } = await makeProject(db);
     const now = Date.now();
     db.orm.insert(price).values({ projectId, pattern: "gpt-4o", inputPerMTok: 1, outputPerMTok: 2, createdAt: now, updatedAt: now }).run();
     invalidatePriceBook(db);
@@ -41,7 +41,7 @@ describe("price book", () => {
     expect(findPrice(db, projectId + 1, "gpt-4o")!.inputPerMTok).toBe(2.5);
   });
 
-  it("seeds only once", () => {
-    expect(seedDefaultPrices(db)).toBe(0);
+  it("seeds only once", async () => {
+    expect(await seedDefaultPrices(db)).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
-import { asc, count, isNull } from "drizzle-orm";
+import { count, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import { price } from "@/db/schema";
+import { readPriceRowsSync } from "@/db/statements/prices";
 import { DEFAULT_PRICES } from "./default-prices";
 
 export interface PriceRule {
@@ -28,7 +29,7 @@ function cache(db: Db): { current?: PriceCache } {
 }
 
 function load(db: Db): PriceCache {
-  const rows = db.orm.select().from(price).orderBy(asc(price.id)).all();
+  const rows = readPriceRowsSync(db);
   const rules = rows.flatMap((r) => {
     try {
       return [{ ...r, regex: new RegExp(`^(?:${r.pattern})$`, "i") }];
@@ -74,14 +75,11 @@ export function costOf(rule: PriceRule, inputTokens: number, outputTokens: numbe
 }
 
 /** Ships the default price book into an empty price table (instance-wide rules). */
-export function seedDefaultPrices(db: Db): number {
-  const existing = db.orm.select({ n: count() }).from(price).where(isNull(price.projectId)).get();
+export async function seedDefaultPrices(db: Db): Promise<number> {
+  const [existing] = await db.orm.select({ n: count() }).from(price).where(isNull(price.projectId));
   if ((existing?.n ?? 0) > 0) return 0;
   const now = Date.now();
-  db.orm
-    .insert(price)
-    .values(DEFAULT_PRICES.map((p) => ({ ...p, projectId: null, priority: 0, createdAt: now, updatedAt: now })))
-    .run();
+  await db.orm.insert(price).values(DEFAULT_PRICES.map((p) => ({ ...p, projectId: null, priority: 0, createdAt: now, updatedAt: now })));
   invalidatePriceBook(db);
   return DEFAULT_PRICES.length;
 }

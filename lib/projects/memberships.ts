@@ -9,32 +9,33 @@ export interface ProjectMembership {
   role: Role;
 }
 
-export function listMemberships(db: Db, userId: number): ProjectMembership[] {
+const COLUMNS = { projectId: project.id, slug: project.slug, name: project.name, role: membership.role };
+
+export async function listMemberships(db: Db, userId: number): Promise<ProjectMembership[]> {
   return db.orm
-    .select({ projectId: project.id, slug: project.slug, name: project.name, role: membership.role })
+    .select(COLUMNS)
     .from(membership)
     .innerJoin(project, eq(project.id, membership.projectId))
     .where(eq(membership.userId, userId))
-    .orderBy(asc(project.id))
-    .all();
+    .orderBy(asc(project.id));
 }
 
 /** The membership for `slug`, or the user's first project when no slug is given. */
-export function findMembership(db: Db, userId: number, slug?: string | null): ProjectMembership | undefined {
-  if (!slug) return listMemberships(db, userId)[0];
-  return db.orm
-    .select({ projectId: project.id, slug: project.slug, name: project.name, role: membership.role })
+export async function findMembership(db: Db, userId: number, slug?: string | null): Promise<ProjectMembership | undefined> {
+  if (!slug) return (await listMemberships(db, userId))[0];
+  const [row] = await db.orm
+    .select(COLUMNS)
     .from(membership)
     .innerJoin(project, eq(project.id, membership.projectId))
     .where(and(eq(membership.userId, userId), eq(project.slug, slug)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** Adds the user to the project, or changes their role there. */
-export function setMembership(db: Db, userId: number, projectId: number, role: Role): void {
-  db.orm
+export async function setMembership(db: Db, userId: number, projectId: number, role: Role): Promise<void> {
+  await db.orm
     .insert(membership)
     .values({ userId, projectId, role, createdAt: Date.now() })
-    .onConflictDoUpdate({ target: [membership.userId, membership.projectId], set: { role: sql`excluded.role` } })
-    .run();
+    .onConflictDoUpdate({ target: [membership.userId, membership.projectId], set: { role: sql`excluded.role` } });
 }

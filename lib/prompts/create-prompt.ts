@@ -1,24 +1,28 @@
 import type { Db } from "@/db/client";
 import { prompt } from "@/db/schema";
 import { ConflictError } from "@/lib/api/errors";
-import { findPromptRow, getPrompt } from "./get-prompt";
+import { authorize, type ServiceContext } from "@/lib/services/context";
+import { findPromptRow, readPromptView } from "./get-prompt";
 import type { CreatePromptInput, PromptView } from "./schemas";
 
-/** Registers a prompt; 409 when the key exists (events also create prompts implicitly). */
-export function createPrompt(db: Db, input: { projectId: number; data: CreatePromptInput }): PromptView {
-  const { projectId, data } = input;
-  if (findPromptRow(db, projectId, data.key)) throw new ConflictError(`Prompt "${data.key}" already exists`);
-  db.orm
+/**
+ * Registers a prompt; 409 when the key exists. Events also create prompts implicitly (on the
+ * ingest writer's own connection), so the existence check alone could race with them: the
+ * insert is ON CONFLICT DO NOTHING and an insert that did nothing is the same 409.
+ */
+export async function createPrompt(ctx: ServiceContext, data: CreatePromptInput): Promise<PromptView> {
+  authorize(ctx, "prompts:write");
+  const inserted = await ctx.db.orm
     .insert(prompt)
-    .values({ projectId, key: data.key, name: data.name ?? null, description: data.description ?? null, createdAt: Date.now() })
-    .run();
-  return getPrompt(db, { projectId, key: data.key });
+    .values({ projectId: ctx.projectId, key: data.key, name: data.name ?? null, description: data.description ?? null, createdAt: ctx.now() })
+    .onConflictDoNothing()
+    .returning({ id: prompt.id });
+  if (inserted.length === 0) throw new ConflictError(`Prompt "${data.key}" already exists`);
+  return readPromptView(ctx.db, ctx.projectId, data.key);
 }
 
 /** The prompt row for `key`, created when missing (registering a version implies the prompt). */
-export function ensurePromptRow(db: Db, projectId: number, key: string) {
-  const existing = findPromptRow(db, projectId, key);
-  if (existing) return existing;
-  db.orm.insert(prompt).values({ projectId, key, createdAt: Date.now() }).run();
-  return findPromptRow(db, projectId, key)!;
+export async function ensurePromptRow(db: Db, projectId: number, key: string, now: number) {
+  await db.orm.insert(prompt).values({ projectId, key, createdAt: now }).onConflictDoNothing();
+  return (await findPromptRow(db, projectId, key))!;
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { authorize, type ServiceContext } from "@/lib/services/context";
 import { rollupRange } from "@/lib/dashboard/rollup-resolution";
 import type { Interval } from "@/lib/dashboard/time-range";
 import { Aggregate, type AggregateMetrics } from "@/lib/metrics/aggregate";
@@ -23,16 +23,18 @@ export interface PromptStats {
  * Per-version metrics of one prompt from the rollups, and — when two versions are named — the
  * significance tests between them (A = baseline, B = candidate; docs/adr/0010).
  */
-export function getPromptStats(
-  db: Db,
-  input: { projectId: number; key: string; from: number; to: number; a?: number; b?: number },
-): PromptStats {
-  const p = requirePromptRow(db, input.projectId, input.key);
+export async function getPromptStats(
+  ctx: ServiceContext,
+  input: { key: string; from: number; to: number; a?: number; b?: number },
+): Promise<PromptStats> {
+  authorize(ctx, "telemetry:read");
+  const { db, projectId } = ctx;
+  const p = await requirePromptRow(db, projectId, input.key);
   const r = rollupRange(input.from, input.to, input.to - input.from <= 6 * 3_600_000 ? "1m" : "1h");
-  const names = loadDimensionNames(db, input.projectId);
+  const names = await loadDimensionNames(db, projectId);
   const versions = [...names.promptVersionOwner].filter(([, owner]) => owner === p.id).map(([id]) => names.promptVersions.get(id)!);
   const aggs = new Map<number, Aggregate>(versions.sort((a, b) => b - a).map((v) => [v, new Aggregate()]));
-  const rows = readRollupsCovering(db, { projectId: input.projectId, from: input.from, to: input.to, kind: KIND_LLM, promptId: p.id, withPrompt: true });
+  const rows = await readRollupsCovering(db, { projectId, from: input.from, to: input.to, kind: KIND_LLM, promptId: p.id, withPrompt: true }, ctx.now());
   for (const row of rows) {
     const version = names.promptVersions.get(row.prompt_version_id);
     if (version === undefined) continue; // calls that named the prompt but no version

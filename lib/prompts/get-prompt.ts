@@ -2,22 +2,30 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prompt, promptVersion } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
-import type { PromptVersionView, PromptView } from "./schemas";
+import { authorize, type ServiceContext } from "@/lib/services/context";
+import type { PromptSummary, PromptVersionView, PromptView } from "./schemas";
 
-export function findPromptRow(db: Db, projectId: number, key: string) {
-  return db.orm.select().from(prompt).where(and(eq(prompt.projectId, projectId), eq(prompt.key, key))).get();
+export async function findPromptRow(db: Db, projectId: number, key: string) {
+  const [row] = await db.orm.select().from(prompt).where(and(eq(prompt.projectId, projectId), eq(prompt.key, key))).limit(1);
+  return row;
 }
 
-export function requirePromptRow(db: Db, projectId: number, key: string) {
-  const row = findPromptRow(db, projectId, key);
+export async function requirePromptRow(db: Db, projectId: number, key: string) {
+  const row = await findPromptRow(db, projectId, key);
   if (!row) throw new NotFoundError(`Prompt "${key}" not found`);
   return row;
 }
 
 /** A prompt with every version (newest first), its template and labels incl. the derived "latest". */
-export function getPrompt(db: Db, input: { projectId: number; key: string }): PromptView {
-  const p = requirePromptRow(db, input.projectId, input.key);
-  const versions = db.orm.select().from(promptVersion).where(eq(promptVersion.promptId, p.id)).orderBy(desc(promptVersion.version)).all();
+export async function getPrompt(ctx: ServiceContext, input: { key: string }): Promise<PromptView> {
+  authorize(ctx, "telemetry:read");
+  return readPromptView(ctx.db, ctx.projectId, input.key);
+}
+
+/** The view without a permission check: for services that already checked theirs (writes answer with it). */
+export async function readPromptView(db: Db, projectId: number, key: string): Promise<PromptView> {
+  const p = await requirePromptRow(db, projectId, key);
+  const versions = await db.orm.select().from(promptVersion).where(eq(promptVersion.promptId, p.id)).orderBy(desc(promptVersion.version));
   return {
     key: p.key,
     name: p.name,
@@ -32,22 +40,14 @@ export function getPrompt(db: Db, input: { projectId: number; key: string }): Pr
   };
 }
 
-export interface PromptSummary {
-  key: string;
-  name: string | null;
-  versionCount: number;
-  latestVersion: number | null;
-  productionVersion: number | null;
-}
-
-export function listPrompts(db: Db, input: { projectId: number }): PromptSummary[] {
-  const rows = db.orm
+export async function listPrompts(ctx: ServiceContext): Promise<PromptSummary[]> {
+  authorize(ctx, "telemetry:read");
+  const rows = await ctx.db.orm
     .select({ id: prompt.id, key: prompt.key, name: prompt.name, version: promptVersion.version, labels: promptVersion.labels })
     .from(prompt)
     .leftJoin(promptVersion, eq(promptVersion.promptId, prompt.id))
-    .where(eq(prompt.projectId, input.projectId))
-    .orderBy(asc(prompt.key), asc(promptVersion.version))
-    .all();
+    .where(eq(prompt.projectId, ctx.projectId))
+    .orderBy(asc(prompt.key), asc(promptVersion.version));
   const out = new Map<string, PromptSummary>();
   for (const r of rows) {
     const s = out.get(r.key) ?? { key: r.key, name: r.name, versionCount: 0, latestVersion: null, productionVersion: null };

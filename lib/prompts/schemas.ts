@@ -42,3 +42,11 @@ export interface PromptView {
   createdAt: string;
   versions: PromptVersionView[];
 }
+
+export interface PromptSummary {
+  key: string;
+  name: string | null;
+  versionCount: number;
+  latestVersion: number | null;
+  productionVersion: number | null;
+}

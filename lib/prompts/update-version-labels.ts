@@ -1,28 +1,29 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { promptVersion } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
+import { authorize, type ServiceContext } from "@/lib/services/context";
 import { removeLabelsElsewhere } from "./create-prompt-version";
-import { getPrompt, requirePromptRow } from "./get-prompt";
+import { readPromptView, requirePromptRow } from "./get-prompt";
 import type { PromptVersionView } from "./schemas";
 
 /** Replaces a version's labels (e.g. promote to "production"); the labels leave other versions. */
-export function updateVersionLabels(
-  db: Db,
-  input: { projectId: number; key: string; version: number; labels: string[] },
-): PromptVersionView {
-  const { projectId, key, version } = input;
+export async function updateVersionLabels(
+  ctx: ServiceContext,
+  input: { key: string; version: number; labels: string[] },
+): Promise<PromptVersionView> {
+  authorize(ctx, "prompts:write");
+  const { key, version } = input;
   const labels = [...new Set(input.labels)];
-  db.sqlite.transaction(() => {
-    const p = requirePromptRow(db, projectId, key);
-    const row = db.orm
+  await ctx.db.transaction(async (tx) => {
+    const p = await requirePromptRow(tx, ctx.projectId, key);
+    const [row] = await tx.orm
       .select()
       .from(promptVersion)
       .where(and(eq(promptVersion.promptId, p.id), eq(promptVersion.version, version)))
-      .get();
+      .limit(1);
     if (!row) throw new NotFoundError(`Version ${version} of prompt "${key}" not found`);
-    db.orm.update(promptVersion).set({ labels }).where(eq(promptVersion.id, row.id)).run();
-    removeLabelsElsewhere(db, p.id, version, labels);
-  })();
-  return getPrompt(db, { projectId, key }).versions.find((v) => v.version === version)!;
+    await tx.orm.update(promptVersion).set({ labels }).where(eq(promptVersion.id, row.id));
+    await removeLabelsElsewhere(tx, p.id, version, labels);
+  });
+  return (await readPromptView(ctx.db, ctx.projectId, key)).versions.find((v) => v.version === version)!;
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
-import type { PromptSummary } from "@/lib/prompts/get-prompt";
+import type { PromptSummary } from "@/lib/prompts/schemas";
 import type { PromptStats } from "@/lib/prompts/get-prompt-stats";
 import type { PromptView } from "@/lib/prompts/schemas";
 import { apiGet, apiSend } from "./api-client";

@@ -1,15 +1,33 @@
 import type { Db } from "@/db/client";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
 
+/** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
+export interface JobContext {
+  db: Db;
+  now: number;
+  signal: AbortSignal;
+}
+
 /**
- * Periodic work of one Sightline instance. Alert evaluation, the webhook outbox and retention
- * will register here. With several instances on PostgreSQL, each job will take a lease row
- * before running so that only one instance runs it (docs/adr/0003-scheduler.md).
+ * Periodic work shared by every instance on one database: each run first takes the job's
+ * lease row (lib/scheduler/lease.ts), so exactly one process runs it per interval. Alert
+ * evaluation, the webhook outbox, drift windows and retention register here
+ * (docs/adr/0027-scheduler-leases.md).
  */
 export interface Job {
   name: string;
   everyMs: number;
-  run(db: Db, now: number): unknown;
+  /** How long a run may hold the lease before another process may take the job over (default 5 min). */
+  leaseMs?: number;
+  run(ctx: JobContext): Promise<void>;
 }
 
-export const JOBS: Job[] = [{ name: "prune-minute-rollups", everyMs: 3_600_000, run: (db, now) => pruneMinuteRollups(db, now) }];
+export const JOBS: Job[] = [
+  {
+    name: "prune-minute-rollups",
+    everyMs: 3_600_000,
+    run: async ({ db, now }) => {
+      await pruneMinuteRollups(db, now);
+    },
+  },
+];

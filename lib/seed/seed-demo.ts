@@ -25,10 +25,10 @@ export interface DemoSeedResult {
  */
 export async function seedDemo(db: Db, opts: { now?: number; days?: number; alsoAdminUserId?: number } = {}): Promise<DemoSeedResult> {
   const now = opts.now ?? Date.now();
-  const { id: projectId } = ensureProject(db, DEMO_PROJECT, "Demo");
+  const { id: projectId } = await ensureProject(db, DEMO_PROJECT, "Demo");
   const password = demoPassword();
   await upsertUser(db, { email: DEMO_EMAIL, password, name: "Demo user", projectId, role: "admin" });
-  if (opts.alsoAdminUserId) setMembership(db, opts.alsoAdminUserId, projectId, "admin");
+  if (opts.alsoAdminUserId) await setMembership(db, opts.alsoAdminUserId, projectId, "admin");
   let batch: Record<string, unknown>[] = [];
   let events = 0;
   const flush = () => {
@@ -42,22 +42,21 @@ export async function seedDemo(db: Db, opts: { now?: number; days?: number; also
     if (batch.length === 1000) flush();
   }
   if (batch.length) flush();
-  registerTemplates(db, projectId, now);
+  await registerTemplates(db, projectId, now);
   return { projectId, events, email: DEMO_EMAIL, password };
 }
 
 /** Prompt templates and labels (versions themselves were created by the events naming them). */
-function registerTemplates(db: Db, projectId: number, now: number) {
+async function registerTemplates(db: Db, projectId: number, now: number) {
   for (const p of DEMO_PROMPTS) {
-    const row = db.orm.select().from(prompt).where(and(eq(prompt.projectId, projectId), eq(prompt.key, p.key))).get();
+    const [row] = await db.orm.select().from(prompt).where(and(eq(prompt.projectId, projectId), eq(prompt.key, p.key))).limit(1);
     if (!row) continue;
-    db.orm.update(prompt).set({ name: p.key.replace(/-/g, " ") }).where(eq(prompt.id, row.id)).run();
-    p.versions.forEach((v, i) => {
-      db.orm
+    await db.orm.update(prompt).set({ name: p.key.replace(/-/g, " ") }).where(eq(prompt.id, row.id));
+    for (const [i, v] of p.versions.entries()) {
+      await db.orm
         .update(promptVersion)
         .set({ template: v.template, labels: v.labels, createdAt: now - (p.versions.length - i) * 2 * 86_400_000 })
-        .where(and(eq(promptVersion.promptId, row.id), eq(promptVersion.version, v.version)))
-        .run();
-    });
+        .where(and(eq(promptVersion.promptId, row.id), eq(promptVersion.version, v.version)));
+    }
   }
 }

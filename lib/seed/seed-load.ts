@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { withoutFsync } from "@/db/writer-transaction";
 import { storeEvents, type StoreItem } from "@/lib/ingest/store-events";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
 import { ensureProject } from "@/lib/projects/create-project";
@@ -21,16 +22,14 @@ const CHUNK = 5000;
  * Large transactions and synchronous=OFF while it runs (a crash mid-seed loses only the seed).
  * Event ids are time-ordered strings, as a UUIDv7-using client would send.
  */
-export function seedLoad(db: Db, opts: LoadOptions): { projectId: number; events: number; ms: number } {
+export async function seedLoad(db: Db, opts: LoadOptions): Promise<{ projectId: number; events: number; ms: number }> {
   const started = Date.now();
   const now = opts.now ?? Date.now();
-  const { id: projectId } = ensureProject(db, opts.projectSlug ?? "load", "Load test");
+  const { id: projectId } = await ensureProject(db, opts.projectSlug ?? "load", "Load test");
   const r = rng(opts.events);
   const span = opts.days * 86_400_000;
   const runId = now.toString(36);
-  const prev = db.sqlite.pragma("synchronous", { simple: true });
-  db.sqlite.pragma("synchronous = OFF");
-  try {
+  withoutFsync(db, () => {
     let items: StoreItem[] = [];
     for (let i = 0; i < opts.events; i++) {
       const ts = now - span + Math.floor((i / opts.events) * span);
@@ -42,9 +41,7 @@ export function seedLoad(db: Db, opts: LoadOptions): { projectId: number; events
       }
     }
     if (items.length) storeEvents(db, projectId, items, now);
-    pruneMinuteRollups(db, now);
-  } finally {
-    db.sqlite.pragma(`synchronous = ${prev}`);
-  }
+  });
+  await pruneMinuteRollups(db, now);
   return { projectId, events: opts.events, ms: Date.now() - started };
 }

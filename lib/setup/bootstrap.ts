@@ -16,8 +16,8 @@ export interface BootstrapResult {
  * install never gets a demo admin it did not ask for.
  */
 export async function bootstrap(db: Db, env: Env = process.env): Promise<BootstrapResult> {
-  const empty = db.orm.select({ id: project.id }).from(project).limit(1).all().length === 0;
-  seedDefaultPrices(db);
+  const empty = (await db.orm.select({ id: project.id }).from(project).limit(1)).length === 0;
+  await seedDefaultPrices(db);
   const init = await headlessInit(db, env);
   const configured = Object.keys(env).some((k) => k.startsWith("SIGHTLINE_INIT_") && env[k]);
   if (!empty || configured || env.SIGHTLINE_DEMO === "0") return { init };

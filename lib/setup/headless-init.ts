@@ -6,6 +6,7 @@ import { ensureProject } from "@/lib/projects/create-project";
 import { setMembership } from "@/lib/projects/memberships";
 import { findUserByEmail, upsertUser } from "@/lib/users/create-user";
 import { verifyPassword } from "@/lib/users/passwords";
+import { systemContext } from "@/lib/services/context";
 
 export type Env = Record<string, string | undefined>;
 
@@ -30,14 +31,14 @@ export async function headlessInit(db: Db, env: Env = process.env): Promise<Init
     throw new Error("Set both SIGHTLINE_INIT_ADMIN_EMAIL and SIGHTLINE_INIT_ADMIN_PASSWORD, or neither");
   }
   const slug = env.SIGHTLINE_INIT_PROJECT || "default";
-  const { id: projectId } = ensureProject(db, slug);
+  const { id: projectId } = await ensureProject(db, slug);
   const out: InitResult = { projectSlug: slug };
   if (email && password) {
-    const existing = findUserByEmail(db, email);
+    const existing = await findUserByEmail(db, email);
     if (!existing || !(await verifyPassword(password, existing.passwordHash))) {
       await upsertUser(db, { email, password, projectId, role: "admin" });
     } else {
-      setMembership(db, existing.id, projectId, "admin");
+      await setMembership(db, existing.id, projectId, "admin");
     }
     out.adminEmail = email;
   }
@@ -46,9 +47,9 @@ export async function headlessInit(db: Db, env: Env = process.env): Promise<Init
       throw new Error("SIGHTLINE_INIT_API_KEY must look like a generated key: sl_ followed by 43 base64url characters (make one with: node -e \"console.log('sl_'+require('crypto').randomBytes(32).toString('base64url'))\")");
     }
     const scopes = initKeyScopes(env.SIGHTLINE_INIT_API_KEY_SCOPES);
-    const row = findApiKeyByPlainKey(db, key);
+    const row = await findApiKeyByPlainKey(db, key);
     if (row && row.projectId !== projectId) throw new Error("SIGHTLINE_INIT_API_KEY is already registered to another project");
-    if (!row) createApiKey(db, { projectId, name: "SIGHTLINE_INIT_API_KEY", scopes, key });
+    if (!row) await createApiKey(systemContext(db, projectId, "headless-init"), { name: "SIGHTLINE_INIT_API_KEY", scopes, key });
     out.apiKeyRegistered = true;
   }
   return out;

@@ -30,20 +30,22 @@ export async function upsertUser(db: Db, input: UpsertUserInput): Promise<{ id: 
   if (!ROLES.includes(input.role)) throw new ValidationError("Invalid role", [{ path: "role", message: `one of ${ROLES.join(", ")}` }]);
   const passwordHash = await hashPassword(input.password);
   const now = Date.now();
-  return db.sqlite.transaction(() => {
-    const existing = db.orm.select({ id: user.id }).from(user).where(eq(user.email, email)).get();
+  // Hashed above, outside the transaction: a transaction awaits only database work.
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.orm.select({ id: user.id }).from(user).where(eq(user.email, email)).limit(1);
     let id: number;
     if (existing) {
       id = existing.id;
-      db.orm.update(user).set({ passwordHash, ...(input.name ? { name: input.name } : {}) }).where(eq(user.id, id)).run();
+      await tx.orm.update(user).set({ passwordHash, ...(input.name ? { name: input.name } : {}) }).where(eq(user.id, id));
     } else {
-      id = db.orm.insert(user).values({ email, name: input.name ?? null, passwordHash, createdAt: now }).returning({ id: user.id }).get().id;
+      [{ id }] = await tx.orm.insert(user).values({ email, name: input.name ?? null, passwordHash, createdAt: now }).returning({ id: user.id });
     }
-    setMembership(db, id, input.projectId, input.role);
+    await setMembership(tx, id, input.projectId, input.role);
     return { id, created: !existing };
-  })();
+  });
 }
 
-export function findUserByEmail(db: Db, email: string) {
-  return db.orm.select().from(user).where(eq(user.email, normaliseEmail(email))).get();
+export async function findUserByEmail(db: Db, email: string) {
+  const [row] = await db.orm.select().from(user).where(eq(user.email, normaliseEmail(email))).limit(1);
+  return row;
 }

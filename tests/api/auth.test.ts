@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import { beforeEach, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
@@ -9,8 +10,8 @@ import type { Db } from "@/db/client";
 import type { Role } from "@/db/schema";
 
 let db: Db;
-beforeEach(() => {
-  db = freshDb();
+beforeEach(async () => {
+  db = await freshDb();
 });
 
 async function sessionCookie(userId: number, email: string) {
@@ -29,8 +30,8 @@ const call = (route: { GET?: unknown; POST?: unknown }, method: "GET" | "POST", 
 
 describe("route wrapper with sessions", () => {
   it("lets a signed-in member read their project, chosen by ?project", async () => {
-    const a = makeProject(db);
-    const b = makeProject(db);
+    const a = await makeProject(db);
+    const b = await makeProject(db);
     const viewer = await member("viewer", a.projectId);
     const ok = await call(metricsRoute, "GET", `http://x/api/v1/metrics?project=${a.slug}`, { cookie: viewer.cookie });
     expect(ok.status).toBe(200);
@@ -47,7 +48,7 @@ describe("route wrapper with sessions", () => {
   });
 
   it("keeps ingest for API keys, even for a signed-in admin", async () => {
-    const p = makeProject(db);
+    const p = await makeProject(db);
     const admin = await member("admin", p.projectId);
     const res = await call(ingestRoute, "POST", "http://x/api/v1/ingest", { cookie: admin.cookie, "content-type": "application/json" }, JSON.stringify({ events: [] }));
     expect(res.status).toBe(401);
@@ -64,11 +65,11 @@ describe("route wrapper with sessions", () => {
 
 describe("route wrapper errors", () => {
   it("answers 503 with Retry-After when another process holds the write lock", async () => {
-    const p = makeProject(db);
+    const p = await makeProject(db);
     const Sqlite = (await import("better-sqlite3")).default;
     const { sqlitePath } = await import("@/lib/config/env");
     const other = new Sqlite(sqlitePath());
-    db.sqlite.pragma("busy_timeout = 50");
+    sqliteOf(db).pragma("busy_timeout = 50");
     other.exec("BEGIN IMMEDIATE");
     try {
       const body = JSON.stringify({ events: [{ id: "b1", type: "llm", model: "m", latencyMs: 1 }] });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
+import { freshDb, makeProject, type TestProject, testContext } from "@/tests/helpers/db";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
 import { getMetrics } from "@/lib/metrics/get-metrics";
 import { getFleetOverview } from "@/lib/overview/get-fleet-overview";
@@ -11,9 +11,9 @@ let p: TestProject;
 const now = Date.now();
 const H = 3_600_000;
 
-beforeEach(() => {
-  db = freshDb();
-  p = makeProject(db);
+beforeEach(async () => {
+  db = await freshDb();
+  p = await makeProject(db);
   // v1 fast and mostly honest, v2 slow and flagged more often; plus an ML model.
   const events = [];
   for (let i = 0; i < 2000; i++) {
@@ -30,10 +30,10 @@ beforeEach(() => {
 });
 
 describe("dashboard services agree with the metrics API", () => {
-  it("overview rows total the same as /metrics, with sparklines and drift", () => {
+  it("overview rows total the same as /metrics, with sparklines and drift", async () => {
     const from = now - 24 * H;
-    const overview = getFleetOverview(db, { projectId: p.projectId, from, to: now, interval: "1h" });
-    const metrics = getMetrics(db, p.projectId, { groupBy: "model", from, to: now }, now);
+    const overview = await getFleetOverview(testContext(db, p.projectId), { from, to: now, interval: "1h" });
+    const metrics = await getMetrics(testContext(db, p.projectId, { now }), { groupBy: "model", from, to: now });
     for (const row of overview.models) {
       const g = metrics.groups.find((x) => x.model === row.key)!;
       expect(row.count).toBe(g.count);
@@ -45,10 +45,10 @@ describe("dashboard services agree with the metrics API", () => {
     expect(overview.prompts.map((x) => [x.key, x.count])).toEqual([["answer", 2000]]);
   });
 
-  it("prompt stats match /metrics per version and call v2 slower and more hallucinating", () => {
+  it("prompt stats match /metrics per version and call v2 slower and more hallucinating", async () => {
     const from = now - 24 * H;
-    const stats = getPromptStats(db, { projectId: p.projectId, key: "answer", from, to: now, a: 1, b: 2 });
-    const metrics = getMetrics(db, p.projectId, { groupBy: "promptVersion", promptId: "answer", from, to: now }, now);
+    const stats = await getPromptStats(testContext(db, p.projectId), { key: "answer", from, to: now, a: 1, b: 2 });
+    const metrics = await getMetrics(testContext(db, p.projectId, { now }), { groupBy: "promptVersion", promptId: "answer", from, to: now });
     expect(stats.versions.map((v) => [v.version, v.count])).toEqual([[2, 1000], [1, 1000]]);
     for (const v of stats.versions) {
       const g = metrics.groups.find((x) => x.promptVersion === v.version)!;

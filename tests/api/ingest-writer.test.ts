@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
@@ -19,7 +20,7 @@ let p: TestProject;
 const ingest = (body: unknown) => post(server.url, "/api/v1/ingest", body, { key: p.key });
 const body = (events: unknown[]) => Buffer.from(JSON.stringify({ events }));
 const storedIds = () =>
-  (db.sqlite.prepare("SELECT client_id FROM event WHERE project_id = ? ORDER BY client_id").all(p.projectId) as { client_id: string }[]).map((r) => r.client_id);
+  (sqliteOf(db).prepare("SELECT client_id FROM event WHERE project_id = ? ORDER BY client_id").all(p.projectId) as { client_id: string }[]).map((r) => r.client_id);
 
 beforeAll(async () => {
   server = await startRouteServer({ "/api/v1/ingest": ingestRoute });
@@ -28,9 +29,9 @@ afterAll(async () => {
   await server.close();
   await stopIngestWriter();
 });
-beforeEach(() => {
-  db = freshDb();
-  p = makeProject(db);
+beforeEach(async () => {
+  db = await freshDb();
+  p = await makeProject(db);
 });
 afterEach(() => {
   delete process.env.SIGHTLINE_INGEST_QUEUE_MB;
@@ -38,7 +39,7 @@ afterEach(() => {
 });
 
 describe("the ingest writer thread", () => {
-  it("is what the routes store through (the bundle the test setup built)", () => {
+  it("is what the routes store through (the bundle the test setup built)", async () => {
     expect(writerMode()).toBe("worker");
   });
 
@@ -73,8 +74,8 @@ describe("the ingest writer thread", () => {
 
   it("commits the requests that queued while a transaction ran in one transaction (group commit)", async () => {
     process.env.SIGHTLINE_SQLITE_BUSY_TIMEOUT_MS = "5000";
-    db = freshDb();
-    p = makeProject(db);
+    db = await freshDb();
+    p = await makeProject(db);
     expect((await ingest({ events: [llmEvent({ id: "warm" })] })).status).toBe(200); // the key is cached: no write on this thread below
     const other = new Sqlite(sqlitePath());
     other.exec("BEGIN IMMEDIATE"); // the first request's transaction waits for this lock…
@@ -90,7 +91,7 @@ describe("the ingest writer thread", () => {
     expect(storedIds()).toEqual(["c0", "c1", "c2", "c3", "c4", "c5", "warm"]);
   });
 
-  it("retries each request of a failed group alone, so one request's storage error fails only it", () => {
+  it("retries each request of a failed group alone, so one request's storage error fails only it", async () => {
     // Project 999999 does not exist: creating its model violates a foreign key inside the
     // group's transaction.
     const jobs: IngestJob[] = [
@@ -102,7 +103,7 @@ describe("the ingest writer thread", () => {
     const out = runIngestJobs(db, jobs);
     expect(out.map((o) => (o.ok ? "ok" : o.error.status))).toEqual(["ok", 500, "ok", 400]);
     expect(storedIds()).toEqual(["g1", "g3"]);
-    expect(db.sqlite.prepare("SELECT count(*) AS n FROM model WHERE name = 'nowhere'").get()).toEqual({ n: 0 });
+    expect(sqliteOf(db).prepare("SELECT count(*) AS n FROM model WHERE name = 'nowhere'").get()).toEqual({ n: 0 });
   });
 
   it("answers 503 with Retry-After when too much is queued, and stores exactly the acknowledged batches", async () => {

@@ -1,8 +1,9 @@
+import { sqliteOf } from "@/db/driver";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import Sqlite from "better-sqlite3";
 import { gzipSync } from "node:zlib";
 import * as ingestRoute from "@/app/api/v1/ingest/route";
-import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
+import { freshDb, makeProject, testContext, type TestProject } from "@/tests/helpers/db";
 import { startRouteServer, type RouteServer } from "@/tests/helpers/route-server";
 import { llmEvent, post } from "@/tests/helpers/ingest-client";
 import { revokeApiKey, findApiKeyByPlainKey } from "@/lib/auth/api-keys";
@@ -19,13 +20,13 @@ beforeAll(async () => {
   server = await startRouteServer({ "/api/v1/ingest": ingestRoute });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  db = freshDb();
-  p = makeProject(db);
+beforeEach(async () => {
+  db = await freshDb();
+  p = await makeProject(db);
 });
 
 function rows(sql: string, ...args: unknown[]) {
-  return db.sqlite.prepare(sql).all(...args) as Record<string, unknown>[];
+  return sqliteOf(db).prepare(sql).all(...args) as Record<string, unknown>[];
 }
 
 describe("POST /api/v1/ingest", () => {
@@ -140,12 +141,12 @@ describe("POST /api/v1/ingest", () => {
     const body = { events: [llmEvent()] };
     expect((await ingest(body, { key: null })).status).toBe(401);
     expect((await ingest(body, { key: "sl_unknown" })).status).toBe(401);
-    const readOnly = makeProject(db, ["read"]);
+    const readOnly = await makeProject(db, ["read"]);
     const forbidden = await ingest(body, { key: readOnly.key });
     expect(forbidden.status).toBe(403);
     expect(forbidden.json.error.code).toBe("forbidden");
-    const row = findApiKeyByPlainKey(db, p.key)!;
-    revokeApiKey(db, p.projectId, row.id);
+    const row = (await findApiKeyByPlainKey(db, p.key))!;
+    expect(await revokeApiKey(testContext(db, p.projectId), { keyId: row.id })).toBe(true);
     expect((await ingest(body)).status).toBe(401);
     expect(rows("SELECT count(*) AS n FROM event")[0].n).toBe(0);
   });

@@ -25,9 +25,9 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  db = freshDb();
-  p = makeProject(db);
+beforeEach(async () => {
+  db = await freshDb();
+  p = await makeProject(db);
 });
 
 function seeded(seed: number) {
@@ -105,7 +105,7 @@ describe("GET /api/v1/metrics", () => {
   });
 
   it("requires the read scope", async () => {
-    const ingestOnly = makeProject(db, ["ingest"]);
+    const ingestOnly = await makeProject(db, ["ingest"]);
     expect((await get(server.url, "/api/v1/metrics", ingestOnly.key)).status).toBe(403);
     expect((await get(server.url, "/api/v1/metrics")).status).toBe(401);
   });

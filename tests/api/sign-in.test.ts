@@ -16,8 +16,8 @@ const authorize: Authorize = (c, req) =>
   (authOptions().providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize(c, req);
 
 beforeAll(async () => {
-  const db = freshDb();
-  const p = makeProject(db);
+  const db = await freshDb();
+  const p = await makeProject(db);
   await upsertUser(db, { email: "known@example.test", password: "correct horse", projectId: p.projectId, role: "viewer" });
 });
 

@@ -26,7 +26,7 @@ function sdkSpans() {
 }
 
 describe("decodeTraces", () => {
-  it("reads the SDK's protobuf and JSON encodings into the same spans", () => {
+  it("reads the SDK's protobuf and JSON encodings into the same spans", async () => {
     const spans = sdkSpans();
     const fromProto = decodeTraces(ProtobufTraceSerializer.serializeRequest(spans)!, "protobuf");
     const fromJson = decodeTraces(JsonTraceSerializer.serializeRequest(spans)!, "json");
@@ -49,18 +49,18 @@ describe("decodeTraces", () => {
     expect(Math.abs(child.startMs - spans[0].startTime[0] * 1000 - spans[0].startTime[1] / 1e6)).toBeLessThan(2);
   });
 
-  it("accepts int64 as strings or numbers, enums as numbers or names, and ignores unknown fields", () => {
+  it("accepts int64 as strings or numbers, enums as numbers or names, and ignores unknown fields", async () => {
     const span = jsonSpan({}, { kind: "SPAN_KIND_CLIENT", status: { code: "STATUS_CODE_ERROR" }, startTimeUnixNano: 1_700_000_000_000_000_000, endTimeUnixNano: "1700000000002500000", futureField: 1 });
     const out = decodeTraces(json({ ...jsonRequest([span]), extra: true }), "json");
     expect(out.spans[0]).toMatchObject({ kind: 3, statusCode: 2, durationMs: expect.closeTo(2.5, 3) });
   });
 
-  it("keeps exact integers beyond 2^53 as decimal strings", () => {
+  it("keeps exact integers beyond 2^53 as decimal strings", async () => {
     const span = jsonSpan({}, { attributes: [{ key: "big", value: { intValue: "9007199254740993" } }, { key: "neg", value: { intValue: -5 } }] });
     expect(decodeTraces(json(jsonRequest([span])), "json").spans[0].attributes).toEqual({ big: "9007199254740993", neg: -5 });
   });
 
-  it("converts nested arrays, key-value lists and bytes", () => {
+  it("converts nested arrays, key-value lists and bytes", async () => {
     const span = jsonSpan({}, {
       attributes: [
         { key: "kv", value: { kvlistValue: { values: [{ key: "a", value: { arrayValue: { values: [{ intValue: "1" }, { stringValue: "x" }] } } }] } } },
@@ -71,7 +71,7 @@ describe("decodeTraces", () => {
     expect(decodeTraces(json(jsonRequest([span])), "json").spans[0].attributes).toEqual({ kv: { a: [1, "x"] }, bytes: "AQID", empty: null });
   });
 
-  it("keeps attributes of the wrong type as they came, with a warning", () => {
+  it("keeps attributes of the wrong type as they came, with a warning", async () => {
     const span = jsonSpan({}, {
       attributes: [
         { key: "gen_ai.usage.input_tokens", value: { intValue: "twelve" } },
@@ -93,7 +93,7 @@ describe("decodeTraces", () => {
     ]);
   });
 
-  it("rejects spans without valid ids or times one by one, keeping the rest", () => {
+  it("rejects spans without valid ids or times one by one, keeping the rest", async () => {
     const good = jsonSpan();
     const spans = [
       jsonSpan({}, { traceId: undefined }),
@@ -119,7 +119,7 @@ describe("decodeTraces", () => {
     ]);
   });
 
-  it("accepts base64 ids from JSON exporters that use protobuf's generic mapping, with a warning", () => {
+  it("accepts base64 ids from JSON exporters that use protobuf's generic mapping, with a warning", async () => {
     const hex = "5b8efff798038103d269b633813fc60c";
     const span = jsonSpan({}, { traceId: Buffer.from(hex, "hex").toString("base64"), parentSpanId: "zz" });
     const s = decodeTraces(json(jsonRequest([span])), "json").spans[0];
@@ -131,7 +131,7 @@ describe("decodeTraces", () => {
     ]);
   });
 
-  it("answers an undecodable body with a ValidationError (400)", () => {
+  it("answers an undecodable body with a ValidationError (400)", async () => {
     const cases: [Uint8Array, "json" | "protobuf"][] = [
       [Buffer.from("{not json"), "json"],
       [json({ resourceSpans: "nope" }), "json"],
@@ -144,7 +144,7 @@ describe("decodeTraces", () => {
     for (const [bytes, enc] of cases) expect(() => decodeTraces(bytes, enc)).toThrow(ValidationError);
   });
 
-  it("reads the pre-1.0 JSON names instrumentationLibrarySpans / instrumentationLibrary", () => {
+  it("reads the pre-1.0 JSON names instrumentationLibrarySpans / instrumentationLibrary", async () => {
     const span = jsonSpan({ "gen_ai.request.model": "m" });
     const old = { resourceSpans: [{ resource: { attributes: [] }, instrumentationLibrarySpans: [{ instrumentationLibrary: { name: "old-lib", version: "0.1" }, spans: [span] }] }] };
     const out = decodeTraces(json(old), "json");
@@ -152,14 +152,14 @@ describe("decodeTraces", () => {
     expect(out.spans[0].scope).toEqual({ name: "old-lib", version: "0.1" });
   });
 
-  it("treats an empty request as zero spans", () => {
+  it("treats an empty request as zero spans", async () => {
     expect(decodeTraces(Buffer.alloc(0), "protobuf")).toEqual({ spans: [], rejected: [], total: 0 });
     expect(decodeTraces(json({}), "json")).toEqual({ spans: [], rejected: [], total: 0 });
   });
 });
 
 describe("normaliseId", () => {
-  it("takes raw bytes and hex, and refuses wrong lengths", () => {
+  it("takes raw bytes and hex, and refuses wrong lengths", async () => {
     expect(normaliseId(Buffer.from("0102030405060708", "hex"), 8)).toEqual({ ok: true, hex: "0102030405060708" });
     expect(normaliseId("0A0B0C0D0E0F1011", 8)).toEqual({ ok: true, hex: "0a0b0c0d0e0f1011" });
     expect(normaliseId(Buffer.alloc(4, 1), 8)).toMatchObject({ ok: false, reason: "invalid" });

@@ -15,7 +15,7 @@ import { FIXTURES, fixtureNames, jsonToProtobuf, loadFixture } from "./helpers";
 const names = fixtureNames();
 
 describe("golden OTLP fixtures", () => {
-  it("covers every attribute family", () => {
+  it("covers every attribute family", async () => {
     expect(names).toEqual(
       expect.arrayContaining(["gen-ai-current", "gen-ai-legacy", "gen-ai-events", "openinference", "openllmetry", "vercel-ai", "langfuse", "common-sightline"]),
     );
@@ -27,27 +27,27 @@ describe("golden OTLP fixtures", () => {
       const fromJson = decodeTraces(Buffer.from(JSON.stringify(request)), "json");
       const mapped = fromJson.spans.map(mapSpan);
 
-      it("decodes every span", () => {
+      it("decodes every span", async () => {
         expect(fromJson.rejected).toEqual([]);
         expect(fromJson.spans.length).toBe(fromJson.total);
       });
 
-      it("maps to the expected events and provenance", () => {
+      it("maps to the expected events and provenance", async () => {
         const file = path.join(FIXTURES, `${name}.expected.json`);
         if (process.env.UPDATE_GOLDEN === "1") fs.writeFileSync(file, `${JSON.stringify(mapped, null, 2)}\n`);
         expect(mapped).toEqual(JSON.parse(fs.readFileSync(file, "utf8")));
       });
 
-      it("reads the same from protobuf as from JSON", () => {
+      it("reads the same from protobuf as from JSON", async () => {
         const fromProtobuf = decodeTraces(jsonToProtobuf(request), "protobuf");
         expect(fromProtobuf.spans.map(mapSpan)).toEqual(mapped);
       });
 
-      it("produces events the native schema accepts", () => {
+      it("produces events the native schema accepts", async () => {
         for (const { event } of mapped) expect(ingestEventSchema.safeParse(event).error).toBeUndefined();
       });
 
-      it("never drops an attribute: each is mapped or unmapped", () => {
+      it("never drops an attribute: each is mapped or unmapped", async () => {
         for (const [i, span] of fromJson.spans.entries()) {
           const { mapped: m, unmapped } = mapped[i].extra.otel;
           const sources = Object.values(m).join(" ");

@@ -4,25 +4,25 @@ import { getEvent } from "@/lib/events/get-event";
 import { decodeTraces } from "@/lib/otlp/decode";
 import { exportTraces } from "@/lib/otlp/export-traces";
 import { display, inspectorRows, MAX_VALUE_CHARS, type InspectorRows } from "@/lib/otlp/inspector-rows";
-import { freshDb, makeProject } from "../helpers/db";
+import { freshDb, makeProject, testContext } from "../helpers/db";
 import { jsonRequest, jsonSpan } from "./helpers";
 
 type Attrs = Parameters<typeof jsonSpan>[0];
 
 let db: Db;
 let projectId: number;
-beforeAll(() => {
-  db = freshDb();
-  projectId = makeProject(db).projectId;
+beforeAll(async () => {
+  db = await freshDb();
+  projectId = (await makeProject(db)).projectId;
 });
 
 /** One span through the real decode → map → store → read path, then into inspector rows. */
 async function inspect(attrs: Attrs, over: Record<string, unknown> = {}, resource?: Attrs) {
   const span = jsonSpan(attrs, over);
   const batch = decodeTraces(Buffer.from(JSON.stringify(jsonRequest([span], resource))), "json");
-  const result = await exportTraces(db, projectId, batch);
+  const result = await exportTraces(testContext(db, projectId), batch);
   expect(result.rejectedSpans).toBe(0);
-  const event = getEvent(db, projectId, `${span.traceId}:${span.spanId}`);
+  const event = await getEvent(testContext(db, projectId), { id: `${span.traceId}:${span.spanId}` });
   return { event, rows: inspectorRows(event) as InspectorRows };
 }
 
@@ -128,7 +128,7 @@ describe("inspectorRows", () => {
     ]);
   });
 
-  it("returns null for a native event and tolerates a malformed otel object", () => {
+  it("returns null for a native event and tolerates a malformed otel object", async () => {
     expect(inspectorRows({ id: "e1", type: "llm", model: "gpt-4o" })).toBeNull();
     const rows = inspectorRows({ id: "e2", type: "span", name: "n", otel: { mapped: { model: 5 }, unmapped: "x", events: [null, { name: 1 }], warnings: ["w", 3] } })!;
     expect(rows.fields.some((r) => r.field === "model")).toBe(false);
@@ -137,7 +137,7 @@ describe("inspectorRows", () => {
     expect(rows.warnings).toEqual(["w"]);
   });
 
-  it("reads metadata keys that contain dots and cuts long values", () => {
+  it("reads metadata keys that contain dots and cuts long values", async () => {
     const rows = inspectorRows({
       id: "e3",
       type: "llm",

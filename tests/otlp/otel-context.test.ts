@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { getEvent } from "@/lib/events/get-event";
@@ -5,12 +6,12 @@ import { listEvents, listEventsQuerySchema } from "@/lib/events/list-events";
 import { decodeTraces } from "@/lib/otlp/decode";
 import { exportTraces } from "@/lib/otlp/export-traces";
 import { mapSpan } from "@/lib/otlp/map/map-span";
-import { freshDb, makeProject } from "../helpers/db";
+import { freshDb, makeProject, testContext } from "../helpers/db";
 import { jsonRequest, jsonSpan } from "./helpers";
 
 let db: Db;
-beforeAll(() => {
-  db = freshDb();
+beforeAll(async () => {
+  db = await freshDb();
 });
 
 const chat = (i: number) =>
@@ -25,17 +26,17 @@ function decode(spans: unknown[], resource = { "service.name": "bot", "host.name
 }
 
 const contextRows = (projectId: number) =>
-  db.sqlite.prepare("SELECT id, body FROM otel_context WHERE project_id = ? ORDER BY id").all(projectId) as { id: number; body: string }[];
+  sqliteOf(db).prepare("SELECT id, body FROM otel_context WHERE project_id = ? ORDER BY id").all(projectId) as { id: number; body: string }[];
 const storedBody = (projectId: number, clientId: string) =>
-  JSON.parse((db.sqlite.prepare("SELECT body FROM event WHERE project_id = ? AND client_id = ?").get(projectId, clientId) as { body: string }).body);
+  JSON.parse((sqliteOf(db).prepare("SELECT body FROM event WHERE project_id = ? AND client_id = ?").get(projectId, clientId) as { body: string }).body);
 
 describe("interned OTLP provenance", () => {
   it("stores the repeated part once and gives back exactly the provenance the mapping produced", async () => {
-    const { projectId } = makeProject(db);
+    const { projectId } = await makeProject(db);
     const spans = [chat(0), chat(1), chat(2), tool(), tool()];
     const batch = decode(spans);
     const expected = batch.spans.map((s) => mapSpan(s).extra.otel);
-    expect((await exportTraces(db, projectId, batch)).accepted).toBe(5);
+    expect((await exportTraces(testContext(db, projectId), batch)).accepted).toBe(5);
 
     // Chat calls share one context (their mapped table, resource, scope, kind), tools another;
     // the failed call maps an extra field (errorMessage), so it has its own.
@@ -45,38 +46,38 @@ describe("interned OTLP provenance", () => {
     expect(body.otel.unmapped).toMatchObject({ "gen_ai.response.id": "r-1", "x.bad": 1 });
 
     for (const [i, s] of spans.entries()) {
-      const event = getEvent(db, projectId, `${s.traceId}:${s.spanId}`);
+      const event = await getEvent(testContext(db, projectId), { id: `${s.traceId}:${s.spanId}` });
       // Same JSON text: same keys, values and key order as before interning.
       expect(JSON.stringify(event.otel)).toBe(JSON.stringify(expected[i]));
     }
   });
 
   it("reuses contexts across exports and merges them back in listings", async () => {
-    const { projectId } = makeProject(db);
-    await exportTraces(db, projectId, decode([chat(1), tool()]));
+    const { projectId } = await makeProject(db);
+    await exportTraces(testContext(db, projectId), decode([chat(1), tool()]));
     const before = contextRows(projectId);
     const later = [chat(2), chat(3), tool()];
-    await exportTraces(db, projectId, decode(later));
+    await exportTraces(testContext(db, projectId), decode(later));
     expect(contextRows(projectId)).toEqual(before);
 
     // A new handle (empty caches) reads and writes the same rows.
     db.memo.delete("otelContextIds");
     db.memo.delete("otelContextBodies");
-    await exportTraces(db, projectId, decode([chat(4)]));
+    await exportTraces(testContext(db, projectId), decode([chat(4)]));
     expect(contextRows(projectId)).toEqual(before);
 
     const traceId = later[0].traceId;
-    const { events } = listEvents(db, projectId, listEventsQuerySchema.parse({ traceId }));
+    const { events } = await listEvents(testContext(db, projectId), listEventsQuerySchema.parse({ traceId }));
     expect(events).toHaveLength(1);
     expect(events[0].otel).toMatchObject({ mapped: { model: "gen_ai.request.model" }, resource: { "host.name": "h1" }, scope: { name: "test" }, spanKind: "client" });
   });
 
   it("keeps projects apart: the same context is stored per project and never read across", async () => {
-    const a = makeProject(db).projectId;
-    const b = makeProject(db).projectId;
-    await exportTraces(db, a, decode([tool()]));
+    const a = (await makeProject(db)).projectId;
+    const b = (await makeProject(db)).projectId;
+    await exportTraces(testContext(db, a), decode([tool()]));
     const s = tool();
-    await exportTraces(db, b, decode([s]));
+    await exportTraces(testContext(db, b), decode([s]));
     const [ctxA] = contextRows(a);
     const [ctxB] = contextRows(b);
     expect(ctxA.body).toBe(ctxB.body);
@@ -84,19 +85,19 @@ describe("interned OTLP provenance", () => {
     expect(storedBody(b, `${s.traceId}:${s.spanId}`).otel.ctx).toBe(ctxB.id);
 
     // An event of B pointing at A's context id finds nothing and is returned as stored.
-    db.sqlite.prepare("UPDATE event SET body = json_set(body, '$.otel.ctx', ?) WHERE project_id = ? AND client_id = ?").run(ctxA.id, b, `${s.traceId}:${s.spanId}`);
+    sqliteOf(db).prepare("UPDATE event SET body = json_set(body, '$.otel.ctx', ?) WHERE project_id = ? AND client_id = ?").run(ctxA.id, b, `${s.traceId}:${s.spanId}`);
     db.memo.delete("otelContextBodies");
-    const otel = getEvent(db, b, `${s.traceId}:${s.spanId}`).otel as Record<string, unknown>;
+    const otel = (await getEvent(testContext(db, b), { id: `${s.traceId}:${s.spanId}` })).otel as Record<string, unknown>;
     expect(otel.ctx).toBe(ctxA.id);
     expect(otel.mapped).toBeUndefined();
   });
 
   it("returns provenance stored before interning unchanged", async () => {
-    const { projectId } = makeProject(db);
+    const { projectId } = await makeProject(db);
     const s = tool();
-    await exportTraces(db, projectId, decode([s]));
+    await exportTraces(testContext(db, projectId), decode([s]));
     const full = mapSpan(decode([s]).spans[0]).extra.otel;
-    db.sqlite.prepare("UPDATE event SET body = json_set(body, '$.otel', json(?)) WHERE project_id = ?").run(JSON.stringify(full), projectId);
-    expect(getEvent(db, projectId, `${s.traceId}:${s.spanId}`).otel).toEqual(full);
+    sqliteOf(db).prepare("UPDATE event SET body = json_set(body, '$.otel', json(?)) WHERE project_id = ?").run(JSON.stringify(full), projectId);
+    expect((await getEvent(testContext(db, projectId), { id: `${s.traceId}:${s.spanId}` })).otel).toEqual(full);
   });
 });

@@ -1,3 +1,4 @@
+import { sqliteOf } from "@/db/driver";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import Sqlite from "better-sqlite3";
@@ -22,9 +23,9 @@ beforeAll(async () => {
   server = await startRouteServer({ [PATH]: otlpRoute, "/api/v1/events/[id]": eventRoute });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  db = freshDb();
-  project = makeProject(db);
+beforeEach(async () => {
+  db = await freshDb();
+  project = await makeProject(db);
 });
 afterEach(() => {
   delete process.env.SIGHTLINE_OTLP_MAX_BODY_BYTES;
@@ -64,7 +65,7 @@ function rpcStatus(bytes: Buffer) {
   return { ...s, requestId: info ? (RpcRequestInfo.toObject(RpcRequestInfo.decode(info.value)) as { request_id: string }).request_id : undefined };
 }
 
-const eventCount = () => (db.sqlite.prepare("SELECT count(*) AS n FROM event WHERE project_id = ?").get(project.projectId) as { n: number }).n;
+const eventCount = () => (sqliteOf(db).prepare("SELECT count(*) AS n FROM event WHERE project_id = ?").get(project.projectId) as { n: number }).n;
 
 describe.each(["protobuf", "json"] as Enc[])("POST /api/otlp/v1/traces (%s)", (enc) => {
   it("stores the spans and answers 200 with an empty ExportTraceServiceResponse in the same encoding", async () => {
@@ -123,7 +124,7 @@ describe.each(["protobuf", "json"] as Enc[])("POST /api/otlp/v1/traces (%s)", (e
   it("answers 401 without a key and 403 for a key without the ingest scope", async () => {
     const body = bodyOf(jsonRequest([jsonSpan()]), enc);
     expect((await send(body, { type: TYPES[enc], key: null })).status).toBe(401);
-    const reader = makeProject(db, ["read"]);
+    const reader = await makeProject(db, ["read"]);
     expect((await send(body, { type: TYPES[enc], key: reader.key })).status).toBe(403);
     expect(eventCount()).toBe(0);
   });
@@ -208,8 +209,8 @@ describe("back-pressure", () => {
 
   it("answers 503 with Retry-After when the database stays locked", async () => {
     process.env.SIGHTLINE_SQLITE_BUSY_TIMEOUT_MS = "50";
-    db = freshDb();
-    project = makeProject(db);
+    db = await freshDb();
+    project = await makeProject(db);
     expect((await send(bodyOf(jsonRequest([jsonSpan()]), "json"), { type: TYPES.json })).status).toBe(200); // caches the key
     const other = new Sqlite(sqlitePath());
     other.exec("BEGIN IMMEDIATE");

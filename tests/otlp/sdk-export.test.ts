@@ -27,8 +27,8 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  project = makeProject(freshDb());
+beforeEach(async () => {
+  project = await makeProject(await freshDb());
 });
 
 const exporters: Record<string, (url: string, key: string) => SpanExporter> = {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { authSecret } from "@/lib/auth/secret";
 
 describe("auth secret", () => {
-  it("is generated once into the data directory (0600) and reused by later processes", () => {
+  it("is generated once into the data directory (0600) and reused by later processes", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-secret-"));
     const saved = { url: process.env.DATABASE_URL, secret: process.env.NEXTAUTH_SECRET };
     process.env.DATABASE_URL = `file:${path.join(dir, "data", "x.db")}`;

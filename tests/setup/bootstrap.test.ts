@@ -1,5 +1,7 @@
+import { SCOPES } from "@/db/schema";
+import { sqliteOf } from "@/db/driver";
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshDb } from "@/tests/helpers/db";
+import { freshDb, testContext } from "@/tests/helpers/db";
 import { bootstrap } from "@/lib/setup/bootstrap";
 import { verifyApiKey } from "@/lib/auth/api-keys";
 import { findUserByEmail } from "@/lib/users/create-user";
@@ -9,8 +11,8 @@ import { DEMO_EMAIL } from "@/lib/seed/seed-demo";
 import type { Db } from "@/db/client";
 
 let db: Db;
-beforeEach(() => {
-  db = freshDb();
+beforeEach(async () => {
+  db = await freshDb();
 });
 
 const INIT = {
@@ -28,12 +30,12 @@ describe("bootstrap", () => {
       expect(res.init).toEqual({ projectSlug: "acme", adminEmail: INIT.SIGHTLINE_INIT_ADMIN_EMAIL, apiKeyRegistered: true });
       expect(res.demo).toBeUndefined();
     }
-    const user = findUserByEmail(db, "ops@example.test")!;
-    expect(listMemberships(db, user.id).map((m) => [m.slug, m.role])).toEqual([["acme", "admin"]]);
-    const key = verifyApiKey(db, INIT.SIGHTLINE_INIT_API_KEY)!;
+    const user = (await findUserByEmail(db, "ops@example.test"))!;
+    expect((await listMemberships(db, user.id)).map((m) => [m.slug, m.role])).toEqual([["acme", "admin"]]);
+    const key = (await verifyApiKey(db, INIT.SIGHTLINE_INIT_API_KEY))!;
     expect(key.scopes.sort()).toEqual(["ingest", "read"]);
-    expect(db.sqlite.prepare("SELECT count(*) AS n FROM api_key").get()).toEqual({ n: 1 });
-    expect(db.sqlite.prepare("SELECT key_hash FROM api_key").get()).not.toEqual({ key_hash: INIT.SIGHTLINE_INIT_API_KEY });
+    expect(sqliteOf(db).prepare("SELECT count(*) AS n FROM api_key").get()).toEqual({ n: 1 });
+    expect(sqliteOf(db).prepare("SELECT key_hash FROM api_key").get()).not.toEqual({ key_hash: INIT.SIGHTLINE_INIT_API_KEY });
   });
 
   it("seeds the demo on an empty, unconfigured database only, with 3 LLM and 2 ML models and versioned prompts", async () => {
@@ -41,33 +43,33 @@ describe("bootstrap", () => {
     expect(first.demo!.events).toBeGreaterThan(10_000);
     const again = await bootstrap(db, {});
     expect(again.demo).toBeUndefined();
-    const models = db.sqlite.prepare("SELECT kind, count(*) AS n FROM model GROUP BY kind ORDER BY kind").all();
+    const models = sqliteOf(db).prepare("SELECT kind, count(*) AS n FROM model GROUP BY kind ORDER BY kind").all();
     expect(models).toEqual([{ kind: "llm", n: 3 }, { kind: "ml", n: 2 }]);
-    const prompts = db.sqlite.prepare("SELECT p.key, count(v.id) AS n FROM prompt p JOIN prompt_version v ON v.prompt_id = p.id GROUP BY p.id").all() as { n: number }[];
+    const prompts = sqliteOf(db).prepare("SELECT p.key, count(v.id) AS n FROM prompt p JOIN prompt_version v ON v.prompt_id = p.id GROUP BY p.id").all() as { n: number }[];
     expect(prompts).toHaveLength(5);
     expect(prompts.every((p) => p.n >= 2 && p.n <= 3)).toBe(true);
-    const demo = findUserByEmail(db, DEMO_EMAIL)!;
-    const projectId = listMemberships(db, demo.id)[0].projectId;
-    const { groups } = getMetrics(db, projectId, { groupBy: "model", from: Date.now() - 7 * 86_400_000 });
+    const demo = (await findUserByEmail(db, DEMO_EMAIL))!;
+    const projectId = (await listMemberships(db, demo.id))[0].projectId;
+    const { groups } = await getMetrics(testContext(db, projectId), { groupBy: "model", from: Date.now() - 7 * 86_400_000 });
     const llm = groups.filter((g) => g.kind === "llm");
     expect(llm.some((g) => g.errorRate! > 0)).toBe(true);
     expect(llm.some((g) => (g.flaggedCount ?? 0) > 0)).toBe(true);
     expect(llm.some((g) => (g.unpricedCount ?? 0) > 0)).toBe(true);
-    const psi = db.sqlite.prepare("SELECT max(value) AS v FROM metric_point WHERE name = 'drift.psi'").get() as { v: number };
+    const psi = sqliteOf(db).prepare("SELECT max(value) AS v FROM metric_point WHERE name = 'drift.psi'").get() as { v: number };
     expect(psi.v).toBeGreaterThan(0.2);
   });
 
   it("never seeds the demo when any SIGHTLINE_INIT_* is set", async () => {
     for (const env of [INIT, { SIGHTLINE_INIT_PROJECT: "solo" }]) {
-      const fresh = freshDb();
+      const fresh = await freshDb();
       expect((await bootstrap(fresh, env)).demo).toBeUndefined();
-      expect(findUserByEmail(fresh, DEMO_EMAIL)).toBeUndefined();
+      expect(await findUserByEmail(fresh, DEMO_EMAIL)).toBeUndefined();
     }
   });
 
   it("gives the init key ingest only by default, and refuses keys that do not look generated", async () => {
     await bootstrap(db, { SIGHTLINE_INIT_PROJECT: "k", SIGHTLINE_INIT_API_KEY: INIT.SIGHTLINE_INIT_API_KEY });
-    expect(verifyApiKey(db, INIT.SIGHTLINE_INIT_API_KEY)!.scopes).toEqual(["ingest"]);
+    expect((await verifyApiKey(db, INIT.SIGHTLINE_INIT_API_KEY))!.scopes).toEqual(["ingest"]);
     for (const key of ["changeme", "sl_short", "sl_" + "x".repeat(42) + "!"]) {
       await expect(bootstrap(db, { SIGHTLINE_INIT_API_KEY: key })).rejects.toThrow(/look like a generated key/);
     }

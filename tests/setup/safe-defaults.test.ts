@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDb } from "@/db/client";
+import { user } from "@/db/schema";
 import { bootstrap } from "@/lib/setup/bootstrap";
 import { authSecret } from "@/lib/auth/secret";
 import { findUserByEmail } from "@/lib/users/create-user";
@@ -26,15 +27,15 @@ describe("safe defaults on a fresh installation", () => {
       const db = openDb(`file:${dbFile}`);
       const { demo } = await bootstrap(db, { SIGHTLINE_DEMO: "1" });
       authSecret();
-      db.sqlite.prepare("SELECT 1").get();
+      await db.orm.select().from(user).limit(1);
       expect(mode(dataDir)).toBe(0o700);
       for (const f of ["sightline.db", "sightline.db-wal", "sightline.db-shm", "auth-secret", "demo-password"]) {
         expect(mode(path.join(dataDir, f)), f).toBe(0o600);
       }
       expect(demo!.password).not.toBe("sightline-demo");
       expect(demo!.password.length).toBeGreaterThanOrEqual(16);
-      expect(await verifyPassword(demo!.password, findUserByEmail(db, DEMO_EMAIL)!.passwordHash)).toBe(true);
-      db.sqlite.close();
+      expect(await verifyPassword(demo!.password, (await findUserByEmail(db, DEMO_EMAIL))!.passwordHash)).toBe(true);
+      db.close();
 
       const tsx = path.resolve("node_modules/.bin/tsx");
       const res = spawnSync(tsx, ["scripts/sightline.ts", "demo:password"], { env: { ...process.env, DATABASE_URL: `file:${dbFile}` }, encoding: "utf8" });

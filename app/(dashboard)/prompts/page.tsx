@@ -4,7 +4,6 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listPrompts } from "@/lib/prompts/get-prompt";
 
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Prompts" };
 export default async function PromptsPage({ searchParams }: { searchParams: Promise<{ project?: string }> }) {
   const { project } = await searchParams;
   const user = await requirePageUser(project);
-  const prompts = listPrompts(getDb(), { projectId: user.project.projectId });
+  const prompts = await listPrompts(user.ctx);
   const qs = project ? `?project=${encodeURIComponent(project)}` : "";
   return (
     <>

@@ -1,3 +1,4 @@
+import { stopScheduler } from "@/lib/scheduler/scheduler";
 import { stopTakingIngest } from "./ingest-writer";
 
 type Global = typeof globalThis & { __sightlineShutdownInstalled?: boolean };
@@ -12,7 +13,7 @@ const DRAIN_LIMIT_MS = 8_000;
 const GRACE_MS = 2_000;
 
 /**
- * SIGTERM/SIGINT (docker stop, systemd, Ctrl-C): stop taking ingest (503, the client retries
+ * SIGTERM/SIGINT (docker stop, systemd, Ctrl-C): stop the scheduler, stop taking ingest (503, the client retries
  * elsewhere or later), let the writer thread commit and answer what it was sent, close its
  * database, then exit with the signal's code.
  *
@@ -26,7 +27,9 @@ export function drainIngestOnSignals(): void {
   for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
     process.once(signal, () => {
       setTimeout(() => process.exit(code), DRAIN_LIMIT_MS).unref();
-      void stopTakingIngest()
+      // Jobs get the same bounded wait as ingest; a job still running then is abandoned
+      // (its lease expires by itself and another instance takes the job over).
+      void Promise.all([stopTakingIngest(), stopScheduler(DRAIN_LIMIT_MS - GRACE_MS)])
         .catch((err) => console.error("[sightline] stopping the ingest writer failed", err))
         .finally(() => setTimeout(() => process.exit(code), GRACE_MS).unref());
     });

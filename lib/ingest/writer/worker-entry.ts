@@ -54,7 +54,7 @@ port.on("message", (first: WriterRequest | "stop") => {
 });
 
 function stop() {
-  db.sqlite.close();
+  db.close();
   // Let the thread end once idle; replies already posted stay queued for the request thread.
   port.unref();
 }

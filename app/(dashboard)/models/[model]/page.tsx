@@ -1,6 +1,5 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
 import { resolveWindow } from "@/lib/dashboard/time-range";
@@ -25,7 +24,7 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const project = state.project ?? null;
   // The version table (and the headline numbers derived from it) render on the server.
   const q = metricsQuerySchema.parse({ groupBy: "modelVersion", model, from: String(w.from), to: String(w.to) });
-  qc.setQueryData(metricsQuery(project, { groupBy: "modelVersion", model }, state).queryKey, getMetrics(getDb(), user.project.projectId, q));
+  qc.setQueryData(metricsQuery(project, { groupBy: "modelVersion", model }, state).queryKey, await getMetrics(user.ctx, q));
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <ModelClient model={model} />

@@ -1,7 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
 import { resolveWindow } from "@/lib/dashboard/time-range";
@@ -22,12 +21,11 @@ export default async function PromptPage({ params, searchParams }: Props) {
   const key = decodeURIComponent((await params).prompt);
   const state = parseSearchParams(promptSearchParams, await searchParams);
   const user = await requirePageUser(state.project);
-  const db = getDb();
-  const projectId = user.project.projectId;
-  if (!findPromptRow(db, projectId, key)) notFound();
+  const { ctx } = user;
+  if (!(await findPromptRow(ctx.db, ctx.projectId, key))) notFound();
   const project = state.project ?? null;
   const qc = makeQueryClient();
-  const prompt = getPrompt(db, { projectId, key });
+  const prompt = await getPrompt(ctx, { key });
   // Default comparison: the previous version against the latest.
   const a = state.a ?? prompt.versions[1]?.version ?? null;
   const b = state.b ?? prompt.versions[0]?.version ?? null;
@@ -35,7 +33,7 @@ export default async function PromptPage({ params, searchParams }: Props) {
   const w = resolveWindow(state);
   qc.setQueryData(
     promptStatsQuery(project, key, a, b, state).queryKey,
-    getPromptStats(db, { projectId, key, from: w.from, to: w.to, a: a ?? undefined, b: b ?? undefined }),
+    await getPromptStats(ctx, { key, from: w.from, to: w.to, a: a ?? undefined, b: b ?? undefined }),
   );
   return (
     <HydrationBoundary state={dehydrate(qc)}>

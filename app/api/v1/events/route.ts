@@ -3,7 +3,6 @@ import { parseQuery } from "@/lib/api/parse-query";
 import { json } from "@/lib/api/responses";
 import { listEvents, listEventsQuerySchema } from "@/lib/events/list-events";
 
-export const GET = withApi(
-  (req, { db, projectId }) => json(listEvents(db, projectId, parseQuery(listEventsQuerySchema, req.nextUrl))),
-  { scope: "read" },
-);
+export const GET = withApi(async (req, ctx) => json(await listEvents(ctx, parseQuery(listEventsQuerySchema, req.nextUrl))), {
+  permission: "telemetry:read",
+});

@@ -5,10 +5,6 @@ import { windowQuerySchema } from "@/lib/dashboard/window-query";
 import { getFleetOverview } from "@/lib/overview/get-fleet-overview";
 
 /** GET /api/v1/overview?from&to&interval — one health row per model and per prompt (docs/api-dashboard.md). */
-export const GET = withApi(
-  (req, { db, projectId }) => {
-    const q = parseQuery(windowQuerySchema, req.nextUrl);
-    return json(getFleetOverview(db, { projectId, ...q }));
-  },
-  { scope: "read" },
-);
+export const GET = withApi(async (req, ctx) => json(await getFleetOverview(ctx, parseQuery(windowQuerySchema, req.nextUrl))), {
+  permission: "telemetry:read",
+});

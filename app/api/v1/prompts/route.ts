@@ -6,13 +6,10 @@ import { listPrompts } from "@/lib/prompts/get-prompt";
 import { createPromptSchema } from "@/lib/prompts/schemas";
 
 /** GET /api/v1/prompts — registered prompts with version counts and the production version. */
-export const GET = withApi((_req, { db, projectId }) => json({ prompts: listPrompts(db, { projectId }) }), { scope: "read" });
+export const GET = withApi(async (_req, ctx) => json({ prompts: await listPrompts(ctx) }), { permission: "telemetry:read" });
 
 /** POST /api/v1/prompts {key, name?, description?} — 201, or 409 when the key exists. */
 export const POST = withApi(
-  async (req, { db, projectId }) => {
-    const data = await readJson(req, createPromptSchema);
-    return json({ prompt: createPrompt(db, { projectId, data }) }, 201);
-  },
-  { scope: "ingest" },
+  async (req, ctx) => json({ prompt: await createPrompt(ctx, await readJson(req, createPromptSchema)) }, 201),
+  { permission: "prompts:write" },
 );

@@ -10,11 +10,11 @@ import { exportResponse, otlpErrorResponse } from "@/lib/otlp/response";
  * exporter here. Protobuf or JSON, optionally gzipped; answers in the request's encoding.
  */
 export const POST = withApi(
-  (req, { db, projectId }) =>
+  (req, ctx) =>
     admitExport(async () => {
       const { mediaType, bytes } = await readBody(req, { accept: [OTLP_PROTOBUF, OTLP_JSON], maxBytes: otlpMaxBodyBytes() });
       const encoding = encodingOf(mediaType);
-      return exportResponse(encoding, await exportTraces(db, projectId, decodeTraces(bytes, encoding)));
+      return exportResponse(encoding, await exportTraces(ctx, decodeTraces(bytes, encoding)));
     }),
-  { scope: "ingest", keysOnly: true, formatError: otlpErrorResponse },
+  { permission: "telemetry:write", keysOnly: true, formatError: otlpErrorResponse },
 );

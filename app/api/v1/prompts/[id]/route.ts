@@ -3,6 +3,6 @@ import { json } from "@/lib/api/responses";
 import { getPrompt } from "@/lib/prompts/get-prompt";
 
 /** GET /api/v1/prompts/{id} — the prompt with every version's template and labels. */
-export const GET = withApi((_req, { db, projectId, params }) => json({ prompt: getPrompt(db, { projectId, key: params.id }) }), {
-  scope: "read",
+export const GET = withApi(async (_req, ctx) => json({ prompt: await getPrompt(ctx, { key: ctx.params.id }) }), {
+  permission: "telemetry:read",
 });

@@ -12,9 +12,9 @@ const statsQuery = z.intersection(
 
 /** GET /api/v1/prompts/{id}/stats?from&to&a&b — per-version metrics, and significance tests of b against a. */
 export const GET = withApi(
-  (req, { db, projectId, params }) => {
+  async (req, ctx) => {
     const q = parseQuery(statsQuery, req.nextUrl);
-    return json(getPromptStats(db, { projectId, key: params.id, from: q.from, to: q.to, a: q.a, b: q.b }));
+    return json(await getPromptStats(ctx, { key: ctx.params.id, from: q.from, to: q.to, a: q.a, b: q.b }));
   },
-  { scope: "read" },
+  { permission: "telemetry:read" },
 );

@@ -9,10 +9,10 @@ import { createPromptVersionSchema } from "@/lib/prompts/schemas";
  * 200 when it fills in the template of a version that events created; 409 if it has one.
  */
 export const POST = withApi(
-  async (req, { db, projectId, params }) => {
+  async (req, ctx) => {
     const data = await readJson(req, createPromptVersionSchema);
-    const { created, version } = createPromptVersion(db, { projectId, key: params.id, data });
+    const { created, version } = await createPromptVersion(ctx, { key: ctx.params.id, data });
     return json({ version }, created ? 201 : 200);
   },
-  { scope: "ingest" },
+  { permission: "prompts:write" },
 );

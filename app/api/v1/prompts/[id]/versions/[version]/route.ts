@@ -10,10 +10,10 @@ const versionParam = z.object({ version: z.coerce.number().int().min(1) });
 
 /** PATCH /api/v1/prompts/{id}/versions/{version} {labels} — labels move off other versions. */
 export const PATCH = withApi(
-  async (req, { db, projectId, params }) => {
-    const { version } = parseBody(versionParam, params);
+  async (req, ctx) => {
+    const { version } = parseBody(versionParam, ctx.params);
     const { labels } = await readJson(req, updateLabelsSchema);
-    return json({ version: updateVersionLabels(db, { projectId, key: params.id, version, labels }) });
+    return json({ version: await updateVersionLabels(ctx, { key: ctx.params.id, version, labels }) });
   },
-  { scope: "ingest" },
+  { permission: "prompts:write" },
 );
