@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb, type Db } from "@/db/client";
 import { verifyApiKey } from "@/lib/auth/api-keys";
+import { clientAddress } from "@/lib/auth/client-address";
 import type { Permission } from "@/lib/auth/permissions";
 import { sessionActor } from "@/lib/auth/session-actor";
 import { apiKeyActor, authorize, type Actor, type ServiceContext } from "@/lib/services/context";
@@ -37,7 +38,7 @@ export function withApi(handler: Handler, opts: ApiOptions) {
       const { actor, projectId } = await authenticate(db, req, opts);
       authorize({ actor }, opts.permission);
       const params = route?.params ? await route.params : {};
-      const res = await handler(req, { db, projectId, actor, requestId, now: Date.now, params });
+      const res = await handler(req, { db, projectId, actor, requestId, now: Date.now, address: clientAddress(req.headers), params });
       res.headers.set("x-request-id", requestId);
       return res;
     } catch (err) {

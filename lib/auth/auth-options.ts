@@ -5,6 +5,7 @@ import { findUserByEmail } from "@/lib/users/create-user";
 import { clientAddress } from "./client-address";
 import { authSecret } from "./secret";
 import { verifyCredentials } from "./verify-credentials";
+import { recordSignIn } from "@/lib/audit/record-audit";
 
 /**
  * Email + password sign-in with JWT session cookies (the credentials provider requires the JWT
@@ -24,20 +25,30 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          const check = await verifyCredentials((e) => findUserByEmail(getDb(), e), credentials.email, credentials.password, clientAddress(req.headers ?? {}));
+          const db = getDb();
+          const address = clientAddress(req.headers ?? {});
+          const check = await verifyCredentials((e) => findUserByEmail(db, e), credentials.email, credentials.password, address);
+          const known = check.ok ? check.user : await findUserByEmail(db, credentials.email);
+          await recordSignIn(db, {
+            action: check.ok ? "auth.sign_in" : "auth.sign_in_failed",
+            email: credentials.email, userId: known?.id ?? null, reason: check.ok ? undefined : check.reason, address, at: Date.now(),
+          });
           if (!check.ok) return null;
           const u = check.user;
-          return { id: String(u.id), email: u.email, name: u.name ?? u.email };
+          return { id: String(u.id), email: u.email, name: u.name ?? u.email, sv: u.sessionVersion };
         },
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.uid = Number(user.id);
+        if (user) {
+          token.uid = Number(user.id);
+          token.sv = (user as { sv?: number }).sv ?? 0; // checked per request (session-check.ts)
+        }
         return token;
       },
       session({ session, token }) {
-        if (session.user) (session.user as { id?: number }).id = Number(token.uid);
+        if (session.user) Object.assign(session.user, { id: Number(token.uid), sv: Number(token.sv) || 0 });
         return session;
       },
     },

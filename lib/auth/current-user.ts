@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { findMembership, listMemberships, type ProjectMembership } from "@/lib/projects/memberships";
 import { memberActor, type ServiceContext } from "@/lib/services/context";
 import { authOptions } from "./auth-options";
+import { activeSessionUser } from "./session-check";
 
 export interface PageUser {
   userId: number;
@@ -24,6 +25,8 @@ export async function requirePageUser(projectSlug?: string | null): Promise<Page
   const userId = Number((session?.user as { id?: number } | undefined)?.id);
   if (!session || !Number.isInteger(userId)) redirect("/login");
   const db = getDb();
+  const sv = (session.user as { sv?: number } | undefined)?.sv;
+  if (!(await activeSessionUser(db, { uid: userId, sv }))) redirect("/login?error=session-ended");
   const project = await findMembership(db, userId, projectSlug);
   if (!project) redirect("/login?error=no-project");
   const email = session.user?.email ?? "";

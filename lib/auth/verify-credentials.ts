@@ -14,6 +14,7 @@ export interface CredentialUser {
   name: string | null;
   passwordHash: string;
   disabledAt: number | null;
+  sessionVersion: number;
 }
 
 export type CredentialCheck =

@@ -3,6 +3,8 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/auth-options";
 import { safeCallback } from "@/lib/auth/safe-callback";
+import { activeSessionUser } from "@/lib/auth/session-check";
+import { getDb } from "@/db/client";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -10,13 +12,17 @@ export const metadata: Metadata = { title: "Sign in" };
 const ERRORS: Record<string, string> = {
   "no-project": "Your account is not a member of any project. Ask an admin to add you.",
   CredentialsSignin: "Wrong email or password.",
+  "session-ended": "Your session has ended. Sign in again.",
   TooManyAttempts: "Too many failed sign-ins. Wait 15 minutes and try again.",
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const sp = await searchParams;
   const session = await getServerSession(authOptions());
-  if (session && sp.error !== "no-project") redirect(safeCallback(sp.callbackUrl));
+  const user = session?.user as { id?: number; sv?: number } | undefined;
+  // A token that the server no longer honours (disabled, password changed) must not bounce back here.
+  const active = user && (await activeSessionUser(getDb(), { uid: user.id, sv: user.sv }));
+  if (active && sp.error !== "no-project") redirect(safeCallback(sp.callbackUrl));
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
