@@ -17,7 +17,8 @@ export function VersionsTable({
 }: {
   versions: PromptView["versions"];
   stats: PromptStats["versions"];
-  onPromote: (version: number, labels: string[]) => void;
+  /** Absent for members without prompts:write: they see no edit controls. */
+  onPromote?: (version: number, labels: string[]) => void;
   pending: boolean;
 }) {
   return (
@@ -67,7 +68,7 @@ export function VersionsTable({
                 {formatPercent(s?.hallucinationRate, 2)}
               </Td>
               <Td align="right">
-                {isProd ? null : (
+                {isProd || !onPromote ? null : (
                   <Button variant="ghost" disabled={pending} onClick={() => onPromote(v.version, [...stored, "production"])}>
                     Promote to production
                   </Button>

@@ -19,7 +19,9 @@ import { queryKeys } from "@/lib/queries/keys";
 import { promptQuery, promptStatsQuery, setVersionLabels } from "@/lib/queries/prompts";
 import { promptSearchParams } from "./search-params";
 
-export function PromptClient({ promptKey, defaultA, defaultB }: { promptKey: string; defaultA: number | null; defaultB: number | null }) {
+export function PromptClient({
+  promptKey, defaultA, defaultB, canPromote,
+}: { promptKey: string; defaultA: number | null; defaultB: number | null; canPromote: boolean }) {
   const [state, setState] = useUrlState(promptSearchParams);
   const project = state.project ?? null;
   const a = state.a ?? defaultA;
@@ -57,7 +59,7 @@ export function PromptClient({ promptKey, defaultA, defaultB }: { promptKey: str
             <VersionsTable
               versions={versions}
               stats={stats.data.versions}
-              onPromote={(version, labels) => promote.mutate({ version, labels })}
+              onPromote={canPromote ? (version, labels) => promote.mutate({ version, labels }) : undefined}
               pending={promote.isPending}
             />
           ) : (
