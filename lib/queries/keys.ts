@@ -18,4 +18,8 @@ export const queryKeys = {
   promptStats: (project: string | null, key: string, a: number | null, b: number | null, range: TimeRange) =>
     ["prompts", project, key, "stats", a, b, rangeKey(range)] as const,
   trace: (project: string | null, traceId: string) => ["trace", project, traceId] as const,
+  members: (project: string | null) => ["members", project] as const,
+  apiKeys: (project: string | null) => ["apiKeys", project] as const,
+  audit: (project: string | null, filters: Record<string, unknown>) => ["audit", project, filters] as const,
+  governance: (project: string | null) => ["governance", project] as const,
 };
