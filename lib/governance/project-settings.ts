@@ -40,7 +40,7 @@ async function update(ctx: ServiceContext, set: Partial<Pick<Row, "redactionMode
   return view(await readSettingRow(ctx.db, ctx.projectId));
 }
 
-/** PUT /api/v1/settings/redaction: applies to events ingested from the next batch on (within 10 s in every process). */
+/** PUT /api/v1/settings/redaction: applies from the next ingested batch on, in every process. */
 export function setRedactionMode(ctx: ServiceContext, input: RedactionSetting): Promise<GovernanceSettings> {
   return update(ctx, { redactionMode: input.mode }, "settings.redaction");
 }

@@ -3,6 +3,8 @@ import { batchResult, validateEvents, type ValidatedBatch } from "@/lib/ingest/i
 import type { StoreStatus } from "@/lib/ingest/store-events";
 import { mapSpan } from "./map/map-span";
 import { internProvenance, type SpanProvenance } from "./otel-context";
+import { governEvent, withGoverned } from "@/lib/governance/govern-event";
+import { ingestPolicy } from "@/lib/governance/ingest-policy";
 import type { DecodedBatch, SpanRejection } from "./span-model";
 
 export interface TraceIngestResult {
@@ -49,7 +51,16 @@ export function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): P
       rejected.push({ index: -1, traceId: span.traceId, spanId: span.spanId, reason: "could not be mapped (server error, logged)" });
     }
   }
-  const validated = validateEvents(events, events.length ? internProvenance(db, projectId, provenance) : undefined);
+  // Redaction and the injection flag before anything is stored — the interned provenance too,
+  // since it holds the span's raw attributes (lib/governance/govern-event.ts).
+  const policy = ingestPolicy(db, projectId);
+  const governed = events.map((event, i) => {
+    const res = governEvent(event, provenance[i].otel as unknown as Record<string, unknown>, policy);
+    provenance[i].otel = res.extra as unknown as SpanProvenance["otel"];
+    return res.governed;
+  });
+  const extras = events.length ? internProvenance(db, projectId, provenance) : undefined;
+  const validated = validateEvents(events, extras?.map((x, i) => withGoverned(x, governed[i])));
   return {
     events: validated,
     finish(statuses) {
