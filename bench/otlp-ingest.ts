@@ -21,7 +21,7 @@ import { parseBatch } from "@/lib/ingest/parse-batch";
 import { storeEvents, type StoreItem } from "@/lib/ingest/store-events";
 import { decodeTraces } from "@/lib/otlp/decode";
 import { mapSpan } from "@/lib/otlp/map/map-span";
-import { prepareTraces } from "@/lib/otlp/ingest-traces";
+import { prepareTraces } from "@/lib/otlp/prepare-traces";
 import { recordSpans } from "./otlp-bodies";
 
 const args = process.argv.slice(2);

@@ -10,7 +10,8 @@ import { Input, Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { formatCount, formatPercent, formatUsd } from "@/lib/charts/format";
-import { rangeLabel } from "@/lib/dashboard/time-range";
+import { rangeLabel } from "@/lib/time/ranges";
+import { describeThresholds, rateLevel } from "@/lib/health/health";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { fleetTotals, selectFleetRows } from "@/lib/overview/select-rows";
 import { fleetOverviewQuery } from "@/lib/queries/overview";
@@ -26,6 +27,7 @@ export function OverviewClient() {
   };
   const filter = { q: state.q, kind: state.kind, health: state.health, sort: state.sort, dir: state.dir };
   const totals = data ? fleetTotals(data.models) : null;
+  const errorTone = rateLevel("errorRate", totals?.errorRate ?? null);
 
   return (
     <>
@@ -38,7 +40,7 @@ export function OverviewClient() {
           <>
             <section className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Totals">
               <Stat label="Requests" value={formatCount(totals.count)} />
-              <Stat label="Error rate" value={formatPercent(totals.errorRate, 2)} tone={(totals.errorRate ?? 0) >= 0.05 ? "bad" : undefined} />
+              <Stat label="Error rate" value={formatPercent(totals.errorRate, 2)} tone={errorTone === "ok" ? undefined : errorTone} />
               <Stat label="Tokens" value={formatCount(totals.tokens)} />
               <Stat label="Cost" value={formatUsd(totals.costUsd)} />
               <Stat label="Flagged hallucinations" value={formatCount(totals.flaggedCount)} tone={totals.flaggedCount > 0 ? "warn" : undefined} />
@@ -60,7 +62,7 @@ export function OverviewClient() {
               </Select>
             </div>
             <Card>
-              <CardHeader title="Models" description="Status: error rate ≥ 2 % / 5 %, hallucination rate ≥ 5 % / 10 %, drift PSI ≥ 0.1 / 0.25" />
+              <CardHeader title="Models" description={`Status: ${describeThresholds()}`} />
               <FleetTable entity="model" rows={selectFleetRows(data.models, filter)} sort={sort} />
             </Card>
             <Card>

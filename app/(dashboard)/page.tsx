@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
-import { resolveWindow } from "@/lib/dashboard/time-range";
+import { resolveWindow } from "@/lib/time/ranges";
 import { getFleetOverview } from "@/lib/overview/get-fleet-overview";
 import { fleetOverviewQuery } from "@/lib/queries/overview";
 import { makeQueryClient } from "@/lib/queries/query-client";

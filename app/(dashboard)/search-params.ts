@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeRangeSchema } from "@/lib/dashboard/time-range";
+import { timeRangeSchema } from "@/lib/time/ranges";
 
 export const OVERVIEW_SORTS = ["name", "count", "errorRate", "p50", "p95", "p99", "tokens", "costUsd", "hallucinationRate", "health"] as const;
 

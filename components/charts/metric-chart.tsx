@@ -6,7 +6,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { combineSeries } from "@/lib/charts/fill-series";
-import type { TimeRange } from "@/lib/dashboard/time-range";
+import type { TimeRange } from "@/lib/time/ranges";
 import { timeseriesQuery, type TimeseriesMetric, type TimeseriesParams } from "@/lib/queries/metrics";
 import type { SeriesDef } from "./time-series-chart";
 

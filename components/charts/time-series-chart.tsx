@@ -3,7 +3,7 @@
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SeriesRow } from "@/lib/charts/fill-series";
 import { formatTick, formatTimestamp } from "@/lib/charts/format";
-import type { Interval } from "@/lib/dashboard/time-range";
+import type { Interval } from "@/lib/time/ranges";
 
 export interface SeriesDef {
   key: string;

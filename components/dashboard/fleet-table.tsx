@@ -8,6 +8,7 @@ import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/charts/fo
 import type { SortDir } from "@/lib/charts/table";
 import type { FleetRow } from "@/lib/queries/overview";
 import { Sparkline } from "./sparkline";
+import { levelClass, rateLevel } from "@/lib/health/health";
 
 const HEALTH_TONE = { ok: "ok", warn: "warn", bad: "bad", idle: "neutral" } as const;
 const HEALTH_LABEL = { ok: "Healthy", warn: "Degraded", bad: "Failing", idle: "No traffic" } as const;
@@ -66,7 +67,7 @@ export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "
               <Sparkline values={r.sparkline} tone={r.health === "bad" ? "bad" : r.health === "warn" ? "warn" : "accent"} />
             </Td>
             <Td align="right">{formatCount(r.count)}</Td>
-            <Td align="right" className={cn(r.health !== "idle" && (r.errorRate ?? 0) >= 0.05 && "text-bad", (r.errorRate ?? 0) >= 0.02 && (r.errorRate ?? 0) < 0.05 && "text-warn")}>
+            <Td align="right" className={cn(r.health !== "idle" && levelClass(rateLevel("errorRate", r.errorRate)))}>
               {formatPercent(r.errorRate)}
             </Td>
             <Td align="right">{formatMs(r.latencyMs.p50)}</Td>
@@ -81,7 +82,7 @@ export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "
                 </span>
               ) : null}
             </Td>
-            <Td align="right" className={cn((r.hallucinationRate ?? 0) >= 0.1 && "text-bad", (r.hallucinationRate ?? 0) >= 0.05 && (r.hallucinationRate ?? 0) < 0.1 && "text-warn")}>
+            <Td align="right" className={cn(levelClass(rateLevel("hallucinationRate", r.hallucinationRate)))}>
               {r.kind === "ml" ? "—" : formatPercent(r.hallucinationRate)}
             </Td>
             {entity === "model" ? (

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { Segmented } from "@/components/ui/segmented";
-import { RANGE_PRESETS, timeRangeSchema, type TimeRange } from "@/lib/dashboard/time-range";
+import { RANGE_PRESETS, timeRangeSchema, type TimeRange } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 
 const REFRESH = [

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import type { TimeRange } from "@/lib/dashboard/time-range";
+import type { TimeRange } from "@/lib/time/ranges";
 import { metricsQuery } from "@/lib/queries/metrics";
 import { promptsQuery } from "@/lib/queries/prompts";
 

@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/charts/format";
 import type { PromptStats, PromptView } from "@/lib/queries/prompts";
+import { levelClass, rateLevel } from "@/lib/health/health";
 
 const LABEL_TONE: Record<string, "ok" | "warn" | "accent" | "neutral"> = { production: "ok", staging: "warn", latest: "accent" };
 
@@ -61,10 +62,10 @@ export function VersionsTable({
               <Td align="right">{formatMs(s?.latencyMs.p99)}</Td>
               <Td align="right">{s && s.count ? formatCount((s.inputTokens + s.outputTokens) / s.count) : "—"}</Td>
               <Td align="right">{formatUsd(s?.costPerCall)}</Td>
-              <Td align="right" className={cn((s?.errorRate ?? 0) >= 0.05 && "text-bad")}>
+              <Td align="right" className={cn(levelClass(rateLevel("errorRate", s?.errorRate ?? null)))}>
                 {formatPercent(s?.errorRate, 2)}
               </Td>
-              <Td align="right" className={cn((s?.hallucinationRate ?? 0) >= 0.05 && "text-warn")}>
+              <Td align="right" className={cn(levelClass(rateLevel("hallucinationRate", s?.hallucinationRate ?? null)))}>
                 {formatPercent(s?.hallucinationRate, 2)}
               </Td>
               <Td align="right">

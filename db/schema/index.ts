@@ -10,6 +10,7 @@ export * from "./price";
 export * from "./rollup";
 export * from "./otel-context";
 export * from "./job-lease";
+export * from "./rollup-measures";
 export * from "./audit-log";
 export * from "./invite";
 export * from "./project-setting";

@@ -1,4 +1,5 @@
 import { blob, integer, primaryKey, real, sqliteTable } from "drizzle-orm/sqlite-core";
+import type { RollupMeasure } from "./rollup-measures";
 
 /** Bucket widths in milliseconds. Minute rows are pruned after a retention window. */
 export const RESOLUTIONS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
@@ -41,3 +42,10 @@ export const rollup = sqliteTable(
     }),
   ],
 );
+
+// The compiler checks the table against the measure list (db/schema/rollup-measures.ts): every
+// measure is a column, and every column is a key, the sketch or a measure.
+type RollupColumn = keyof typeof rollup.$inferSelect;
+type RollupKeyColumn = "projectId" | "resolution" | "bucket" | "kind" | "modelId" | "modelVersionId" | "promptId" | "promptVersionId";
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const rollupMatchesMeasures: Exact<Exclude<RollupColumn, RollupKeyColumn | "latencySketch">, RollupMeasure> = true;

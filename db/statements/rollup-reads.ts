@@ -1,26 +1,22 @@
 import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
+import { MEASURE_NAMES, ROLLUP_MEASURES, type Measures } from "@/db/schema/rollup-measures";
 
-export interface RollupReadRow {
+/** A rollup row as read: its dimensions, its sketch, and the measures under their TS names. */
+export interface RollupReadRow extends Measures {
   bucket: number;
   kind: number;
   model_id: number;
   model_version_id: number;
   prompt_id: number;
   prompt_version_id: number;
-  count: number;
-  error_count: number;
-  latency_count: number;
-  latency_sum: number;
   latency_sketch: Buffer | null;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  unpriced_count: number;
-  flagged_count: number;
-  judged_count: number;
 }
+
+/** `error_count AS errorCount, …`, from the one measure list. */
+const MEASURES_AS = (wrap: (col: string) => string) =>
+  MEASURE_NAMES.map((m) => `${wrap(ROLLUP_MEASURES[m].column)} AS ${m}`).join(", ");
 
 export interface RollupFilter {
   projectId: number;
@@ -48,18 +44,12 @@ const ROLLUP_WHERE = `WHERE project_id = @projectId AND resolution = @resolution
 export async function readRollups(db: Db, f: RollupFilter): Promise<RollupReadRow[]> {
   const stmt = memo(db, "readRollups", () =>
     sqliteOf(db).prepare<[RollupFilter], RollupReadRow>(
-      `SELECT bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id, count, error_count, latency_count,
-        latency_sum, latency_sketch, input_tokens, output_tokens, cost_usd, unpriced_count, flagged_count, judged_count
+      `SELECT bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id, latency_sketch, ${MEASURES_AS((c) => c)}
        FROM rollup
        ${ROLLUP_WHERE}`,
     ),
   );
   return stmt.all(f);
-}
-
-/** Deletes rollup rows of one resolution older than `before` (retention; lib/metrics/prune-rollups.ts). */
-export async function deleteRollupsBefore(db: Db, resolution: number, before: number): Promise<number> {
-  return sqliteOf(db).prepare("DELETE FROM rollup WHERE resolution = ? AND bucket < ?").run(resolution, before).changes;
 }
 
 /** Requests per bucket, model and prompt at one resolution: sparklines, without touching sketches. */
@@ -83,10 +73,7 @@ export async function readRollupTotals(db: Db, f: RollupFilter): Promise<RollupR
   const stmt = memo(db, "readRollupTotals", () =>
     sqliteOf(db).prepare<[RollupFilter], RollupReadRow>(
       `SELECT bucket, 0 AS kind, 0 AS model_id, 0 AS model_version_id, 0 AS prompt_id, 0 AS prompt_version_id,
-        sum(count) AS count, sum(error_count) AS error_count, sum(latency_count) AS latency_count,
-        sum(latency_sum) AS latency_sum, NULL AS latency_sketch, sum(input_tokens) AS input_tokens,
-        sum(output_tokens) AS output_tokens, sum(cost_usd) AS cost_usd, sum(unpriced_count) AS unpriced_count,
-        sum(flagged_count) AS flagged_count, sum(judged_count) AS judged_count
+        NULL AS latency_sketch, ${MEASURES_AS((c) => `sum(${c})`)}
        FROM rollup
        ${ROLLUP_WHERE}
        GROUP BY bucket`,

@@ -1,4 +1,4 @@
-import { INTERVAL_MS, type TimeWindow } from "@/lib/dashboard/time-range";
+import { INTERVAL_MS, type TimeWindow } from "@/lib/time/ranges";
 
 export interface ApiPoint {
   t: string | number;

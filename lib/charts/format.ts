@@ -1,4 +1,4 @@
-import type { Interval } from "@/lib/dashboard/time-range";
+import type { Interval } from "@/lib/time/ranges";
 
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 

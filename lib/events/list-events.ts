@@ -5,7 +5,7 @@ import { KEY_LAG_MS, keyFloor } from "@/lib/ingest/event-id";
 import { loadDimensionNames } from "@/lib/metrics/dimension-names";
 import { dimensionFilterParams, resolveDimensionFilter } from "@/lib/metrics/filters";
 import { authorize, type ServiceContext } from "@/lib/services/context";
-import { rangeIsOrdered, timeRangeParams } from "@/lib/metrics/time-range";
+import { rangeIsOrdered, timeRangeParams } from "@/lib/time/ranges";
 import type { PublicEvent } from "./public-event-type";
 import { toPublicEvents } from "./public-event";
 

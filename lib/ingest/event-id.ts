@@ -9,7 +9,7 @@
  * probed upwards (lib/ingest/store-events.ts). The key is therefore "time-ordered to within a
  * few ms"; the exact timestamp is the `ts` column.
  */
-export const SEQ_BITS = 1024;
+const SEQ_BITS = 1024;
 
 /**
  * Live events are keyed by their arrival, not their timestamp (docs/adr/0022): a batching

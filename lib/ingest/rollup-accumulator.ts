@@ -1,5 +1,5 @@
 import type { IngestStatements } from "@/db/statements/ingest";
-import { RESOLUTIONS } from "@/db/schema";
+import { addMeasures, MEASURE_NAMES, RESOLUTIONS, zeroMeasures, type Measures, type RollupMeasure } from "@/db/schema";
 import type { PreparedEvent } from "./to-row";
 import { encodeSketch, mergeEncoded, newLatencySketch, type LatencySketch } from "@/lib/metrics/latency-sketch";
 
@@ -23,18 +23,27 @@ interface Group {
   promptId: number;
   promptVersionId: number;
   bucket: number;
-  count: number;
-  errorCount: number;
-  latencyCount: number;
-  latencySum: number;
+  m: Measures;
   sketch: LatencySketch | null;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  unpricedCount: number;
-  flaggedCount: number;
-  judgedCount: number;
 }
+
+/**
+ * What one event adds to each measure of its rollup row. A `Record` over the measure list, so
+ * a measure added to db/schema/rollup-measures.ts does not compile until it is given here.
+ */
+const CONTRIBUTION: Record<RollupMeasure, (e: RollupInput) => number> = {
+  count: () => 1,
+  errorCount: (e) => (e.status === "error" ? 1 : 0),
+  latencyCount: (e) => (e.latencyMs !== null ? 1 : 0),
+  latencySum: (e) => e.latencyMs ?? 0,
+  inputTokens: (e) => e.inputTokens ?? 0,
+  outputTokens: (e) => e.outputTokens ?? 0,
+  costUsd: (e) => e.costUsd ?? 0,
+  unpricedCount: (e) => (e.unpriced === 1 ? 1 : 0),
+  flaggedCount: (e) => (e.flagged === 1 ? 1 : 0),
+  judgedCount: (e) => (e.flagged !== null ? 1 : 0),
+};
+const CONTRIBUTIONS = MEASURE_NAMES.map((name) => [name, CONTRIBUTION[name]] as const);
 
 const { minute: MINUTE, hour: HOUR, day: DAY } = RESOLUTIONS;
 
@@ -70,21 +79,8 @@ export class RollupAccumulator {
       g = emptyGroup(dims, e.projectId, kind, modelId, mv, p, pv, bucket);
       groups.set(key, g);
     }
-    g.count++;
-    if (e.status === "error") g.errorCount++;
-    if (e.latencyMs !== null) {
-      g.latencyCount++;
-      g.latencySum += e.latencyMs;
-      (g.sketch ??= newLatencySketch()).accept(e.latencyMs);
-    }
-    g.inputTokens += e.inputTokens ?? 0;
-    g.outputTokens += e.outputTokens ?? 0;
-    g.costUsd += e.costUsd ?? 0;
-    if (e.unpriced === 1) g.unpricedCount++;
-    if (e.flagged !== null) {
-      g.judgedCount++;
-      if (e.flagged === 1) g.flaggedCount++;
-    }
+    for (const [name, of] of CONTRIBUTIONS) g.m[name] += of(e);
+    if (e.latencyMs !== null) (g.sketch ??= newLatencySketch()).accept(e.latencyMs);
   }
 
   /** Number of groups held before flushing (minutes, and hours of events past the minute horizon). */
@@ -119,25 +115,12 @@ function foldInto(groups: Map<string, Group>, width: number, g: Group): void {
 }
 
 function emptyGroup(dims: string, projectId: number, kind: number, modelId: number, modelVersionId: number, promptId: number, promptVersionId: number, bucket: number): Group {
-  return {
-    dims, projectId, kind, modelId, modelVersionId, promptId, promptVersionId, bucket, count: 0, errorCount: 0,
-    latencyCount: 0, latencySum: 0, sketch: null, inputTokens: 0, outputTokens: 0, costUsd: 0, unpricedCount: 0,
-    flaggedCount: 0, judgedCount: 0,
-  };
+  return { dims, projectId, kind, modelId, modelVersionId, promptId, promptVersionId, bucket, m: zeroMeasures(), sketch: null };
 }
 
 function fold(into: Group, g: Group): void {
-  into.count += g.count;
-  into.errorCount += g.errorCount;
-  into.latencyCount += g.latencyCount;
-  into.latencySum += g.latencySum;
+  addMeasures(into.m, g.m);
   if (g.sketch) (into.sketch ??= newLatencySketch()).merge(g.sketch);
-  into.inputTokens += g.inputTokens;
-  into.outputTokens += g.outputTokens;
-  into.costUsd += g.costUsd;
-  into.unpricedCount += g.unpricedCount;
-  into.flaggedCount += g.flaggedCount;
-  into.judgedCount += g.judgedCount;
 }
 
 function write(stmts: IngestStatements, resolution: number, g: Group): void {
@@ -149,8 +132,7 @@ function write(stmts: IngestStatements, resolution: number, g: Group): void {
   }
   // A null sketch leaves the stored one as it is (COALESCE in the upsert).
   stmts.upsertRollup.run(
-    g.projectId, resolution, g.bucket, g.kind, g.modelId, g.modelVersionId, g.promptId, g.promptVersionId, g.count,
-    g.errorCount, g.latencyCount, g.latencySum, encoded, g.inputTokens, g.outputTokens, g.costUsd, g.unpricedCount,
-    g.flaggedCount, g.judgedCount,
+    g.projectId, resolution, g.bucket, g.kind, g.modelId, g.modelVersionId, g.promptId, g.promptVersionId, encoded,
+    ...MEASURE_NAMES.map((name) => g.m[name]),
   );
 }

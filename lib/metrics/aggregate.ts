@@ -1,3 +1,4 @@
+import { addMeasures, zeroMeasures, type Measures } from "@/db/schema/rollup-measures";
 import type { RollupReadRow } from "@/db/statements/rollup-reads";
 import { mergeEncoded, newLatencySketch, quantile, type LatencySketch } from "./latency-sketch";
 
@@ -7,11 +8,8 @@ export interface LatencyQuantiles {
   p99: number | null;
 }
 
-/** The rollup columns an aggregate sums (a subset of a rollup row). */
-export type RollupSlice = Pick<
-  RollupReadRow,
-  "count" | "error_count" | "input_tokens" | "output_tokens" | "cost_usd" | "unpriced_count" | "flagged_count" | "judged_count" | "latency_sketch"
->;
+/** What an aggregate sums: a rollup row's measures and its sketch. */
+export type RollupSlice = Pick<RollupReadRow, keyof Measures | "latency_sketch">;
 
 export interface AggregateMetrics {
   count: number;
@@ -26,31 +24,42 @@ export interface AggregateMetrics {
   hallucinationRate: number | null;
 }
 
-/** Running sum of rollup rows, with their latency sketches merged. */
+/** Running sum of rollup rows (every measure of db/schema/rollup-measures.ts), with their latency sketches merged. */
 export class Aggregate {
-  count = 0;
-  errorCount = 0;
-  inputTokens = 0;
-  outputTokens = 0;
-  costUsd = 0;
-  unpricedCount = 0;
-  flaggedCount = 0;
-  judgedCount = 0;
+  readonly sums: Measures = zeroMeasures();
   readonly sketch: LatencySketch = newLatencySketch();
 
   /** Merging sketches is the costly part of a read: skip it when no percentile is asked for. */
   constructor(private readonly withLatency = true) {}
 
   add(r: RollupSlice): void {
-    this.count += r.count;
-    this.errorCount += r.error_count;
-    this.inputTokens += r.input_tokens;
-    this.outputTokens += r.output_tokens;
-    this.costUsd += r.cost_usd;
-    this.unpricedCount += r.unpriced_count;
-    this.flaggedCount += r.flagged_count;
-    this.judgedCount += r.judged_count;
+    addMeasures(this.sums, r);
     if (this.withLatency && r.latency_sketch && r.latency_sketch.length > 0) mergeEncoded(this.sketch, r.latency_sketch);
+  }
+
+  get count(): number {
+    return this.sums.count;
+  }
+  get errorCount(): number {
+    return this.sums.errorCount;
+  }
+  get inputTokens(): number {
+    return this.sums.inputTokens;
+  }
+  get outputTokens(): number {
+    return this.sums.outputTokens;
+  }
+  get costUsd(): number {
+    return this.sums.costUsd;
+  }
+  get unpricedCount(): number {
+    return this.sums.unpricedCount;
+  }
+  get flaggedCount(): number {
+    return this.sums.flaggedCount;
+  }
+  get judgedCount(): number {
+    return this.sums.judgedCount;
   }
 
   errorRate(): number | null {

@@ -4,7 +4,7 @@ import { Aggregate, roundUsd, type LatencyQuantiles } from "./aggregate";
 import { loadDimensionNames } from "./dimension-names";
 import { dimensionFilterParams, resolveDimensionFilter } from "./filters";
 import { readRollupsCovering } from "./read-covering";
-import { rangeIsOrdered, resolveRange, timeRangeParams } from "./time-range";
+import { rangeIsOrdered, resolveRange, timeRangeParams } from "@/lib/time/ranges";
 import { KIND_LLM } from "@/lib/ingest/rollup-accumulator";
 
 export const GROUP_BY = ["model", "modelVersion", "prompt", "promptVersion"] as const;

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { authorize, type ServiceContext } from "@/lib/services/context";
-import { RESOLUTIONS } from "@/db/schema";
 import { readRollups, readRollupTotals } from "@/db/statements/rollup-reads";
 import { ValidationError } from "@/lib/api/errors";
 import { Aggregate, roundUsd } from "./aggregate";
@@ -8,20 +7,19 @@ import { loadDimensionNames } from "./dimension-names";
 import { dimensionFilterParams, resolveDimensionFilter } from "./filters";
 import { minuteHorizon, minuteRollupDays } from "./retention";
 import { floor } from "./rollup-segments";
-import { rangeIsOrdered, resolveRange, timeRangeParams } from "./time-range";
+import { INTERVAL_MS, INTERVALS, rangeIsOrdered, resolveRange, timeRangeParams } from "@/lib/time/ranges";
 
 export const TIMESERIES_METRICS = [
   "count", "error_rate", "latency_p50", "latency_p95", "latency_p99", "cost_usd", "tokens", "hallucination_rate",
 ] as const;
 export type TimeseriesMetric = (typeof TIMESERIES_METRICS)[number];
 
-const INTERVALS = { "1m": RESOLUTIONS.minute, "1h": RESOLUTIONS.hour, "1d": RESOLUTIONS.day } as const;
 export const MAX_POINTS = 2000;
 
 export const timeseriesQuerySchema = z
   .object({
     metric: z.enum(TIMESERIES_METRICS),
-    interval: z.enum(["1m", "1h", "1d"]).default("1h"),
+    interval: z.enum(INTERVALS).default("1h"),
     ...timeRangeParams,
     ...dimensionFilterParams,
   })
@@ -51,7 +49,7 @@ export async function getTimeseries(ctx: ServiceContext, q: TimeseriesQuery): Pr
   const { db, projectId } = ctx;
   const now = ctx.now();
   const { from, to } = resolveRange(q, now);
-  const step = INTERVALS[q.interval];
+  const step = INTERVAL_MS[q.interval];
   const start = floor(from, step);
   if ((to - start) / step > MAX_POINTS) {
     throw new ValidationError(`Range holds more than ${MAX_POINTS} ${q.interval} buckets`, [

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { RESOLUTIONS } from "@/db/schema";
-import { deleteRollupsBefore } from "@/db/statements/rollup-reads";
+import { deleteRollupsBefore } from "@/db/statements/rollup-retention";
 import { minuteHorizon } from "./retention";
 
 /** Drops minute rollups past their retention (hour and day rollups are kept). */

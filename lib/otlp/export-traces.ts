@@ -1,6 +1,6 @@
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { submitIngest } from "@/lib/ingest/writer/ingest-writer";
-import { prepareTraces, type TraceIngestResult } from "./ingest-traces";
+import { prepareTraces, type TraceIngestResult } from "./prepare-traces";
 import type { DecodedBatch } from "./span-model";
 
 /**

@@ -3,7 +3,7 @@ import type { ApiError } from "@/lib/api/errors";
 import { mediaTypeOf } from "@/lib/api/read-body";
 import { errorResponse } from "@/lib/api/responses";
 import { OTLP_JSON, OTLP_PROTOBUF, type OtlpEncoding } from "./decode";
-import type { TraceIngestResult } from "./ingest-traces";
+import type { TraceIngestResult } from "./prepare-traces";
 import { ExportTraceServiceResponse, REQUEST_INFO_TYPE_URL, RpcRequestInfo, RpcStatus } from "./proto";
 
 /**

@@ -47,7 +47,7 @@ export function nanosToMs(ns: bigint): number {
   return Number(ns / 1000n) / 1000;
 }
 
-export function bytesToBase64(v: unknown): string | undefined {
+function bytesToBase64(v: unknown): string | undefined {
   if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64");
   if (typeof v === "string") return v; // OTLP/JSON already carries bytes as base64
   return undefined;
@@ -67,7 +67,7 @@ interface AnyValueLike {
  * OTLP AnyValue → JSON value. Values of the wrong type (an `intValue` of "abc") are kept as
  * they came, with a warning: the attribute is never lost, it is just not trusted for mapping.
  */
-export function anyValueToJson(v: unknown, where: string, warnings: string[], depth = 0): AttrValue {
+function anyValueToJson(v: unknown, where: string, warnings: string[], depth = 0): AttrValue {
   if (v === null || v === undefined || typeof v !== "object") {
     if (v !== undefined && v !== null) warnings.push(`${where}: value is not an AnyValue object`);
     return v === undefined ? null : (v as AttrValue);

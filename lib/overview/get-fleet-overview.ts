@@ -1,8 +1,7 @@
 import type { Db } from "@/db/client";
 import { authorize, type ServiceContext } from "@/lib/services/context";
-import { driftStatusOf, healthOf, type Health } from "@/lib/charts/health";
-import { rollupRange } from "@/lib/dashboard/rollup-resolution";
-import type { Interval } from "@/lib/dashboard/time-range";
+import { driftStatusOf, healthOf, type Health } from "@/lib/health/health";
+import { rollupRange, type Interval } from "@/lib/time/ranges";
 import { readModelSignals } from "@/db/statements/metric-point-reads";
 import { readRollupCounts } from "@/db/statements/rollup-reads";
 import { Aggregate, type AggregateMetrics } from "@/lib/metrics/aggregate";

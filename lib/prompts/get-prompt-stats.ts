@@ -1,6 +1,5 @@
 import { authorize, type ServiceContext } from "@/lib/services/context";
-import { rollupRange } from "@/lib/dashboard/rollup-resolution";
-import type { Interval } from "@/lib/dashboard/time-range";
+import { rollupRange, type Interval } from "@/lib/time/ranges";
 import { Aggregate, type AggregateMetrics } from "@/lib/metrics/aggregate";
 import { loadDimensionNames } from "@/lib/metrics/dimension-names";
 import { readRollupsCovering } from "@/lib/metrics/read-covering";

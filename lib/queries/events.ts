@@ -1,6 +1,6 @@
 import { queryOptions, infiniteQueryOptions } from "@tanstack/react-query";
 import { apiGet } from "./api-client";
-import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
+import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
 import { queryKeys, rangeKey } from "./keys";
 import type { PublicEvent } from "@/lib/events/public-event-type";
 

@@ -1,4 +1,4 @@
-import type { TimeRange } from "@/lib/dashboard/time-range";
+import type { TimeRange } from "@/lib/time/ranges";
 
 /** The URL state a query depends on; relative ranges stay relative so refetches move the window. */
 export function rangeKey(r: TimeRange): string {

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { resolveWindow, type TimeRange, type TimeWindow } from "@/lib/dashboard/time-range";
+import { resolveWindow, type TimeRange, type TimeWindow } from "@/lib/time/ranges";
 import type { MetricsGroup } from "@/lib/metrics/get-metrics";
 import type { Point, TimeseriesMetric } from "@/lib/metrics/get-timeseries";
 import { apiGet } from "./api-client";

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
+import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
 import type { FleetOverview } from "@/lib/overview/get-fleet-overview";
 import { apiGet } from "./api-client";
 import { queryKeys } from "./keys";

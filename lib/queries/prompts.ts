@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { resolveWindow, type TimeRange } from "@/lib/dashboard/time-range";
+import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
 import type { PromptSummary } from "@/lib/prompts/schemas";
 import type { PromptStats } from "@/lib/prompts/get-prompt-stats";
 import type { PromptView } from "@/lib/prompts/schemas";

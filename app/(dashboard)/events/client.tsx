@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { rangeLabel } from "@/lib/dashboard/time-range";
+import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { eventsQuery } from "@/lib/queries/events";
 import { EVENT_FILTER_KEYS, eventsSearchParams } from "./search-params";

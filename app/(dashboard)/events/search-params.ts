@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeRangeSchema } from "@/lib/dashboard/time-range";
+import { timeRangeSchema } from "@/lib/time/ranges";
 
 const text = (max: number) => z.string().min(1).max(max).optional().catch(undefined);
 

@@ -20,7 +20,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Text of a content value: a string, or the text parts of a parts list; undefined if none. */
-export function textOf(content: unknown): string | undefined {
+function textOf(content: unknown): string | undefined {
   if (typeof content === "string") return content;
   if (Array.isArray(content)) {
     const texts = content.map((p) => (isObject(p) && (p.type === "text" || p.type === undefined) ? (p.content ?? p.text) : undefined));
@@ -42,7 +42,7 @@ export function toChatMessage(m: unknown, defaultRole = "user"): ChatMessage | u
 }
 
 /** A list of messages (any shape) → chat messages; undefined when it is not a list of messages. */
-export function toChatMessages(v: unknown): ChatMessage[] | undefined {
+function toChatMessages(v: unknown): ChatMessage[] | undefined {
   if (!Array.isArray(v) || v.length === 0) return undefined;
   if (!v.every((m) => isObject(m) && ("role" in m || "parts" in m || "content" in m))) return undefined;
   return v.map((m) => toChatMessage(m)!);

@@ -136,7 +136,7 @@ export class SpanView {
   }
 }
 
-export function asInt(v: unknown): number | undefined {
+function asInt(v: unknown): number | undefined {
   if (typeof v === "number") return Number.isInteger(v) ? v : undefined;
   if (typeof v === "string" && /^\s*-?\d+\s*$/.test(v)) return Number(v);
   return undefined;
@@ -151,7 +151,7 @@ export function asNumber(v: unknown): number | undefined {
   return undefined;
 }
 
-export function asBool(v: unknown): boolean | undefined {
+function asBool(v: unknown): boolean | undefined {
   if (typeof v === "boolean") return v;
   if (v === "true" || v === "1" || v === 1) return true;
   if (v === "false" || v === "0" || v === 0) return false;

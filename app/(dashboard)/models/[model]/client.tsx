@@ -14,7 +14,7 @@ import { Stat } from "@/components/ui/stat";
 import { compareVersions } from "@/lib/charts/compare";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/charts/format";
 import { versionMetricDefs } from "@/lib/charts/metric-defs";
-import { rangeLabel } from "@/lib/dashboard/time-range";
+import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { metricsQuery } from "@/lib/queries/metrics";
 import { modelSearchParams } from "./search-params";

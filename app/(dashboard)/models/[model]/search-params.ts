@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeRangeSchema } from "@/lib/dashboard/time-range";
+import { timeRangeSchema } from "@/lib/time/ranges";
 
 /** Model page URL state: time range, a version filter for the charts, and the two versions compared. */
 export const modelSearchParams = timeRangeSchema.extend({

@@ -13,7 +13,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { compareVersions } from "@/lib/charts/compare";
 import { versionMetricDefs } from "@/lib/charts/metric-defs";
-import { rangeLabel } from "@/lib/dashboard/time-range";
+import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { queryKeys } from "@/lib/queries/keys";
 import { promptQuery, promptStatsQuery, setVersionLabels } from "@/lib/queries/prompts";

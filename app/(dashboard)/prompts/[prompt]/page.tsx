@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/services/context";
 import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
-import { resolveWindow } from "@/lib/dashboard/time-range";
+import { resolveWindow } from "@/lib/time/ranges";
 import { findPromptRow, getPrompt } from "@/lib/prompts/get-prompt";
 import { getPromptStats } from "@/lib/prompts/get-prompt-stats";
 import { promptQuery, promptStatsQuery } from "@/lib/queries/prompts";

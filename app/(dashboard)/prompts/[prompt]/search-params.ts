@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeRangeSchema } from "@/lib/dashboard/time-range";
+import { timeRangeSchema } from "@/lib/time/ranges";
 
 /** Prompt page URL state: time range, the two versions compared (A baseline, B candidate), the template shown. */
 export const promptSearchParams = timeRangeSchema.extend({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { json } from "@/lib/api/responses";
 import { parseQuery } from "@/lib/api/parse-query";
-import { windowQuerySchema } from "@/lib/dashboard/window-query";
+import { windowQuerySchema } from "@/lib/time/ranges";
 import { getPromptStats } from "@/lib/prompts/get-prompt-stats";
 
 const statsQuery = z.intersection(

@@ -1,24 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { driftStatusOf, healthOf } from "./health";
 import { compareVersions } from "./compare";
 import { formatMs } from "./format";
 import { matchesSearch, sortRows } from "./table";
-
-describe("healthOf", () => {
-  it("idle without traffic", () => expect(healthOf({ count: 0, errorRate: null })).toBe("idle"));
-  it("worst signal wins", () => {
-    expect(healthOf({ count: 10, errorRate: 0.01 })).toBe("ok");
-    expect(healthOf({ count: 10, errorRate: 0.03 })).toBe("warn");
-    expect(healthOf({ count: 10, errorRate: 0.01, hallucinationRate: 0.2 })).toBe("bad");
-    expect(healthOf({ count: 10, errorRate: 0, driftStatus: "warn" })).toBe("warn");
-  });
-  it("drift status from PSI", () => {
-    expect(driftStatusOf(null)).toBeNull();
-    expect(driftStatusOf(0.05)).toBe("ok");
-    expect(driftStatusOf(0.12)).toBe("warn");
-    expect(driftStatusOf(0.3)).toBe("bad");
-  });
-});
 
 describe("compareVersions", () => {
   type R = { p95: number; count: number };

@@ -1,0 +1,7 @@
+import type { Db } from "@/db/client";
+import { sqliteOf } from "@/db/driver";
+
+/** Deletes rollup rows of one resolution older than `before` (retention; lib/metrics/prune-rollups.ts). */
+export async function deleteRollupsBefore(db: Db, resolution: number, before: number): Promise<number> {
+  return sqliteOf(db).prepare("DELETE FROM rollup WHERE resolution = ? AND bucket < ?").run(resolution, before).changes;
+}
