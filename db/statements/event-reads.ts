@@ -44,6 +44,8 @@ export interface EventScanFilter {
   promptVersionId: number | null;
   status: string | null;
   flagged: number | null;
+  /** 1: only events flagged as prompt-injection attempts (lib/injection); 0: only the others. */
+  injection: number | null;
   userId: string | null;
   sessionId: string | null;
   traceId: string | null;
@@ -72,6 +74,7 @@ export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventReadR
         AND (@modelVersionId IS NULL OR model_version_id = @modelVersionId)
         AND (@promptId IS NULL OR prompt_id = @promptId) AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
         AND (@status IS NULL OR status = @status) AND (@flagged IS NULL OR flagged = @flagged)
+        AND (@injection IS NULL OR (json_extract(body, '$.injection') IS NOT NULL) = @injection)
         AND (@userId IS NULL OR user_id = @userId) AND (@sessionId IS NULL OR session_id = @sessionId)
         AND (@q IS NULL OR json_extract(body, '$.output') LIKE @q ESCAPE '\\'
              OR CAST(json_extract(body, '$.input') AS TEXT) LIKE @q ESCAPE '\\')

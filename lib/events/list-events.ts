@@ -15,6 +15,8 @@ export const listEventsQuerySchema = z
     ...dimensionFilterParams,
     status: z.enum(["ok", "error"]).optional(),
     flagged: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    /** Prompt-injection flag set at ingest (lib/injection/detect-injection.ts). */
+    injection: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
     userId: z.string().min(1).max(256).optional(),
     sessionId: z.string().min(1).max(256).optional(),
     traceId: z.string().min(1).max(128).optional(),
@@ -62,7 +64,7 @@ export async function listEvents(ctx: ServiceContext, q: ListEventsQuery): Promi
     const wlo = Math.max(lo, hi - keyFloor(window));
     const rows = await scanEvents(db, {
       projectId, lo: wlo, hi, from: q.from ?? null, to, type: q.type ?? null, ...ids, status: q.status ?? null,
-      flagged: q.flagged === undefined ? null : q.flagged ? 1 : 0, userId: q.userId ?? null,
+      flagged: q.flagged === undefined ? null : q.flagged ? 1 : 0, injection: q.injection === undefined ? null : q.injection ? 1 : 0, userId: q.userId ?? null,
       sessionId: q.sessionId ?? null, traceId: null, q: like, limit: q.limit - found.length,
     });
     found.push(...rows);
@@ -78,6 +80,7 @@ function matchesInMemory(r: EventReadRow, q: ListEventsQuery, ids: { modelId: nu
   return (
     (!q.type || r.type === q.type) && (ids.modelId === null || r.model_id === ids.modelId) &&
     (ids.promptId === null || r.prompt_id === ids.promptId) && (!q.status || r.status === q.status) &&
-    (q.from === undefined || r.ts >= q.from) && (q.to === undefined || r.ts <= q.to)
+    (q.from === undefined || r.ts >= q.from) && (q.to === undefined || r.ts <= q.to) &&
+    (q.injection === undefined || (JSON.parse(r.body).injection !== undefined) === q.injection)
   );
 }

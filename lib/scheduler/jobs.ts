@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
+import { enforceRetention } from "@/lib/governance/enforce-retention";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
 export interface JobContext {
@@ -28,6 +29,14 @@ export const JOBS: Job[] = [
     everyMs: 3_600_000,
     run: async ({ db, now }) => {
       await pruneMinuteRollups(db, now);
+    },
+  },
+  {
+    // Per-project maximum age of raw events (settings); bounded batches, continues next run.
+    name: "retention",
+    everyMs: 10 * 60_000,
+    run: async ({ db, now, signal }) => {
+      await enforceRetention(db, now, signal);
     },
   },
 ];
