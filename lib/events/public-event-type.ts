@@ -36,5 +36,9 @@ export interface PublicEvent {
   prediction?: number | string;
   name?: string;
   otel?: unknown;
+  /** Prompt-injection rule that matched the input or context at ingest (docs/security.md). */
+  injection?: string;
+  /** Personal data redacted at ingest, counted per kind. */
+  redactions?: Partial<Record<"secret" | "email" | "iban" | "card" | "ip" | "phone", number>>;
   [key: string]: unknown;
 }

@@ -4,6 +4,7 @@ import { readJson } from "@/lib/dashboard/read-json";
 import { changePassword, changePasswordSchema } from "@/lib/account/change-password";
 import { setSessionCookie } from "@/lib/auth/session-cookie";
 import { servedOverHttps } from "@/lib/security/content-security-policy";
+import { requireMember } from "@/lib/services/context";
 
 /**
  * POST /api/v1/account/password {currentPassword, newPassword} — every other session of the
@@ -11,6 +12,7 @@ import { servedOverHttps } from "@/lib/security/content-security-policy";
  */
 export const POST = withApi(
   async (req, ctx) => {
+    requireMember(ctx); // before reading the body: a key gets 403, not a validation error
     const changed = await changePassword(ctx, await readJson(req, changePasswordSchema));
     const res = json({ changed: true });
     await setSessionCookie(res, changed, servedOverHttps(req));
