@@ -6,7 +6,8 @@ import { clientAddress } from "@/lib/auth/client-address";
 import type { Permission } from "@/lib/auth/permissions";
 import { sessionActor } from "@/lib/auth/session-actor";
 import { apiKeyActor, authorize, type Actor, type ServiceContext } from "@/lib/services/context";
-import { ApiError, UnauthorizedError, UnavailableError } from "./errors";
+import { takeKeyToken } from "@/lib/security/key-rate-limit";
+import { ApiError, RateLimitedError, UnauthorizedError, UnavailableError } from "./errors";
 import { errorResponse } from "./responses";
 
 /** What a handler receives: the service context (pass it straight to services) and the path params. */
@@ -57,6 +58,8 @@ async function authenticate(db: Db, req: NextRequest, opts: ApiOptions): Promise
     if (!m) throw new UnauthorizedError("Authorization header must be 'Bearer <api key>'");
     const key = await verifyApiKey(db, m[1]);
     if (!key) throw new UnauthorizedError("Unknown, expired or revoked API key");
+    const rate = takeKeyToken(key.keyId, Date.now());
+    if (!rate.ok) throw new RateLimitedError("This API key is sending requests too fast", rate.retryAfterSeconds);
     return { actor: apiKeyActor(key), projectId: key.projectId };
   }
   if (opts.keysOnly) throw new UnauthorizedError("Missing 'Authorization: Bearer <api key>' header");

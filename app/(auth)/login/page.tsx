@@ -33,6 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-lg border border-border bg-surface p-5 shadow-sm">
           <h1 className="text-sm font-semibold">Sign in</h1>
           <p className="mb-4 text-xs text-muted">Observability for your ML and LLM systems.</p>
+          {sp.invited ? <p className="mb-3 text-xs text-ok" role="status">Password set. Sign in as {sp.invited}.</p> : null}
           <LoginForm callbackUrl={safeCallback(sp.callbackUrl)} initialError={sp.error ? (ERRORS[sp.error] ?? "Sign-in failed.") : null} />
         </div>
       </div>
