@@ -43,7 +43,7 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
               <Badge tone={e.action.endsWith("_failed") || e.action.endsWith(".revoke") || e.action.endsWith(".disable") ? "warn" : "neutral"}>{e.action}</Badge>
             </Td>
             <Td className="font-mono">{e.target ?? "—"}</Td>
-            <Td className="max-w-[28rem] truncate font-mono text-muted" title={change(e)}>
+            <Td className="max-w-[22rem] truncate font-mono text-muted" title={change(e)}>
               {change(e)}
             </Td>
             <Td className="font-mono text-muted">{e.address ?? "—"}</Td>

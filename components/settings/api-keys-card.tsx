@@ -84,9 +84,9 @@ export function ApiKeysCard({ project }: { project: string | null }) {
         <form onSubmit={onCreate} className="flex flex-wrap items-end gap-3" aria-label="Create API key">
           <Label>
             Name
-            <Input name="name" required maxLength={100} className="w-48" />
+            <Input name="name" required maxLength={100} className="w-full sm:w-48" />
           </Label>
-          <fieldset className="flex items-center gap-2 text-xs">
+          <fieldset className="flex flex-wrap items-center gap-2 text-xs">
             <legend className="mb-1 text-[11px] font-medium text-muted">Scopes</legend>
             {SCOPES.map((s) => (
               <label key={s} className="flex items-center gap-1">

@@ -40,7 +40,7 @@ export function GovernanceCard({ project }: { project: string | null }) {
       <CardBody className="flex flex-wrap items-end gap-6">
         <Label>
           Redaction at ingest
-          <Select aria-label="Redaction mode" value={s?.redaction.mode ?? "off"} disabled={!s || redaction.isPending} onChange={(e) => redaction.mutate(e.target.value as (typeof REDACTION_MODES)[number])}>
+          <Select className="max-w-full" aria-label="Redaction mode" value={s?.redaction.mode ?? "off"} disabled={!s || redaction.isPending} onChange={(e) => redaction.mutate(e.target.value as (typeof REDACTION_MODES)[number])}>
             {REDACTION_MODES.map((m) => (
               <option key={m} value={m}>
                 {m} — {MODE_HELP[m]}

@@ -93,7 +93,7 @@ export function MembersCard({ project, selfId }: { project: string | null; selfI
         <form onSubmit={onAdd} className="flex flex-wrap items-end gap-2" aria-label="Add member">
           <Label>
             E-mail
-            <Input name="email" type="email" required className="w-56" />
+            <Input name="email" type="email" required className="w-full sm:w-56" />
           </Label>
           <Label>
             Role
@@ -107,7 +107,7 @@ export function MembersCard({ project, selfId }: { project: string | null; selfI
           </Label>
           <Label>
             Password (optional)
-            <Input name="password" type="password" autoComplete="new-password" minLength={8} className="w-44" />
+            <Input name="password" type="password" autoComplete="new-password" minLength={8} className="w-full sm:w-44" />
           </Label>
           <Button type="submit" variant="primary" disabled={add.isPending}>
             Add member

@@ -15,6 +15,7 @@ function header(h: HeaderBag, name: string): string | undefined {
  */
 export function clientAddress(headers: HeaderBag): string | null {
   const xff = header(headers, "x-forwarded-for");
-  const last = xff?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  return last || header(headers, "x-real-ip") || null;
+  const last = xff?.split(",").map((s) => s.trim()).filter(Boolean).at(-1) || header(headers, "x-real-ip");
+  // A dual-stack socket reports IPv4 clients as ::ffff:a.b.c.d; one client, one spelling.
+  return last ? last.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1") : null;
 }

@@ -37,15 +37,15 @@ export function AuditClient() {
         <form onSubmit={onFilter} className="flex flex-wrap items-end gap-2" aria-label="Audit filters">
           <Label>
             Action (e.g. member. or api_key.revoke)
-            <Input name="action" defaultValue={state.action ?? ""} className="w-56" />
+            <Input name="action" defaultValue={state.action ?? ""} className="w-full sm:w-56" />
           </Label>
           <Label>
             Actor
-            <Input name="actor" defaultValue={state.actor ?? ""} className="w-56" />
+            <Input name="actor" defaultValue={state.actor ?? ""} className="w-full sm:w-56" />
           </Label>
           <Label>
             Target
-            <Input name="target" defaultValue={state.target ?? ""} className="w-44" />
+            <Input name="target" defaultValue={state.target ?? ""} className="w-full sm:w-44" />
           </Label>
           <Button type="submit" variant="primary">
             Filter
