@@ -8,6 +8,11 @@
 export interface InjectionRule {
   id: string;
   description: string;
+  /**
+   * Lowercase words at least one of which every match of `pattern` contains: a substring scan
+   * (a few µs per 4 KB, against tens for the case-insensitive pattern) rules most text out.
+   */
+  hint?: readonly string[];
   pattern: RegExp;
 }
 
@@ -24,6 +29,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   {
     id: "instruction_override",
     description: "Asks the model to ignore, disregard or forget the instructions it was given",
+    hint: ["ignore", "disregard", "forget", "override", "bypass", "skip", "instruction", "no longer", "follow"],
     pattern: new RegExp(
       String.raw`\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:(?:all|any|every|each|of|the|your|my|these|those|previous|prior|above|earlier|preceding|original|initial|system)\s+){1,4}${WORDS}` +
         String.raw`|\b(?:ignore|disregard|forget)\s+(?:everything|all)\s+(?:(?:you(?:'ve| have)? (?:been|were) told)|(?:above|before|previously|so far))` +
@@ -36,11 +42,13 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   {
     id: "prompt_exfiltration",
     description: "Asks the model to reveal its system prompt or hidden instructions",
+    hint: ["system", "initial", "hidden", "instructions above", "developer message"],
     pattern: /\b(?:reveal|print|show|repeat|output|leak|display|tell me)\s+(?:me\s+)?(?:your|the)\s+(?:full\s+|entire\s+|original\s+|hidden\s+|secret\s+)?(?:system\s+prompt|initial\s+(?:prompt|instructions)|hidden\s+instructions|instructions\s+above|developer\s+message)/i,
   },
   {
     id: "roleplay_jailbreak",
     description: "Role-play jailbreak markers: DAN, developer mode, personas without restrictions",
+    hint: ["dan", "anything now", "mode", "pretend", "imagine", "act as", "no restrictions", "no rules", "no filters", "no guidelines", "no ethical"],
     pattern: new RegExp(
       String.raw`\bDAN\s+(?:mode|prompt)\b|\byou\s+are\s+(?:now\s+)?DAN\b|\bdo\s+anything\s+now\b` +
         String.raw`|\b(?:developer|god|jailbreak|unrestricted|dude)\s+mode\s+(?:enabled|on|activated)` +
@@ -54,6 +62,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   {
     id: "fake_role_marker",
     description: "Chat-template or role markers inside user text, impersonating the system",
+    hint: ["<|", "[inst]", "[/inst]", "<<sys>>", "system"],
     pattern: /<\|im_start\|>\s*system|<\|(?:system|start_header_id)\|>|\[\/?INST\]|<<SYS>>|^\s*#{2,}\s*system\s*:|^\s*system\s*:\s*you\s+(?:are|must)|<\/?system>/im,
   },
 ];
@@ -64,8 +73,21 @@ export interface InjectionResult {
   rule: string | null;
 }
 
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Per rule, its hint words as one case-sensitive pattern over the lowercased text (no /i: 3–4× faster). */
+const HINTS = new Map(INJECTION_RULES.filter((r) => r.hint).map((r) => [r.id, new RegExp(r.hint!.map(escape).join("|"))]));
+const ANY_HINT = new RegExp([...new Set(INJECTION_RULES.flatMap((r) => r.hint ?? []))].map(escape).join("|"));
+
 export function detectInjection(text: string): InjectionResult {
+  let lower: string | undefined;
   for (const r of INJECTION_RULES) {
+    if (r.hint) {
+      if (lower === undefined) {
+        lower = text.toLowerCase();
+        if (!ANY_HINT.test(lower)) return { flagged: false, rule: null };
+      }
+      if (!HINTS.get(r.id)!.test(lower)) continue;
+    }
     if (r.pattern.test(text)) return { flagged: true, rule: r.id };
   }
   return { flagged: false, rule: null };

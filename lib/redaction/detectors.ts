@@ -4,17 +4,32 @@ import { isIPv6 } from "node:net";
 export const REDACTION_KINDS = ["secret", "email", "iban", "card", "ip", "phone"] as const;
 export type RedactionKind = (typeof REDACTION_KINDS)[number];
 
+/** Facts about a string computed once, so each detector can rule it out without a regex. */
+export interface TextFacts {
+  digits: number;
+}
+
+export function textFacts(text: string): TextFacts {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return { digits };
+}
+
 export interface Detector {
   kind: RedactionKind;
-  /** Cheap test that rules a string out before any regex runs (most strings hold no digits or '@'). */
-  mayContain(text: string): boolean;
+  /** Cheap test that rules a string out before its pattern runs (most text holds few digits and no '@'). */
+  mayContain(text: string, facts: TextFacts): boolean;
   /** Global, sticky-free pattern for candidates. */
   pattern: RegExp;
   /** Extra check on a candidate (checksum, digit count); absent means every match counts. */
   accept?(match: string): boolean;
 }
 
-const hasDigit = (t: string) => /\d/.test(t);
+/** Literal markers at least one of which every secret pattern below contains. */
+const SECRET_HINT = /sk-|sl_|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|AIza|eyJ|bearer|key|secret|token|passw/i;
 
 /** Luhn mod-10, the check digit every payment card number carries. */
 export function luhnValid(digits: string): boolean {
@@ -56,7 +71,7 @@ const digitCount = (s: string) => s.replace(/\D/g, "").length;
 export const DETECTORS: readonly Detector[] = [
   {
     kind: "secret",
-    mayContain: (t) => t.length >= 16,
+    mayContain: (t) => t.length >= 16 && SECRET_HINT.test(t),
     pattern: new RegExp(
       [
         String.raw`\bsk-(?:proj-|ant-|live-|test-)?[A-Za-z0-9_-]{20,}`, // OpenAI, Anthropic, Stripe-like
@@ -82,13 +97,13 @@ export const DETECTORS: readonly Detector[] = [
   },
   {
     kind: "iban",
-    mayContain: hasDigit,
+    mayContain: (_t, f) => f.digits >= 4,
     pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g,
     accept: ibanValid,
   },
   {
     kind: "card",
-    mayContain: hasDigit,
+    mayContain: (_t, f) => f.digits >= 13,
     pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g,
     accept: (m) => {
       const d = m.replace(/\D/g, "");
@@ -97,20 +112,19 @@ export const DETECTORS: readonly Detector[] = [
   },
   {
     kind: "ip",
-    mayContain: (t) => t.includes(".") || t.includes(":"),
-    pattern: new RegExp(
-      [
-        String.raw`(?<![\w.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\w.]|\.\d)`,
-        // IPv6 candidates (two or more colons); isIPv6 decides
-        String.raw`(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}(?![\w:])`,
-      ].join("|"),
-      "g",
-    ),
-    accept: (m) => !m.includes(":") || (isIPv6(m) && /[0-9A-Fa-f]/.test(m)),
+    mayContain: (t, f) => f.digits >= 4 && t.includes("."),
+    pattern: /(?<![\w.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\w.]|\.\d)/g,
+  },
+  {
+    kind: "ip",
+    // IPv6 candidates (two or more colons); isIPv6 decides
+    mayContain: (t) => /[0-9A-Fa-f]?:[0-9A-Fa-f]*:/.test(t),
+    pattern: /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}(?![\w:])/g,
+    accept: (m) => isIPv6(m) && /[0-9A-Fa-f]/.test(m),
   },
   {
     kind: "phone",
-    mayContain: hasDigit,
+    mayContain: (_t, f) => f.digits >= 8,
     // International (+CC or 00CC) or grouped national numbers: 1–5 digit groups with space, dot, dash or brackets.
     pattern: /(?<![\w+.-])(?:\+|00)?(?:\(\d{1,4}\)|\d{1,5})(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){1,6}(?![\w-]|\.\d)/g,
     accept: (m) => {

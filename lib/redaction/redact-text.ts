@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { DETECTORS, type RedactionKind } from "./detectors";
+import { DETECTORS, textFacts, type RedactionKind } from "./detectors";
 
 import { REDACTION_MODES } from "@/db/schema/project-setting";
 
@@ -26,8 +26,9 @@ interface Span {
 
 function findSpans(text: string): Span[] {
   const spans: Span[] = [];
+  const facts = textFacts(text);
   for (const d of DETECTORS) {
-    if (!d.mayContain(text)) continue;
+    if (!d.mayContain(text, facts)) continue;
     d.pattern.lastIndex = 0;
     for (const m of text.matchAll(d.pattern)) {
       const start = m.index;
