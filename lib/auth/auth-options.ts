@@ -6,6 +6,8 @@ import { clientAddress } from "./client-address";
 import { authSecret } from "./secret";
 import { verifyCredentials } from "./verify-credentials";
 import { recordSignIn } from "@/lib/audit/record-audit";
+import { headers } from "next/headers";
+import { externalProviders, linkExternalSignIn } from "./external-providers";
 
 /**
  * Email + password sign-in with JWT session cookies (the credentials provider requires the JWT
@@ -38,10 +40,22 @@ export function authOptions(): NextAuthOptions {
           return { id: String(u.id), email: u.email, name: u.name ?? u.email, sv: u.sessionVersion };
         },
       }),
+      ...externalProviders(),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) {
+      async signIn({ user, account, profile }) {
+        if (account?.type !== "oauth") return true; // credentials: authorize() decided
+        const verified = account.provider === "github" || (profile as { email_verified?: boolean } | undefined)?.email_verified === true;
+        const address = clientAddress(Object.fromEntries(await headers()));
+        return Boolean(await linkExternalSignIn(getDb(), { provider: account.provider, email: user.email, emailVerified: verified, address }));
+      },
+      async jwt({ token, user, account }) {
+        if (user && account && account.type !== "credentials") {
+          // Single sign-on: the provider's user id is not ours; the e-mail signIn() accepted is.
+          const u = await findUserByEmail(getDb(), String(user.email));
+          token.uid = u!.id;
+          token.sv = u!.sessionVersion;
+        } else if (user) {
           token.uid = Number(user.id);
           token.sv = (user as { sv?: number }).sv ?? 0; // checked per request (session-check.ts)
         }

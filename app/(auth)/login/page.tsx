@@ -5,7 +5,9 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { safeCallback } from "@/lib/auth/safe-callback";
 import { activeSessionUser } from "@/lib/auth/session-check";
 import { getDb } from "@/db/client";
+import { externalProviderInfo } from "@/lib/auth/external-providers";
 import { LoginForm } from "./login-form";
+import { ProviderButtons } from "./provider-buttons";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -13,6 +15,7 @@ const ERRORS: Record<string, string> = {
   "no-project": "Your account is not a member of any project. Ask an admin to add you.",
   CredentialsSignin: "Wrong email or password.",
   "session-ended": "Your session has ended. Sign in again.",
+  AccessDenied: "That account is not a member here, or its e-mail is not verified. Ask an admin to add you.",
   TooManyAttempts: "Too many failed sign-ins. Wait 15 minutes and try again.",
 };
 
@@ -35,6 +38,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="mb-4 text-xs text-muted">Observability for your ML and LLM systems.</p>
           {sp.invited ? <p className="mb-3 text-xs text-ok" role="status">Password set. Sign in as {sp.invited}.</p> : null}
           <LoginForm callbackUrl={safeCallback(sp.callbackUrl)} initialError={sp.error ? (ERRORS[sp.error] ?? "Sign-in failed.") : null} />
+          <ProviderButtons providers={externalProviderInfo()} callbackUrl={safeCallback(sp.callbackUrl)} />
         </div>
       </div>
     </main>
