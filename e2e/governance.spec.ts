@@ -113,3 +113,25 @@ test("redaction set on the settings page applies to the next event; the drawer s
     expect(off.status()).toBe(200);
   }
 });
+
+test("an invited member sets a password through the link (once) and signs in", async ({ browser, page }) => {
+  const email = `${uniqueId("joiner")}@example.test`;
+  const res = await page.request.post("/api/v1/members", { data: { email, role: "viewer" } });
+  expect(res.status()).toBe(201);
+  const { invite } = await res.json();
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const guest = await ctx.newPage();
+  await guest.goto(new URL(invite.url).pathname);
+  await expect(guest.getByText(`${email} is invited to`)).toBeVisible();
+  await guest.screenshot({ path: "docs/screenshots/invite.png" });
+  await guest.getByLabel("Choose a password").fill("joiner password 1");
+  await guest.getByLabel("Repeat it").fill("joiner password 1");
+  await guest.getByRole("button", { name: "Set password" }).click();
+  await expect(guest).toHaveURL(/\/login\?invited=/);
+  await expect(guest.getByRole("status")).toContainText(`Sign in as ${email}`);
+  await signIn(guest, email, "joiner password 1");
+  await expect(guest.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await guest.goto(new URL(invite.url).pathname);
+  await expect(guest.getByText("This invite link is not valid")).toBeVisible();
+  await ctx.close();
+});

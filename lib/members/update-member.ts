@@ -36,7 +36,7 @@ export async function updateMember(ctx: ServiceContext, input: UpdateMemberInput
       await tx.orm.update(membership).set({ role: input.role }).where(and(eq(membership.userId, input.userId), eq(membership.projectId, ctx.projectId)));
     }
     if (input.disabled !== undefined && input.disabled !== before.disabled) {
-      if (ctx.actor.kind === "member") await assertAdministersAll(tx, ctx.actor.userId, input.userId);
+      await assertAdministersAll(tx, ctx, input.userId);
       await tx.orm
         .update(user)
         .set({ disabledAt: input.disabled ? now : null, sessionVersion: sql`${user.sessionVersion} + 1` })
@@ -51,11 +51,17 @@ export async function updateMember(ctx: ServiceContext, input: UpdateMemberInput
   return getMember(ctx.db, ctx.projectId, input.userId, now);
 }
 
-async function assertAdministersAll(tx: Db, actorId: number, userId: number): Promise<void> {
+/** Projects the actor administers: a member's admin memberships; an admin-scope key only its own project. */
+async function assertAdministersAll(tx: Db, ctx: ServiceContext, userId: number): Promise<void> {
+  if (ctx.actor.kind === "system") return;
+  const actorId = ctx.actor.kind === "member" ? ctx.actor.userId : null;
+  const mine =
+    actorId === null
+      ? new Set([ctx.projectId])
+      : new Set(
+          (await tx.orm.select({ projectId: membership.projectId }).from(membership).where(and(eq(membership.userId, actorId), eq(membership.role, "admin")))).map((r) => r.projectId),
+        );
   const theirs = await tx.orm.select({ projectId: membership.projectId }).from(membership).where(eq(membership.userId, userId));
-  const mine = new Set(
-    (await tx.orm.select({ projectId: membership.projectId }).from(membership).where(and(eq(membership.userId, actorId), eq(membership.role, "admin")))).map((r) => r.projectId),
-  );
   if (theirs.some((p) => !mine.has(p.projectId))) {
     throw new ForbiddenError("The user also belongs to projects you do not administer; remove them from this project instead");
   }

@@ -124,6 +124,8 @@ describe("members", () => {
     await setMembership(db, shared.id, q.projectId, "viewer");
     const res = await call("PATCH", `/api/v1/members/${shared.id}`, { cookie: admin.cookie }, { disabled: true });
     expect(res.status).toBe(403);
+    // An admin-scope key of this project may not either: it administers this project only.
+    expect((await call("PATCH", `/api/v1/members/${shared.id}`, { key: p.key }, { disabled: true })).status).toBe(403);
     expect((await call("GET", "/api/v1/metrics", { cookie: shared.cookie })).status).toBe(200);
   });
 });
