@@ -16,7 +16,6 @@ import { ROLES, SCOPES, type Role, type Scope } from "@/db/schema";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { setAccountDisabled } from "@/lib/members/disable-account";
 import { createProject, ensureProject, findProjectBySlug } from "@/lib/projects/create-project";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { DEMO_EMAIL, seedDemo } from "@/lib/seed/seed-demo";
 import { storedDemoPassword } from "@/lib/seed/demo-password";
 import { verifyPassword } from "@/lib/users/passwords";
@@ -133,7 +132,6 @@ async function main() {
   if (!run) throw new UsageError(`unknown command "${cmd}"`);
   const db = openDb();
   try {
-    await seedDefaultPrices(db);
     await run(db, values);
   } finally {
     db.close();

@@ -6,8 +6,10 @@ import type { IngestEvent } from "./event-schema";
 import { KIND_LLM, KIND_PREDICTION, RollupAccumulator } from "./rollup-accumulator";
 import { toRow, type PreparedEvent } from "./to-row";
 import { memo } from "@/db/client";
+import { SAMPLE_KEY_RANGE } from "@/db/schema";
 import { immediateTransactionSync } from "@/db/writer-transaction";
 import { minuteHorizon } from "@/lib/metrics/retention";
+import { priceBook } from "@/lib/pricing/price-book";
 
 export interface StoreItem {
   event: IngestEvent;
@@ -42,10 +44,12 @@ export function storeGroup(db: Db, units: StoreUnit[], now = Date.now()): StoreS
   const dims = dimensionResolver(db);
   const ids = memo(db, "eventIds", () => new EventIdAllocator());
   const rollups = new RollupAccumulator(minuteHorizon(now));
+  // Once per batch: a price saved since the last batch (on any connection) applies from this one.
+  const prices = priceBook(db);
   const tx = (): StoreStatus[][] => {
     const out = units.map(({ projectId, items }) =>
       items.map(({ event, extra }): StoreStatus => {
-        const row = toRow(db, dims, projectId, event, now, extra);
+        const row = toRow(prices, dims, projectId, event, now, extra);
         const id = insertEvent(stmts, ids, row);
         if (id === null) return "duplicate";
         sideRecords(stmts, projectId, id, row);
@@ -76,6 +80,11 @@ function sideRecords(s: ReturnType<typeof ingestStatements>, projectId: number, 
   } else if (row.type === "metric" && row.metric && row.modelId !== null) {
     const m = row.metric;
     s.insertMetricPoint.run(id, projectId, row.modelId, row.modelVersionId, m.name, m.feature, m.value, row.ts);
+  } else if (row.type === "prediction" && row.prediction && row.modelId !== null) {
+    const p = row.prediction;
+    // A uniform random key per prediction: a window's N smallest keys are a uniform sample (ADR 0034).
+    const sampleKey = Math.floor(Math.random() * SAMPLE_KEY_RANGE);
+    s.insertPrediction.run(id, projectId, row.modelId, row.modelVersionId, row.ts, sampleKey, p.valueNum, p.valueText, row.score, p.features, p.attributions);
   }
 }
 
@@ -91,7 +100,8 @@ function insertEvent(stmts: ReturnType<typeof ingestStatements>, ids: EventIdAll
     const changes = stmts.insertEvent.run(
       id, r.projectId, r.clientId, r.type, r.ts, r.receivedAt, r.modelId, r.modelVersionId, r.promptId, r.promptVersionId,
       r.environment, r.userId, r.sessionId, r.traceId, r.spanId, r.parentSpanId, r.status, r.latencyMs, r.inputTokens,
-      r.outputTokens, r.costUsd, r.unpriced, r.flagged, r.hallucinationScore, r.score, r.body,
+      r.outputTokens, r.cacheReadTokens, r.cacheWriteTokens, r.reasoningTokens, r.costUsd, r.costReported, r.costInputUsd,
+      r.costCacheReadUsd, r.costCacheWriteUsd, r.costOutputUsd, r.costReasoningUsd, r.unpriced, r.flagged, r.hallucinationScore, r.score, r.body,
     ).changes;
     if (changes === 1) return id;
     if (stmts.findEventByClientId.get(row.projectId, row.clientId)) return null;

@@ -18,6 +18,19 @@ export const queryKeys = {
   promptStats: (project: string | null, key: string, a: number | null, b: number | null, range: TimeRange) =>
     ["prompts", project, key, "stats", a, b, rangeKey(range)] as const,
   trace: (project: string | null, traceId: string) => ["trace", project, traceId] as const,
+  prices: (project: string | null) => ["prices", project] as const,
+  unpriced: (project: string | null) => ["prices", project, "unpriced"] as const,
+  repriceJob: (project: string | null, id: number) => ["prices", project, "reprice", id] as const,
+  budgets: (project: string | null) => ["budgets", project] as const,
+  spend: (project: string | null, params: Record<string, unknown>, range: TimeRange) => ["spend", project, params, rangeKey(range)] as const,
+  modelDrift: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "drift", params, rangeKey(range)] as const,
+  modelDriftSeries: (project: string | null, model: string, range: TimeRange) => ["models", project, model, "drift-series", rangeKey(range)] as const,
+  modelPerformance: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "performance", params, rangeKey(range)] as const,
+  modelAttributions: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "attributions", params, rangeKey(range)] as const,
+  modelLineage: (project: string | null, model: string) => ["models", project, model, "lineage"] as const,
   members: (project: string | null) => ["members", project] as const,
   apiKeys: (project: string | null) => ["apiKeys", project] as const,
   audit: (project: string | null, filters: Record<string, unknown>) => ["audit", project, filters] as const,

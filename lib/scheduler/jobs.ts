@@ -1,5 +1,7 @@
 import type { Db } from "@/db/client";
+import { computeDriftWindows } from "@/lib/drift/compute-drift-windows";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
+import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
 import { enforceRetention } from "@/lib/governance/enforce-retention";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
@@ -29,6 +31,24 @@ export const JOBS: Job[] = [
     everyMs: 3_600_000,
     run: async ({ db, now }) => {
       await pruneMinuteRollups(db, now);
+    },
+  },
+  {
+    // Re-pricing requests (POST /api/v1/prices/reprice): bounded batches, resumable (lib/pricing/run-reprice-jobs.ts).
+    name: "reprice",
+    everyMs: 5_000,
+    leaseMs: 60_000,
+    run: async ({ db, signal }) => {
+      await runRepriceJobs(db, { now: Date.now, signal });
+    },
+  },
+  {
+    // Hour and day drift windows per ML model, stored for charts and the alerts' drift_share / feature_drift.
+    name: "compute-drift-windows",
+    everyMs: 10 * 60_000,
+    leaseMs: 15 * 60_000,
+    run: async ({ db, now, signal }) => {
+      await computeDriftWindows(db, now, signal);
     },
   },
   {

@@ -1,6 +1,5 @@
 import type { Db } from "@/db/client";
 import { project } from "@/db/schema";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { seedDemo, type DemoSeedResult } from "@/lib/seed/seed-demo";
 import { headlessInit, type Env, type InitResult } from "./headless-init";
 
@@ -17,7 +16,6 @@ export interface BootstrapResult {
  */
 export async function bootstrap(db: Db, env: Env = process.env): Promise<BootstrapResult> {
   const empty = (await db.orm.select({ id: project.id }).from(project).limit(1)).length === 0;
-  await seedDefaultPrices(db);
   const init = await headlessInit(db, env);
   const configured = Object.keys(env).some((k) => k.startsWith("SIGHTLINE_INIT_") && env[k]);
   if (!empty || configured || env.SIGHTLINE_DEMO === "0") return { init };

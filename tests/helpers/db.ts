@@ -5,7 +5,6 @@ import { closeDb, getDb, type Db } from "@/db/client";
 import { createProject } from "@/lib/projects/create-project";
 import { createApiKey } from "@/lib/auth/api-keys";
 import type { Role, Scope } from "@/db/schema";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { memberActor, systemContext, type ServiceContext } from "@/lib/services/context";
 
 /** Points the app at a brand-new SQLite file and returns the migrated handle. */
@@ -15,7 +14,6 @@ export async function freshDb(): Promise<Db> {
   process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
   process.env.NEXTAUTH_SECRET = "test-secret-test-secret-test-secret";
   const db = getDb();
-  await seedDefaultPrices(db);
   return db;
 }
 

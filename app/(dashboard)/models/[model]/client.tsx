@@ -4,9 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { MetricChart } from "@/components/charts/metric-chart";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { VersionComparison } from "@/components/dashboard/version-comparison";
+import { CostSplitCard } from "@/components/spend/cost-split-card";
 import { StickyLink } from "@/components/layout/nav-link";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DriftTab } from "@/components/models/drift-tab";
+import { LineageCard } from "@/components/models/lineage-card";
+import { PerformanceTab } from "@/components/models/performance-tab";
+import { QualitySummary } from "@/components/models/quality-summary";
+import { Segmented } from "@/components/ui/segmented";
 import { ErrorState } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -17,7 +22,15 @@ import { versionMetricDefs } from "@/lib/charts/metric-defs";
 import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { metricsQuery } from "@/lib/queries/metrics";
-import { modelSearchParams } from "./search-params";
+import { cacheHitRate, prepareCostSplit } from "@/lib/spend/cost-split";
+import { modelSearchParams, type ModelTab } from "./search-params";
+
+const TABS: { value: ModelTab; label: string }[] = [
+  { value: "overview", label: "Overview" },
+  { value: "drift", label: "Drift" },
+  { value: "performance", label: "Performance" },
+  { value: "lineage", label: "Lineage" },
+];
 
 const C = { c1: "var(--chart-1)", c2: "var(--chart-2)", c3: "var(--chart-3)", c4: "var(--chart-4)" };
 const pct = (v: number) => formatPercent(v, 1);
@@ -35,9 +48,12 @@ export function ModelClient({ model }: { model: string }) {
       tokens: t.tokens + (g.inputTokens ?? 0) + (g.outputTokens ?? 0),
       cost: t.cost + (g.costUsd ?? 0),
       flagged: t.flagged + (g.flaggedCount ?? 0),
+      inputTokens: t.inputTokens + (g.inputTokens ?? 0),
+      cacheReadTokens: t.cacheReadTokens + (g.cacheReadTokens ?? 0),
     }),
-    { count: 0, errors: 0, tokens: 0, cost: 0, flagged: 0 },
+    { count: 0, errors: 0, tokens: 0, cost: 0, flagged: 0, inputTokens: 0, cacheReadTokens: 0 },
   );
+  const split = prepareCostSplit(groups);
   const filter = { model, modelVersion: state.version };
   const versionOptions = groups.map((g) => ({ value: g.modelVersion ?? "", label: g.modelVersion ?? "(none)" })).filter((v) => v.value);
   const byVersion = (v: string | undefined) => groups.find((g) => g.modelVersion === v);
@@ -68,13 +84,19 @@ export function ModelClient({ model }: { model: string }) {
       </PageHeader>
       <main className="flex flex-col gap-4 p-5">
         {versions.error ? <ErrorState error={versions.error} /> : null}
+        {kind === "ml" ? <Segmented label="Model view" options={TABS} value={state.tab} onChange={(tab) => setState({ tab })} /> : null}
+        {kind === "ml" && state.tab === "drift" ? <DriftTab project={project} model={model} version={state.version} range={state} /> : null}
+        {kind === "ml" && state.tab === "performance" ? <PerformanceTab project={project} model={model} version={state.version} range={state} /> : null}
+        {kind === "ml" && state.tab === "lineage" ? <LineageCard project={project} model={model} version={state.version} /> : null}
+        {kind === "ml" && state.tab !== "overview" ? null : (
+        <>
         {versions.isPending ? <Skeleton className="h-16" /> : (
           <section className="grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Totals">
             <Stat label="Requests" value={formatCount(total.count)} />
             <Stat label="Error rate" value={formatPercent(total.count ? total.errors / total.count : null, 2)} />
             <Stat label="Versions" value={groups.length} />
             {kind === "llm" ? <Stat label="Tokens" value={formatCount(total.tokens)} /> : null}
-            {kind === "llm" ? <Stat label="Cost" value={formatUsd(total.cost)} /> : null}
+            {kind === "llm" ? <Stat label="Cost" value={formatUsd(total.cost)} hint={`cache hit rate ${formatPercent(cacheHitRate(total), 1)}`} /> : null}
             {kind === "llm" ? null : <Stat label="Latest version" value={versionOptions.at(-1)?.label ?? "—"} />}
           </section>
         )}
@@ -98,12 +120,13 @@ export function ModelClient({ model }: { model: string }) {
             <>
               <MetricChart title="Tokens" project={project} range={state} filter={filter} variant="bar" format={formatCount} series={[{ key: "tokens", label: "Tokens", metric: "tokens", color: C.c1 }]} />
               <MetricChart title="Cost" project={project} range={state} filter={filter} variant="bar" format={formatUsd} series={[{ key: "cost", label: "Cost", metric: "cost_usd", color: C.c3 }]} />
+              <CostSplitCard split={split} />
+              <MetricChart title="Cache hit rate" description="Cache-read share of input tokens" project={project} range={state} filter={filter} variant="area" format={pct} series={[{ key: "chr", label: "Cache hit rate", metric: "cache_hit_rate", color: C.c3 }]} />
               <MetricChart title="Hallucination rate" description="Flagged ÷ judged calls" project={project} range={state} filter={filter} variant="area" format={pct} series={[{ key: "hal", label: "Hallucination rate", metric: "hallucination_rate", color: C.c2 }]} />
             </>
           ) : (
             <>
-              <Placeholder title="Prediction distribution" text="Distribution of predicted values and scores per version." />
-              <Placeholder title="Drift & accuracy" text="Feature drift (PSI) and accuracy against late labels arrive with the drift monitoring issue." />
+              <QualitySummary project={project} model={model} version={state.version} range={state} onOpen={(tab) => setState({ tab })} />
             </>
           )}
         </div>
@@ -115,16 +138,10 @@ export function ModelClient({ model }: { model: string }) {
           onChange={(p) => setState(p)}
           rows={state.a && state.b ? compareVersions(byVersion(state.a), byVersion(state.b), versionMetricDefs(kind)) : []}
         />
+        {kind === "ml" ? <LineageCard project={project} model={model} version={state.version} /> : null}
+        </>
+        )}
       </main>
     </>
-  );
-}
-
-function Placeholder({ title, text }: { title: string; text: string }) {
-  return (
-    <Card>
-      <CardHeader title={title} />
-      <CardBody className="flex h-[180px] items-center justify-center text-center text-xs text-muted">{text}</CardBody>
-    </Card>
   );
 }
