@@ -25,7 +25,8 @@ async function request<T>(method: string, path: string, params: QueryParams = {}
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
   });
-  const data = await res.json().catch(() => null);
+  // 204 (e.g. "nothing left to review") has no body.
+  const data = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
     throw new ApiRequestError(res.status, err?.code ?? "http_error", err?.message ?? `HTTP ${res.status}`);

@@ -1,7 +1,9 @@
 import type { Db } from "@/db/client";
 import { computeDriftWindows } from "@/lib/drift/compute-drift-windows";
+import { alertJobs } from "@/lib/alerts/jobs";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
 import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
+import { routeNewEvents } from "@/lib/review/route-events";
 import { enforceRetention } from "@/lib/governance/enforce-retention";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
@@ -51,6 +53,18 @@ export const JOBS: Job[] = [
       await computeDriftWindows(db, now, signal);
     },
   },
+  {
+    // Review routing (docs/adr/0032): new events matching a queue's rule enter it within about
+    // one interval, without any work on the ingest path.
+    name: "review-routing",
+    everyMs: 5_000,
+    leaseMs: 60_000,
+    run: async ({ db, now, signal }) => {
+      await routeNewEvents(db, now, signal);
+    },
+  },
+  // Alert evaluation (every SIGHTLINE_EVAL_INTERVAL_S) and the notification outbox.
+  ...alertJobs(),
   {
     // Per-project maximum age of raw events (settings); bounded batches, continues next run.
     name: "retention",

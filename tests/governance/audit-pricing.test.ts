@@ -12,9 +12,9 @@ describe("price book changes are audited", () => {
     const p = await makeProject(db);
     const ctx = testContext(db, p.projectId, { role: "admin", userId: 7 });
     const created = await createPrice(ctx, createPriceSchema.parse({ model: "my-model", inputPerMTok: 1, outputPerMTok: 2 }));
-    await updatePrice(ctx, { id: created.id, patch: updatePriceSchema.parse({ outputPerMTok: 3 }) });
+    await updatePrice(ctx, { id: created.id!, patch: updatePriceSchema.parse({ outputPerMTok: 3 }) });
     await requestReprice(ctx, { from: Date.now() - 86_400_000, to: Date.now() });
-    await deletePrice(ctx, { id: created.id });
+    await deletePrice(ctx, { id: created.id! });
     const { entries } = await listAuditEntries(ctx, { action: "price.", limit: 10 });
     expect(entries.map((e) => [e.action, e.target, e.actor])).toEqual([
       ["price.delete", `price:${created.id}`, "admin@test.local"],

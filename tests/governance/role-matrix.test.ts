@@ -15,8 +15,16 @@ import { memberWithSession } from "@/tests/helpers/session";
  * without a declaration fails it.
  */
 const PUBLIC = new Set(["app/api/auth/[...nextauth]/route.ts"]);
-/** Routes whose service also needs a signed-in member (a key has no password to change). */
-const MEMBERS_ONLY = new Set(["POST app/api/v1/account/password/route.ts"]);
+/**
+ * Routes whose service also needs a signed-in member, so keys get 403 even with the permission:
+ * a key has no password to change, and review claims and leases belong to a person.
+ */
+const MEMBERS_ONLY = new Set([
+  "POST app/api/v1/account/password/route.ts",
+  "POST app/api/v1/review-queues/[id]/claim/route.ts",
+  "POST app/api/v1/review-items/[id]/lease/route.ts",
+  "POST app/api/v1/review-items/[id]/skip/route.ts",
+]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 type Handler = ((req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { permission?: Permission; keysOnly?: boolean };

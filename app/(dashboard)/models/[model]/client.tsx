@@ -16,6 +16,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
+import { HumanReviewRates } from "@/components/review/human-review-rates";
 import { compareVersions } from "@/lib/charts/compare";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/charts/format";
 import { versionMetricDefs } from "@/lib/charts/metric-defs";
@@ -139,6 +140,7 @@ export function ModelClient({ model }: { model: string }) {
           rows={state.a && state.b ? compareVersions(byVersion(state.a), byVersion(state.b), versionMetricDefs(kind)) : []}
         />
         {kind === "ml" ? <LineageCard project={project} model={model} version={state.version} /> : null}
+        {kind === "llm" ? <HumanReviewRates project={project} model={model} range={state} /> : null}
         </>
         )}
       </main>
