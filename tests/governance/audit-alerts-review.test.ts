@@ -7,12 +7,14 @@ import { claimNextItem } from "@/lib/review/claim-item";
 import { enqueueItems } from "@/lib/review/enqueue-items";
 import { submitVerdict } from "@/lib/review/submit-verdict";
 import { updateReviewQueue } from "@/lib/review/update-queue";
+import { lineageInputSchema } from "@/lib/models/lineage-schemas";
+import { setModelLineage } from "@/lib/models/set-lineage";
 import { freshDb, makeProject, testContext } from "@/tests/helpers/db";
 import { channel, rule } from "@/tests/alerts/fixtures";
 import { makeMember, makeQueue, seedEvents } from "@/tests/review/helpers";
 
 describe("alerts and review changes are audited", () => {
-  it("rules and channels (never the webhook secret), queues and verdicts", async () => {
+  it("rules and channels (never the webhook secret), queues, verdicts and model lineage", async () => {
     const db = await freshDb();
     const p = await makeProject(db);
     const ctx = testContext(db, p.projectId, { role: "admin", userId: 1 });
@@ -33,11 +35,13 @@ describe("alerts and review changes are audited", () => {
     const item = (await claimNextItem(reviewer.ctx(), { queueId: q.id }))!;
     await submitVerdict(reviewer.ctx(), { itemId: item.id, values: { hallucination: true } });
 
+    await setModelLineage(ctx, { model: "fraud-xgb", version: "2.0.0", ...lineageInputSchema.parse({ trainingRunUrl: "https://mlflow.example.com/run/1" }) });
+
     const { entries } = await listAuditEntries(ctx, { limit: 50 });
     const actions = entries.map((e) => e.action).reverse().filter((a) => !a.startsWith("api_key."));
     expect(actions).toEqual([
       "alert_channel.create", "alert_rule.create", "alert_rule.update", "alert_channel.update", "alert_rule.delete", "alert_channel.delete",
-      "review_queue.create", "review_queue.update", "review.verdict",
+      "review_queue.create", "review_queue.update", "review.verdict", "model_lineage.set",
     ]);
     expect(JSON.stringify(entries)).not.toContain(ch.secret!);
     const verdict = entries.find((e) => e.action === "review.verdict")!;
