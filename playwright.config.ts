@@ -34,7 +34,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf "${DATA_DIR}" && mkdir -p "${DATA_DIR}" && npx tsx scripts/start.ts`,
+    // The demo is seeded explicitly: start never seeds it when SIGHTLINE_INIT_* is set.
+    command: `rm -rf "${DATA_DIR}" && mkdir -p "${DATA_DIR}" && npx tsx scripts/sightline.ts seed --scenario demo && npx tsx scripts/start.ts`,
     url: `${BASE_URL}/login`,
     timeout: 15 * 60_000,
     reuseExistingServer: false,
@@ -47,6 +48,7 @@ export default defineConfig({
       SIGHTLINE_INIT_ADMIN_EMAIL: ADMIN_EMAIL,
       SIGHTLINE_INIT_ADMIN_PASSWORD: ADMIN_PASSWORD,
       SIGHTLINE_INIT_API_KEY: API_KEY,
+      SIGHTLINE_INIT_API_KEY_SCOPES: "ingest,read,admin",
       SIGHTLINE_SQLITE_SYNCHRONOUS: "NORMAL",
       // e2e/alerts.spec.ts sends test notifications to a receiver on 127.0.0.1.
       SIGHTLINE_WEBHOOK_ALLOW_HOSTS: "127.0.0.1",

@@ -14,7 +14,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import { openDb } from "@/db/client";
 import { bootstrap } from "@/lib/setup/bootstrap";
-import { DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/seed/seed-demo";
+import { DEMO_EMAIL } from "@/lib/seed/seed-demo";
 import { startServer } from "./server";
 
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -44,8 +44,9 @@ async function measure(browser: Browser, base: string, route: string, storageSta
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-fljs-"));
   const dbFile = path.join(dir, "bench.db");
+  process.env.DATABASE_URL = `file:${dbFile}`; // the generated demo password is kept beside it
   const db = openDb(`file:${dbFile}`);
-  await bootstrap(db, {});
+  const { demo } = await bootstrap(db, {});
   db.close();
   const server = await startServer({ dbFile, port: 3290 + Math.floor(Math.random() * 100) });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
@@ -54,7 +55,7 @@ async function main() {
     const page = await login.newPage();
     await page.goto(`${server.url}/login`);
     await page.getByLabel(/email/i).fill(DEMO_EMAIL);
-    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
+    await page.getByLabel(/password/i).fill(demo!.password);
     await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.getByRole("button", { name: /sign in/i }).click()]);
     const state = path.join(dir, "state.json");
     await login.storageState({ path: state });

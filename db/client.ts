@@ -46,7 +46,7 @@ export interface OpenOptions {
 
 export function openDb(url = databaseUrl(), opts: OpenOptions = {}): Db {
   const file = sqlitePath(url);
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") protectDatabaseFile(file);
   const sqlite = new Sqlite(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma(`synchronous = ${opts.synchronous ?? sqliteSynchronous()}`);
@@ -81,6 +81,24 @@ export function openDb(url = databaseUrl(), opts: OpenOptions = {}): Db {
   registerDriver(db, sqlite);
   if (opts.migrate !== false) runMigrations(db);
   return db;
+}
+
+/**
+ * Prompts, outputs and user data live in this file: the directory is created 0700 and the
+ * file 0600 before SQLite opens it (SQLite gives the -wal and -shm files the database file's
+ * mode). An existing directory keeps its mode — it may be shared, like /tmp.
+ */
+function protectDatabaseFile(file: string): void {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch {
+      // absent (-wal/-shm before first open) or not ours to change: leave it
+    }
+  }
 }
 
 export function runMigrations(db: Db): void {

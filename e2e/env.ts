@@ -7,6 +7,8 @@ export const DATA_DIR = path.join(__dirname, ".data");
 export const DB_FILE = path.join(DATA_DIR, "e2e.db");
 export const ADMIN_EMAIL = "e2e-admin@sightline.local";
 export const ADMIN_PASSWORD = "e2e-admin-password";
-export const API_KEY = "sl_e2e_0123456789abcdefghijklmnopqrstuvwxyzABCD";
+export const API_KEY = "sl_e2e_0123456789abcdefghijklmnopqrstuvwxyzABC"; // the shape of a generated key
+/** Written by the demo seed: the per-installation demo password. */
+export const DEMO_PASSWORD_FILE = path.join(DATA_DIR, "demo-password");
 export const PROJECT = "demo";
 export const AUTH_FILE = path.join(__dirname, ".auth", "admin.json");

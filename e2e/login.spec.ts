@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import fs from "node:fs";
+import { DEMO_PASSWORD_FILE } from "./env";
 import { signIn } from "./helpers";
 
 test("signed-out visitors are sent to the login page", async ({ page }) => {
@@ -17,8 +19,8 @@ test("a wrong password is refused", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("the printed demo login shows the seeded models, and sign-out works", async ({ page }) => {
-  await signIn(page, "demo@sightline.local", "sightline-demo");
+test("the generated demo login shows the seeded models, and sign-out works", async ({ page }) => {
+  await signIn(page, "demo@sightline.local", fs.readFileSync(DEMO_PASSWORD_FILE, "utf8").trim());
   const models = page.getByRole("table", { name: "Models" });
   for (const name of ["gpt-4o", "claude-sonnet-4", "llama-3.1-70b-internal", "fraud-xgb", "churn-lgbm"]) {
     await expect(models.getByRole("link", { name, exact: true })).toBeVisible();

@@ -12,7 +12,7 @@ import { DATA_DIR } from "./env";
  * promptly with 143, every event it acknowledged must be in the database, and it must not
  * abort (lib/ingest/writer/shutdown.ts).
  */
-const KEY = "sl_shutdown_0123456789abcdefghijklmnopqrstuvwxyzAB";
+const KEY = "sl_shutdown_0123456789abcdefghijklmnopqrstuvwx"; // the shape of a generated key
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

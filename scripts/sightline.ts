@@ -5,16 +5,22 @@
  *   user:create --email E --password P --role admin|engineer|reviewer|viewer [--project S]
  *   key:create --project S --scopes ingest,read,admin [--name N]
  *   seed --scenario demo|load [--events N] [--days D] [--project S]
+ *   key:revoke --project S --id N
+ *   user:disable --email E [--enable]
+ *   demo:password
  */
 import { parseArgs } from "node:util";
 import { systemContext } from "@/lib/services/context";
 import { openDb, type Db } from "@/db/client";
 import { ROLES, SCOPES, type Role, type Scope } from "@/db/schema";
-import { createApiKey } from "@/lib/auth/api-keys";
+import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
+import { setAccountDisabled } from "@/lib/members/disable-account";
 import { createProject, ensureProject, findProjectBySlug } from "@/lib/projects/create-project";
-import { seedDemo } from "@/lib/seed/seed-demo";
+import { DEMO_EMAIL, seedDemo } from "@/lib/seed/seed-demo";
+import { storedDemoPassword } from "@/lib/seed/demo-password";
+import { verifyPassword } from "@/lib/users/passwords";
 import { seedLoad } from "@/lib/seed/seed-load";
-import { upsertUser } from "@/lib/users/create-user";
+import { findUserByEmail, upsertUser } from "@/lib/users/create-user";
 import { ApiError } from "@/lib/api/errors";
 
 const USAGE = `usage: npm run sightline -- <command> [options]
@@ -22,14 +28,18 @@ const USAGE = `usage: npm run sightline -- <command> [options]
   project:create --slug S [--name N]
   user:create --email E --password P --role ${ROLES.join("|")} [--project S]
   key:create --project S --scopes ${SCOPES.join(",")} [--name N]
-  seed --scenario demo|load [--events N] [--days D] [--project S]`;
+  seed --scenario demo|load [--events N] [--days D] [--project S]
+  key:revoke --project S --id N
+  user:disable --email E [--enable]
+  demo:password`;
 
 class UsageError extends Error {}
 
 const options = {
   email: { type: "string" }, password: { type: "string" }, role: { type: "string" }, project: { type: "string" },
   scopes: { type: "string" }, name: { type: "string" }, slug: { type: "string" }, scenario: { type: "string" },
-  events: { type: "string" }, days: { type: "string" }, help: { type: "boolean", short: "h" },
+  events: { type: "string" }, days: { type: "string" }, id: { type: "string" }, enable: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
@@ -75,6 +85,26 @@ const commands: Record<string, (db: Db, v: Values) => Promise<void> | void> = {
     const { key } = await createApiKey(ctx, { name: v.name ?? "cli", scopes });
     console.error(`API key for ${v.project} with scopes ${scopes.join(",")} — shown once, store it now:`);
     console.log(key);
+  },
+  "key:revoke": async (db, v) => {
+    const ctx = systemContext(db, await projectId(db, required(v, "project")), "cli");
+    const id = positiveInt(required(v, "id"), "id", 0);
+    const live = await revokeApiKey(ctx, { keyId: id });
+    console.error(live ? `revoked key ${id}; every process refuses it within 10 s` : `key ${id} of ${v.project} is unknown or already revoked`);
+    if (!live) process.exitCode = 1;
+  },
+  "user:disable": async (db, v) => {
+    const disabled = !v.enable;
+    const res = await setAccountDisabled(db, { email: required(v, "email"), disabled, by: "cli" });
+    console.error(`${res.changed ? "" : "already "}${disabled ? "disabled" : "enabled"} ${v.email}${disabled && res.changed ? "; its sessions end at their next request" : ""}`);
+  },
+  "demo:password": async (db) => {
+    const password = storedDemoPassword();
+    const demo = await findUserByEmail(db, DEMO_EMAIL);
+    if (!password || !demo) throw new UsageError("this installation has no demo login (seed one with: seed --scenario demo)");
+    if (!(await verifyPassword(password, demo.passwordHash))) throw new UsageError(`the password of ${DEMO_EMAIL} was changed since it was generated`);
+    console.error(`demo login: ${DEMO_EMAIL}`);
+    console.log(password);
   },
   seed: async (db, v) => {
     const scenario = required(v, "scenario");

@@ -10,9 +10,8 @@ import { openDb } from "@/db/client";
 import { authSecret } from "@/lib/auth/secret";
 import { intEnv } from "@/lib/config/env";
 import { bootstrap } from "@/lib/setup/bootstrap";
-import { DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/seed/seed-demo";
+import { DEMO_EMAIL } from "@/lib/seed/seed-demo";
 import { findUserByEmail } from "@/lib/users/create-user";
-import { verifyPassword } from "@/lib/users/passwords";
 import { ingestWorkerFile } from "@/lib/ingest/writer/worker-file";
 import { buildIngestWorker } from "./build-ingest-worker";
 
@@ -58,13 +57,18 @@ async function main() {
   const { init, demo } = await bootstrap(db);
   if (init.projectSlug) console.log(`[sightline] init: project "${init.projectSlug}"${init.adminEmail ? `, admin ${init.adminEmail}` : ""}${init.apiKeyRegistered ? ", API key registered" : ""}`);
   if (demo) console.log(`[sightline] seeded the demo project with ${demo.events.toLocaleString("en")} events`);
-  const demoUser = await findUserByEmail(db, DEMO_EMAIL);
-  const showDemo = demoUser && (await verifyPassword(DEMO_PASSWORD, demoUser.passwordHash));
+  const hasDemoUser = Boolean(await findUserByEmail(db, DEMO_EMAIL));
   db.close();
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], { stdio: "inherit", env: process.env });
-  console.log(`\n  Sightline on http://localhost:${port}`);
-  if (showDemo) console.log(`  Demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}\n`);
+  // HOSTNAME is the listening address (next start's default is every interface); docs/security.md
+  // recommends 127.0.0.1 unless a reverse proxy or a container network sits in front.
+  const host = process.env.HOSTNAME || undefined;
+  const args = ["start", "-p", String(port), ...(host ? ["-H", host] : [])];
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), ...args], { stdio: "inherit", env: process.env });
+  console.log(`\n  Sightline on http://${host && host !== "0.0.0.0" ? host : "localhost"}:${port}${host ? "" : " (listening on every interface; set HOSTNAME=127.0.0.1 to keep it local)"}`);
+  // The generated demo password is printed once, when the demo is seeded; later on demand.
+  if (demo) console.log(`  Demo login: ${DEMO_EMAIL} / ${demo.password}  (shown once; again with: npm run sightline -- demo:password)\n`);
+  else if (hasDemoUser) console.log(`  Demo login: ${DEMO_EMAIL} (password: npm run sightline -- demo:password)\n`);
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }

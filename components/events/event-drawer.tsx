@@ -82,6 +82,12 @@ export function EventDrawer({ project, eventId, onClose, children }: {
                 {e.hallucination.source ? ` · ${e.hallucination.source}` : ""}
               </Badge>
             ) : null}
+            {e.injection ? <Badge tone="bad">prompt injection · {e.injection.replace(/_/g, " ")}</Badge> : null}
+            {e.redactions ? (
+              <Badge tone="accent" title="Personal data redacted at ingest">
+                redacted {Object.entries(e.redactions).map(([k, n]) => `${n} ${k}`).join(", ")}
+              </Badge>
+            ) : null}
           </div>
           <dl className="mb-4 grid grid-cols-1 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-2">
             {facts.map(([k, v]) => (

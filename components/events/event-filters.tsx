@@ -56,6 +56,10 @@ export function EventFilters({ state, project, range, onChange }: { state: Recor
         { value: "true", label: "flagged" },
         { value: "false", label: "not flagged" },
       ])}
+      {select("injection", "Injection", [
+        { value: "true", label: "injection flagged" },
+        { value: "false", label: "no injection" },
+      ])}
       <TextFilter name="userId" label="User id" value={state.userId as string | undefined} onChange={onChange} className="w-28" />
       <TextFilter name="sessionId" label="Session id" value={state.sessionId as string | undefined} onChange={onChange} className="w-28" />
       <TextFilter name="environment" label="Environment" value={state.environment as string | undefined} onChange={onChange} className="w-28" />
@@ -63,7 +67,7 @@ export function EventFilters({ state, project, range, onChange }: { state: Recor
       <Button
         variant="ghost"
         onClick={() =>
-          onChange(Object.fromEntries(["q", "type", "model", "modelVersion", "promptId", "promptVersion", "status", "flagged", "userId", "sessionId", "environment", "responseModel", "traceId"].map((k) => [k, undefined])))
+          onChange(Object.fromEntries(["q", "type", "model", "modelVersion", "promptId", "promptVersion", "status", "flagged", "injection", "userId", "sessionId", "environment", "responseModel", "traceId"].map((k) => [k, undefined])))
         }
       >
         Clear

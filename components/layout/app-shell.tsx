@@ -21,6 +21,8 @@ const NAV = [
   { href: "/settings/prices", label: "Price book", icon: "M4 4h9l7 7-9 9-7-7zM8.5 8.5h.01" },
   { href: "/review", label: "Review", icon: "M9 11l3 3 8-8M20 12v7H4V5h11" },
   { href: "/alerts", label: "Alerts", icon: "M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20h4" },
+  { href: "/audit", label: "Audit log", icon: "M6 3h9l3 3v15H6zM9 9h6M9 13h6M9 17h4" },
+  { href: "/settings", label: "Settings", exact: true, icon: "M12 8a4 4 0 100 8 4 4 0 000-8zM4 12h2M18 12h2M12 4v2M12 18v2" },
 ];
 
 /** Id of the region the skip link jumps to. */

@@ -19,7 +19,8 @@ export function VersionsTable({
 }: {
   versions: PromptView["versions"];
   stats: PromptStats["versions"];
-  onPromote: (version: number) => void;
+  /** Absent for members without prompts:write: they see no edit controls. */
+  onPromote?: (version: number) => void;
   pending: boolean;
 }) {
   // Promotion changes what production traffic runs: it takes a second, deliberate click.
@@ -73,7 +74,7 @@ export function VersionsTable({
                 {formatPercent(s?.hallucinationRate, 2)}
               </Td>
               <Td align="right">
-                {isProd ? null : confirming === v.version ? (
+                {isProd || !onPromote ? null : confirming === v.version ? (
                   <span className="inline-flex items-center gap-1" role="group" aria-label={`Confirm promoting v${v.version}`}>
                     <span className="text-muted">Promote v{v.version}?</span>
                     <Button

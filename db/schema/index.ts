@@ -24,3 +24,6 @@ export * from "./drift-reference";
 export * from "./model-lineage";
 export * from "./drift-point";
 export * from "./review";
+export * from "./audit-log";
+export * from "./invite";
+export * from "./project-setting";

@@ -8,6 +8,11 @@ export const user = sqliteTable("user", {
   passwordHash: text("password_hash").notNull(),
   createdAt: integer("created_at").notNull(),
   disabledAt: integer("disabled_at"),
+  /**
+   * Bumped on password change, disable and "sign out everywhere"; session tokens carry the
+   * version they were issued with and are refused once it moves on (lib/auth/session-check.ts).
+   */
+  sessionVersion: integer("session_version").notNull().default(0),
 });
 
 /** Roles are per project: the same person can administer one project and only view another. */

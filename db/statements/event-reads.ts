@@ -58,6 +58,8 @@ export interface EventScanFilter {
   promptVersionId: number | null;
   status: string | null;
   flagged: number | null;
+  /** 1: only events flagged as prompt-injection attempts (lib/injection); 0: only the others. */
+  injection: number | null;
   userId: string | null;
   sessionId: string | null;
   environment: string | null;
@@ -107,6 +109,7 @@ export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventListR
         AND (@modelVersionId IS NULL OR model_version_id = @modelVersionId)
         AND (@promptId IS NULL OR prompt_id = @promptId) AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
         AND (@status IS NULL OR status = @status) AND (@flagged IS NULL OR flagged = @flagged)
+        AND (@injection IS NULL OR (json_extract(body, '$.injection') IS NOT NULL) = @injection)
         AND (@userId IS NULL OR user_id = @userId) AND (@sessionId IS NULL OR session_id = @sessionId)
         AND (@environment IS NULL OR environment = @environment)
         AND (@responseModel IS NULL OR json_extract(body, '$.responseModel') = @responseModel)

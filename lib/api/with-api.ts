@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb, type Db } from "@/db/client";
 import { verifyApiKey } from "@/lib/auth/api-keys";
+import { clientAddress } from "@/lib/auth/client-address";
 import type { Permission } from "@/lib/auth/permissions";
 import { sessionActor } from "@/lib/auth/session-actor";
 import { apiKeyActor, authorize, type Actor, type ServiceContext } from "@/lib/services/context";
-import { ApiError, UnauthorizedError, UnavailableError } from "./errors";
+import { takeKeyToken } from "@/lib/security/key-rate-limit";
+import { ApiError, RateLimitedError, UnauthorizedError, UnavailableError } from "./errors";
 import { errorResponse } from "./responses";
 
 /** What a handler receives: the service context (pass it straight to services) and the path params. */
@@ -37,7 +39,7 @@ export function withApi(handler: Handler, opts: ApiOptions) {
       const { actor, projectId } = await authenticate(db, req, opts);
       authorize({ actor }, opts.permission);
       const params = route?.params ? await route.params : {};
-      const res = await handler(req, { db, projectId, actor, requestId, now: Date.now, params });
+      const res = await handler(req, { db, projectId, actor, requestId, now: Date.now, address: clientAddress(req.headers), params });
       res.headers.set("x-request-id", requestId);
       return res;
     } catch (err) {
@@ -56,6 +58,8 @@ async function authenticate(db: Db, req: NextRequest, opts: ApiOptions): Promise
     if (!m) throw new UnauthorizedError("Authorization header must be 'Bearer <api key>'");
     const key = await verifyApiKey(db, m[1]);
     if (!key) throw new UnauthorizedError("Unknown, expired or revoked API key");
+    const rate = takeKeyToken(key.keyId, Date.now());
+    if (!rate.ok) throw new RateLimitedError("This API key is sending requests too fast", rate.retryAfterSeconds);
     return { actor: apiKeyActor(key), projectId: key.projectId };
   }
   if (opts.keysOnly) throw new UnauthorizedError("Missing 'Authorization: Bearer <api key>' header");

@@ -7,6 +7,11 @@ export function generateApiKey(): string {
   return KEY_PREFIX + randomBytes(32).toString("base64url");
 }
 
+/** True for strings with the shape generateApiKey produces (sl_ + 43 base64url characters). */
+export function isGeneratedKeyShape(key: string): boolean {
+  return /^sl_[A-Za-z0-9_-]{43}$/.test(key);
+}
+
 export function hashApiKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
 }

@@ -7,6 +7,7 @@ import { findMembership, listMemberships, type ProjectMembership } from "@/lib/p
 import { memberActor, type ServiceContext } from "@/lib/services/context";
 import { authOptions } from "./auth-options";
 import { loginUrlFor, RETURN_TO_HEADER } from "./return-to";
+import { activeSessionUser } from "./session-check";
 
 export interface PageUser {
   userId: number;
@@ -26,6 +27,8 @@ export async function requirePageUser(projectSlug?: string | null): Promise<Page
   const userId = Number((session?.user as { id?: number } | undefined)?.id);
   if (!session || !Number.isInteger(userId)) redirect(loginUrlFor((await headers()).get(RETURN_TO_HEADER)));
   const db = getDb();
+  const sv = (session.user as { sv?: number } | undefined)?.sv;
+  if (!(await activeSessionUser(db, { uid: userId, sv }))) redirect("/login?error=session-ended");
   const project = await findMembership(db, userId, projectSlug);
   if (!project) redirect("/login?error=no-project");
   const email = session.user?.email ?? "";

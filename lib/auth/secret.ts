@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { dataDir } from "@/lib/config/env";
+import { ensurePrivateDir } from "@/lib/config/secret-file";
 
 /**
  * NEXTAUTH_SECRET when set; otherwise a random secret generated once and kept in the data
@@ -17,7 +18,7 @@ export function authSecret(): string {
   } catch {
     // first start: generate below
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateDir(path.dirname(file));
   const secret = randomBytes(32).toString("base64url");
   try {
     fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });

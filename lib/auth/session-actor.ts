@@ -5,6 +5,7 @@ import { findMembership } from "@/lib/projects/memberships";
 import { memberActor, type Actor } from "@/lib/services/context";
 import { ForbiddenError } from "@/lib/api/errors";
 import { authSecret } from "./secret";
+import { activeSessionUser } from "./session-check";
 
 /**
  * The signed-in member acting on a project: `?project=<slug>` (or the `x-sightline-project`
@@ -16,6 +17,7 @@ export async function sessionActor(db: Db, req: NextRequest): Promise<{ actor: A
   const token = await getToken({ req, secret: authSecret(), secureCookie: https });
   const userId = Number(token?.uid);
   if (!token || !Number.isInteger(userId)) return null;
+  if (!(await activeSessionUser(db, { uid: token.uid, sv: token.sv }))) return null; // disabled, or signed out everywhere
   const slug = req.nextUrl.searchParams.get("project") ?? req.headers.get("x-sightline-project");
   const m = await findMembership(db, userId, slug);
   if (!m) throw new ForbiddenError(slug ? `Not a member of project "${slug}"` : "Not a member of any project");

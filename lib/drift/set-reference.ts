@@ -3,6 +3,7 @@ import { driftReference, modelVersion, referenceRow } from "@/db/schema";
 import { ValidationError } from "@/lib/api/errors";
 import { requireModel, requireVersionId } from "@/lib/models/find-model";
 import { actorLabel, authorize, type ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { ReferenceView, SetReferenceInput } from "./schemas";
 
 /** Rows inserted per statement: SQLite's bound-parameter limit is 32,766 (4 columns here). */
@@ -53,6 +54,9 @@ export async function setDriftReference(ctx: ServiceContext, input: SetReference
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       await tx.orm.insert(referenceRow).values(rows.slice(i, i + INSERT_CHUNK).map((r) => ({ ...r, referenceId: ref.id })));
     }
+    await recordAudit({ ...ctx, db: tx }, {
+      action: "drift_baseline.set", target: `model:${m.name}${input.version ? `@${input.version}` : ""}`, after: { kind: input.kind, rows: rows.length },
+    });
   });
   return {
     model: m.name,

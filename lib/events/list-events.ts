@@ -15,6 +15,8 @@ export const listEventsQuerySchema = z
     ...dimensionFilterParams,
     status: z.enum(["ok", "error"]).optional(),
     flagged: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    /** Prompt-injection flag set at ingest (lib/injection/detect-injection.ts). */
+    injection: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
     userId: z.string().min(1).max(256).optional(),
     sessionId: z.string().min(1).max(256).optional(),
     environment: z.string().min(1).max(64).optional(),
@@ -66,7 +68,7 @@ export async function listEvents(ctx: ServiceContext, q: ListEventsQuery): Promi
     const wlo = Math.max(lo, hi - keyFloor(window));
     const rows = await scanEvents(db, {
       projectId, lo: wlo, hi, from: q.from ?? null, to, type: q.type ?? null, ...ids, status: q.status ?? null,
-      flagged: q.flagged === undefined ? null : q.flagged ? 1 : 0, userId: q.userId ?? null,
+      flagged: q.flagged === undefined ? null : q.flagged ? 1 : 0, injection: q.injection === undefined ? null : q.injection ? 1 : 0, userId: q.userId ?? null,
       sessionId: q.sessionId ?? null, environment: q.environment ?? null, responseModel: q.responseModel ?? null, traceId: null, q: like, limit: q.limit - found.length,
     });
     found.push(...rows);
@@ -87,6 +89,7 @@ function matchesInMemory(r: EventReadRow, q: ListEventsQuery, ids: { modelId: nu
     (ids.promptId === null || r.prompt_id === ids.promptId) && (!q.status || r.status === q.status) &&
     (q.from === undefined || r.ts >= q.from) && (q.to === undefined || r.ts <= q.to) &&
     (!q.environment || r.environment === q.environment) &&
-    (!q.responseModel || (JSON.parse(r.body) as { responseModel?: string }).responseModel === q.responseModel)
+    (!q.responseModel || (JSON.parse(r.body) as { responseModel?: string }).responseModel === q.responseModel) &&
+    (q.injection === undefined || (JSON.parse(r.body).injection !== undefined) === q.injection)
   );
 }

@@ -57,5 +57,9 @@ export interface PublicEvent {
    * its first 1,000 characters (of its JSON text when structured). The detail endpoint has them whole.
    */
   truncated?: string[];
+  /** Prompt-injection rule that matched the input or context at ingest (docs/security.md). */
+  injection?: string;
+  /** Personal data redacted at ingest, counted per kind. */
+  redactions?: Partial<Record<"secret" | "email" | "iban" | "card" | "ip" | "phone", number>>;
   [key: string]: unknown;
 }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { model, modelLineage, modelVersion } from "@/db/schema";
 import { actorLabel, authorize, type ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { toLineageView } from "./get-lineage";
 import type { LineageInput, LineageView } from "./lineage-schemas";
 
@@ -38,6 +39,7 @@ export async function setModelLineage(ctx: ServiceContext, input: LineageInput &
       .values({ modelVersionId: v.id, ...row })
       .onConflictDoUpdate({ target: modelLineage.modelVersionId, set: row })
       .returning();
+    await recordAudit({ ...ctx, db: tx }, { action: "model_lineage.set", target: `model:${input.model}@${input.version}`, after: row });
     return out;
   });
   return toLineageView(input.model, input.version, saved);

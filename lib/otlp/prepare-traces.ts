@@ -4,6 +4,8 @@ import type { StoreStatus } from "@/lib/ingest/store-events";
 import { mapSpan, type MappedSpan } from "./map/map-span";
 import { internProvenance, type SpanProvenance } from "./otel-context";
 import { propagateRootAttributes } from "./propagate-root-attributes";
+import { governEvent, withGoverned } from "@/lib/governance/govern-event";
+import { ingestPolicy } from "@/lib/governance/ingest-policy";
 import type { DecodedBatch, SpanRejection } from "./span-model";
 
 export interface TraceIngestResult {
@@ -55,7 +57,16 @@ export function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): P
   // Before interning: inherited fields are recorded in the provenance too.
   propagateRootAttributes(mapped, ids);
   const events = mapped.map((m) => m.event);
-  const validated = validateEvents(events, events.length ? internProvenance(db, projectId, provenance) : undefined);
+  // Redaction and the injection flag before anything is stored — the interned provenance too,
+  // since it holds the span's raw attributes (lib/governance/govern-event.ts).
+  const policy = ingestPolicy(db, projectId);
+  const governed = events.map((event, i) => {
+    const res = governEvent(event, provenance[i].otel as unknown as Record<string, unknown>, policy);
+    provenance[i].otel = res.extra as unknown as SpanProvenance["otel"];
+    return res.governed;
+  });
+  const extras = events.length ? internProvenance(db, projectId, provenance) : undefined;
+  const validated = validateEvents(events, extras?.map((x, i) => withGoverned(x, governed[i])));
   return {
     events: validated,
     finish(statuses) {

@@ -1,4 +1,5 @@
 import { price } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { actorLabel, authorize, type ServiceContext } from "@/lib/services/context";
 import { storedPriceView } from "./price-view";
 import type { CreatePriceInput, PriceView } from "./schemas";
@@ -11,17 +12,21 @@ import type { CreatePriceInput, PriceView } from "./schemas";
 export async function createPrice(ctx: ServiceContext, input: CreatePriceInput): Promise<PriceView> {
   authorize(ctx, "settings:manage");
   const now = ctx.now();
-  const [row] = await ctx.db.orm
-    .insert(price)
-    .values({
-      projectId: ctx.projectId, model: input.model, match: input.match, provider: input.provider ?? null,
-      inputPerMTok: input.inputPerMTok, outputPerMTok: input.outputPerMTok, cacheReadPerMTok: input.cacheReadPerMTok ?? null,
-      cacheWritePerMTok: input.cacheWritePerMTok ?? null, cacheWrite1hPerMTok: input.cacheWrite1hPerMTok ?? null,
-      reasoningPerMTok: input.reasoningPerMTok ?? null, audioInputPerMTok: input.audioInputPerMTok ?? null,
-      audioOutputPerMTok: input.audioOutputPerMTok ?? null, imageInputPerMTok: input.imageInputPerMTok ?? null,
-      imageOutputPerMTok: input.imageOutputPerMTok ?? null, tiers: JSON.stringify(input.tiers), effectiveFrom: input.effectiveFrom ?? 0,
-      createdBy: actorLabel(ctx.actor), createdAt: now, updatedAt: now,
-    })
-    .returning();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx.orm
+      .insert(price)
+      .values({
+        projectId: ctx.projectId, model: input.model, match: input.match, provider: input.provider ?? null,
+        inputPerMTok: input.inputPerMTok, outputPerMTok: input.outputPerMTok, cacheReadPerMTok: input.cacheReadPerMTok ?? null,
+        cacheWritePerMTok: input.cacheWritePerMTok ?? null, cacheWrite1hPerMTok: input.cacheWrite1hPerMTok ?? null,
+        reasoningPerMTok: input.reasoningPerMTok ?? null, audioInputPerMTok: input.audioInputPerMTok ?? null,
+        audioOutputPerMTok: input.audioOutputPerMTok ?? null, imageInputPerMTok: input.imageInputPerMTok ?? null,
+        imageOutputPerMTok: input.imageOutputPerMTok ?? null, tiers: JSON.stringify(input.tiers), effectiveFrom: input.effectiveFrom ?? 0,
+        createdBy: actorLabel(ctx.actor), createdAt: now, updatedAt: now,
+      })
+      .returning();
+    await recordAudit({ ...ctx, db: tx }, { action: "price.create", target: `price:${created.id}`, after: storedPriceView(created) });
+    return created;
+  });
   return storedPriceView(row);
 }

@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { repriceJob } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
 import { eventIdToTs } from "@/lib/ingest/event-id";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { actorLabel, authorize, type ServiceContext } from "@/lib/services/context";
 import type { RepriceJobView, RepriceRequest } from "./schemas";
 
@@ -13,13 +14,17 @@ type JobRow = typeof repriceJob.$inferSelect;
  */
 export async function requestReprice(ctx: ServiceContext, input: RepriceRequest): Promise<RepriceJobView> {
   authorize(ctx, "settings:manage");
-  const [row] = await ctx.db.orm
-    .insert(repriceJob)
-    .values({
-      projectId: ctx.projectId, fromTs: input.from, toTs: input.to, model: input.model ?? null, status: "queued",
-      requestedBy: actorLabel(ctx.actor), createdAt: ctx.now(),
-    })
-    .returning();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx.orm
+      .insert(repriceJob)
+      .values({
+        projectId: ctx.projectId, fromTs: input.from, toTs: input.to, model: input.model ?? null, status: "queued",
+        requestedBy: actorLabel(ctx.actor), createdAt: ctx.now(),
+      })
+      .returning();
+    await recordAudit({ ...ctx, db: tx }, { action: "price.reprice", target: `reprice_job:${created.id}`, after: { from: input.from, to: input.to, model: input.model ?? null } });
+    return created;
+  });
   return repriceJobView(row);
 }
 

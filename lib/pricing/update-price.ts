@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { price } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { storedPriceView } from "./price-view";
 import type { PriceView, UpdatePriceInput } from "./schemas";
@@ -28,16 +29,23 @@ export async function updatePrice(ctx: ServiceContext, input: { id: number; patc
       throw new ValidationError("Invalid price", [{ path: "model", message: `is not a valid regular expression: ${(err as Error).message}` }]);
     }
   }
-  const [row] = await ctx.db.orm
-    .update(price)
-    .set({ ...rest, ...(tiers !== undefined ? { tiers: JSON.stringify(tiers) } : {}), updatedAt: Math.max(ctx.now(), current.updatedAt + 1) })
-    .where(eq(price.id, current.id))
-    .returning();
-  return storedPriceView(row);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.orm
+      .update(price)
+      .set({ ...rest, ...(tiers !== undefined ? { tiers: JSON.stringify(tiers) } : {}), updatedAt: Math.max(ctx.now(), current.updatedAt + 1) })
+      .where(eq(price.id, current.id))
+      .returning();
+    const after = storedPriceView(row);
+    await recordAudit({ ...ctx, db: tx }, { action: "price.update", target: `price:${current.id}`, before: storedPriceView(current), after });
+    return after;
+  });
 }
 
 export async function deletePrice(ctx: ServiceContext, input: { id: number }): Promise<void> {
   authorize(ctx, "settings:manage");
   const current = await ownPrice(ctx, input.id);
-  await ctx.db.orm.delete(price).where(eq(price.id, current.id));
+  await ctx.db.transaction(async (tx) => {
+    await tx.orm.delete(price).where(eq(price.id, current.id));
+    await recordAudit({ ...ctx, db: tx }, { action: "price.delete", target: `price:${current.id}`, before: storedPriceView(current) });
+  });
 }

@@ -2,6 +2,7 @@ import { and, eq, max, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { promptVersion } from "@/db/schema";
 import { ConflictError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { ensurePromptRow } from "./create-prompt";
 import { findPromptRow, readPromptView } from "./get-prompt";
@@ -39,22 +40,29 @@ export async function createPromptVersion(
     } else {
       await tx.orm.insert(promptVersion).values({ promptId: p.id, version, template: data.template, labels, createdAt: now });
     }
-    await removeLabelsElsewhere(tx, p.id, version, labels);
+    const moved = await removeLabelsElsewhere(tx, p.id, version, labels);
+    await recordAudit({ ...ctx, db: tx }, {
+      action: "prompt.version_create", target: `prompt:${key}@v${version}`, after: { template: data.template, labels, labelsMovedFrom: moved },
+    });
     return { isNew: !existing, version };
   });
   const view = (await readPromptView(ctx.db, ctx.projectId, key)).versions.find((v) => v.version === created.version)!;
   return { created: created.isNew, version: view };
 }
 
-/** Labels are unique within a prompt: take them off every other version. */
-export async function removeLabelsElsewhere(db: Db, promptId: number, keepVersion: number, labels: string[]): Promise<void> {
-  if (labels.length === 0) return;
+/** Labels are unique within a prompt: take them off every other version. Returns where each label was. */
+export async function removeLabelsElsewhere(db: Db, promptId: number, keepVersion: number, labels: string[]): Promise<Record<string, number>> {
+  const moved: Record<string, number> = {};
+  if (labels.length === 0) return moved;
   const others = await db.orm
     .select()
     .from(promptVersion)
     .where(and(eq(promptVersion.promptId, promptId), ne(promptVersion.version, keepVersion)));
   for (const o of others) {
     const next = o.labels.filter((l) => !labels.includes(l));
-    if (next.length !== o.labels.length) await db.orm.update(promptVersion).set({ labels: next }).where(eq(promptVersion.id, o.id));
+    if (next.length === o.labels.length) continue;
+    await db.orm.update(promptVersion).set({ labels: next }).where(eq(promptVersion.id, o.id));
+    for (const l of o.labels) if (labels.includes(l)) moved[l] = o.version;
   }
+  return moved;
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { prompt } from "@/db/schema";
 import { ConflictError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { findPromptRow, readPromptView } from "./get-prompt";
 import { assertPromptRoom } from "./prompt-caps";
@@ -14,12 +15,15 @@ import type { CreatePromptInput, PromptView } from "./schemas";
 export async function createPrompt(ctx: ServiceContext, data: CreatePromptInput): Promise<PromptView> {
   authorize(ctx, "prompts:write");
   if (!(await findPromptRow(ctx.db, ctx.projectId, data.key))) await assertPromptRoom(ctx.db, ctx.projectId, "prompt");
-  const inserted = await ctx.db.orm
-    .insert(prompt)
-    .values({ projectId: ctx.projectId, key: data.key, name: data.name ?? null, description: data.description ?? null, createdAt: ctx.now() })
-    .onConflictDoNothing()
-    .returning({ id: prompt.id });
-  if (inserted.length === 0) throw new ConflictError(`Prompt "${data.key}" already exists`);
+  await ctx.db.transaction(async (tx) => {
+    const inserted = await tx.orm
+      .insert(prompt)
+      .values({ projectId: ctx.projectId, key: data.key, name: data.name ?? null, description: data.description ?? null, createdAt: ctx.now() })
+      .onConflictDoNothing()
+      .returning({ id: prompt.id });
+    if (inserted.length === 0) throw new ConflictError(`Prompt "${data.key}" already exists`);
+    await recordAudit({ ...ctx, db: tx }, { action: "prompt.create", target: `prompt:${data.key}`, after: { name: data.name ?? null, description: data.description ?? null } });
+  });
   return readPromptView(ctx.db, ctx.projectId, data.key);
 }
 

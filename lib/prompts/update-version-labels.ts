@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { promptVersion } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { removeLabelsElsewhere } from "./create-prompt-version";
 import { readPromptView, requirePromptRow } from "./get-prompt";
@@ -23,7 +24,10 @@ export async function updateVersionLabels(
       .limit(1);
     if (!row) throw new NotFoundError(`Version ${version} of prompt "${key}" not found`);
     await tx.orm.update(promptVersion).set({ labels }).where(eq(promptVersion.id, row.id));
-    await removeLabelsElsewhere(tx, p.id, version, labels);
+    const moved = await removeLabelsElsewhere(tx, p.id, version, labels);
+    await recordAudit({ ...ctx, db: tx }, {
+      action: "prompt.label", target: `prompt:${key}@v${version}`, before: { labels: row.labels, elsewhere: moved }, after: { labels },
+    });
   });
   return (await readPromptView(ctx.db, ctx.projectId, key)).versions.find((v) => v.version === version)!;
 }

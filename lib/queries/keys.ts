@@ -44,4 +44,8 @@ export const queryKeys = {
   incidentSeries: (project: string | null, id: number) => ["alerts", project, "incident", id, "series"] as const,
   groups: (project: string | null, kind: string, params: Record<string, unknown>, range: TimeRange) => ["groups", project, kind, params, rangeKey(range)] as const,
   group: (project: string | null, kind: string, id: string, range: TimeRange | null) => ["groups", project, kind, id, range ? rangeKey(range) : null] as const,
+  members: (project: string | null) => ["members", project] as const,
+  apiKeys: (project: string | null) => ["apiKeys", project] as const,
+  audit: (project: string | null, filters: Record<string, unknown>) => ["audit", project, filters] as const,
+  governance: (project: string | null) => ["governance", project] as const,
 };

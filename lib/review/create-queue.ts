@@ -3,6 +3,7 @@ import { reviewQueue, reviewQueueAssignee } from "@/db/schema";
 import { ConflictError } from "@/lib/api/errors";
 import { keyFloor } from "@/lib/ingest/event-id";
 import { authorize, type ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { resolveAssignees, toQueueView } from "./load-queue";
 import type { CreateQueueInput, QueueView } from "./schemas";
 
@@ -25,6 +26,7 @@ export async function createReviewQueue(ctx: ServiceContext, input: CreateQueueI
     if (assigneeIds.length > 0) {
       await tx.orm.insert(reviewQueueAssignee).values(assigneeIds.map((userId) => ({ queueId: created.id, userId })));
     }
+    await recordAudit({ ...ctx, db: tx }, { action: "review_queue.create", target: `review_queue:${created.id}`, after: { name: input.name, rubric: input.rubric, routing: input.routing ?? null, assignees: input.assignees ?? [] } });
     return created;
   });
   return toQueueView(row, [...new Set((input.assignees ?? []).map((e) => e.toLowerCase()))].sort());

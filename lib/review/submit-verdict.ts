@@ -2,6 +2,7 @@ import { and, count, desc, eq, gt, inArray, isNotNull, isNull } from "drizzle-or
 import { reviewItem, reviewLease, reviewVerdict } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/api/errors";
 import { authorize, requireMember, type ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { loadQueue } from "./load-queue";
 import { validateRubricValues } from "./rubric";
 import type { VerdictInput, VerdictView } from "./schemas";
@@ -40,6 +41,10 @@ export async function submitVerdict(ctx: ServiceContext, input: VerdictInput & {
       itemId: item.id, reviewerId: me.userId, values, correctedOutput: input.correctedOutput ?? null,
       comment: input.comment ?? null, gold: lease.gold, supersedes: previous?.id ?? null, createdAt: now,
     }).returning();
+    await recordAudit({ ...ctx, db: tx }, {
+      action: "review.verdict", target: `review_item:${item.id}`,
+      after: { verdict: created.id, values, supersedes: created.supersedes, correctedOutput: input.correctedOutput !== undefined },
+    });
     return created;
   });
   return {

@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { reviewItem, reviewQueue, reviewQueueAssignee, reviewVerdict } from "@/db/schema";
 import { ConflictError, ValidationError } from "@/lib/api/errors";
 import { authorize, type ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { assigneesOf, loadQueue, resolveAssignees, toQueueView } from "./load-queue";
 import type { Rubric } from "./rubric";
 import type { QueueView, UpdateQueueInput } from "./schemas";
@@ -44,6 +45,11 @@ export async function updateReviewQueue(ctx: ServiceContext, input: UpdateQueueI
       await tx.orm.delete(reviewQueueAssignee).where(eq(reviewQueueAssignee.queueId, queue.id));
       if (assigneeIds.length > 0) await tx.orm.insert(reviewQueueAssignee).values(assigneeIds.map((userId) => ({ queueId: queue.id, userId })));
     }
+    const { id: _id, ...patch } = input;
+    await recordAudit({ ...ctx, db: tx }, {
+      action: "review_queue.update", target: `review_queue:${queue.id}`,
+      before: Object.fromEntries(Object.keys(patch).map((k) => [k, (queue as Record<string, unknown>)[k] ?? null])), after: patch,
+    });
   });
   const updated = await loadQueue(ctx, queue.id);
   return toQueueView(updated, (await assigneesOf(ctx.db, [queue.id])).get(queue.id)!);

@@ -4,6 +4,7 @@ import { alertJobs } from "@/lib/alerts/jobs";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
 import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
 import { routeNewEvents } from "@/lib/review/route-events";
+import { enforceRetention } from "@/lib/governance/enforce-retention";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
 export interface JobContext {
@@ -64,4 +65,12 @@ export const JOBS: Job[] = [
   },
   // Alert evaluation (every SIGHTLINE_EVAL_INTERVAL_S) and the notification outbox.
   ...alertJobs(),
+  {
+    // Per-project maximum age of raw events (settings); bounded batches, continues next run.
+    name: "retention",
+    everyMs: 10 * 60_000,
+    run: async ({ db, now, signal }) => {
+      await enforceRetention(db, now, signal);
+    },
+  },
 ];

@@ -6,11 +6,11 @@ import { setMembership } from "@/lib/projects/memberships";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
 import { upsertUser } from "@/lib/users/create-user";
 import { DEMO_PROMPTS } from "./demo-catalog";
+import { demoPassword } from "./demo-password";
 import { demoEvents } from "./demo-events";
 
 export const DEMO_PROJECT = "demo";
 export const DEMO_EMAIL = "demo@sightline.local";
-export const DEMO_PASSWORD = "sightline-demo";
 
 export interface DemoSeedResult {
   projectId: number;
@@ -26,7 +26,8 @@ export interface DemoSeedResult {
 export async function seedDemo(db: Db, opts: { now?: number; days?: number; alsoAdminUserId?: number } = {}): Promise<DemoSeedResult> {
   const now = opts.now ?? Date.now();
   const { id: projectId } = await ensureProject(db, DEMO_PROJECT, "Demo");
-  await upsertUser(db, { email: DEMO_EMAIL, password: DEMO_PASSWORD, name: "Demo user", projectId, role: "admin" });
+  const password = demoPassword();
+  await upsertUser(db, { email: DEMO_EMAIL, password, name: "Demo user", projectId, role: "admin" });
   if (opts.alsoAdminUserId) await setMembership(db, opts.alsoAdminUserId, projectId, "admin");
   let batch: Record<string, unknown>[] = [];
   let events = 0;
@@ -42,7 +43,7 @@ export async function seedDemo(db: Db, opts: { now?: number; days?: number; also
   }
   if (batch.length) flush();
   await registerTemplates(db, projectId, now);
-  return { projectId, events, email: DEMO_EMAIL, password: DEMO_PASSWORD };
+  return { projectId, events, email: DEMO_EMAIL, password };
 }
 
 /** Prompt templates and labels (versions themselves were created by the events naming them). */

@@ -21,6 +21,8 @@ export interface ServiceContext {
   actor: Actor;
   requestId: string;
   now(): number;
+  /** The client's address when the work comes from a request (for the audit log). */
+  address?: string | null;
 }
 
 export function memberActor(m: { userId: number; email: string; role: Role }): Actor {

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { SCOPES } from "@/db/schema";
+import { SCOPES, type Scope } from "@/db/schema";
+import { isGeneratedKeyShape } from "@/lib/auth/api-key-token";
 import { createApiKey, findApiKeyByPlainKey } from "@/lib/auth/api-keys";
 import { ensureProject } from "@/lib/projects/create-project";
 import { setMembership } from "@/lib/projects/memberships";
@@ -16,8 +17,10 @@ export interface InitResult {
 }
 
 /**
- * Applies SIGHTLINE_INIT_PROJECT / _ADMIN_EMAIL / _ADMIN_PASSWORD / _API_KEY. Safe to run on
- * every start: existing rows are left as they are (a changed admin password is applied).
+ * Applies SIGHTLINE_INIT_PROJECT / _ADMIN_EMAIL / _ADMIN_PASSWORD / _API_KEY / _API_KEY_SCOPES.
+ * Safe to run on every start: existing rows are left as they are (a changed admin password is
+ * applied). The init key gets only the scopes it names (default ingest), and must have the
+ * shape of a generated key, so "changeme" cannot become a credential.
  */
 export async function headlessInit(db: Db, env: Env = process.env): Promise<InitResult> {
   const email = env.SIGHTLINE_INIT_ADMIN_EMAIL;
@@ -40,10 +43,22 @@ export async function headlessInit(db: Db, env: Env = process.env): Promise<Init
     out.adminEmail = email;
   }
   if (key) {
+    if (!isGeneratedKeyShape(key)) {
+      throw new Error("SIGHTLINE_INIT_API_KEY must look like a generated key: sl_ followed by 43 base64url characters (make one with: node -e \"console.log('sl_'+require('crypto').randomBytes(32).toString('base64url'))\")");
+    }
+    const scopes = initKeyScopes(env.SIGHTLINE_INIT_API_KEY_SCOPES);
     const row = await findApiKeyByPlainKey(db, key);
     if (row && row.projectId !== projectId) throw new Error("SIGHTLINE_INIT_API_KEY is already registered to another project");
-    if (!row) await createApiKey(systemContext(db, projectId, "headless-init"), { name: "SIGHTLINE_INIT_API_KEY", scopes: [...SCOPES], key });
+    if (!row) await createApiKey(systemContext(db, projectId, "headless-init"), { name: "SIGHTLINE_INIT_API_KEY", scopes, key });
     out.apiKeyRegistered = true;
   }
   return out;
+}
+
+/** SIGHTLINE_INIT_API_KEY_SCOPES: comma list, default "ingest". */
+export function initKeyScopes(raw: string | undefined): Scope[] {
+  const scopes = (raw || "ingest").split(",").map((s) => s.trim()).filter(Boolean) as Scope[];
+  const bad = scopes.filter((s) => !SCOPES.includes(s));
+  if (bad.length || !scopes.length) throw new Error(`SIGHTLINE_INIT_API_KEY_SCOPES must be a comma list of ${SCOPES.join(", ")}; got "${raw}"`);
+  return [...new Set(scopes)];
 }

@@ -19,7 +19,8 @@ const INIT = {
   SIGHTLINE_INIT_PROJECT: "acme",
   SIGHTLINE_INIT_ADMIN_EMAIL: "Ops@Example.test",
   SIGHTLINE_INIT_ADMIN_PASSWORD: "s3cret-pass",
-  SIGHTLINE_INIT_API_KEY: "sl_init_key_for_tests_0123456789",
+  SIGHTLINE_INIT_API_KEY: "sl_" + "i".repeat(43),
+  SIGHTLINE_INIT_API_KEY_SCOPES: "ingest,read",
 };
 
 describe("bootstrap", () => {
@@ -32,15 +33,15 @@ describe("bootstrap", () => {
     const user = (await findUserByEmail(db, "ops@example.test"))!;
     expect((await listMemberships(db, user.id)).map((m) => [m.slug, m.role])).toEqual([["acme", "admin"]]);
     const key = (await verifyApiKey(db, INIT.SIGHTLINE_INIT_API_KEY))!;
-    expect(key.scopes.sort()).toEqual([...SCOPES].sort());
+    expect(key.scopes.sort()).toEqual(["ingest", "read"]);
     expect(sqliteOf(db).prepare("SELECT count(*) AS n FROM api_key").get()).toEqual({ n: 1 });
     expect(sqliteOf(db).prepare("SELECT key_hash FROM api_key").get()).not.toEqual({ key_hash: INIT.SIGHTLINE_INIT_API_KEY });
   });
 
-  it("seeds the demo on an empty database only, with 3 LLM and 2 ML models and versioned prompts", async () => {
-    const first = await bootstrap(db, INIT);
+  it("seeds the demo on an empty, unconfigured database only, with 3 LLM and 2 ML models and versioned prompts", async () => {
+    const first = await bootstrap(db, {});
     expect(first.demo!.events).toBeGreaterThan(10_000);
-    const again = await bootstrap(db, INIT);
+    const again = await bootstrap(db, {});
     expect(again.demo).toBeUndefined();
     const models = sqliteOf(db).prepare("SELECT kind, count(*) AS n FROM model GROUP BY kind ORDER BY kind").all();
     expect(models).toEqual([{ kind: "llm", n: 3 }, { kind: "ml", n: 2 }]);
@@ -56,9 +57,23 @@ describe("bootstrap", () => {
     expect(llm.some((g) => (g.unpricedCount ?? 0) > 0)).toBe(true);
     const psi = sqliteOf(db).prepare("SELECT max(value) AS v FROM metric_point WHERE name = 'drift.psi'").get() as { v: number };
     expect(psi.v).toBeGreaterThan(0.2);
-    // The init admin can see the demo too.
-    const admin = (await findUserByEmail(db, INIT.SIGHTLINE_INIT_ADMIN_EMAIL))!;
-    expect((await listMemberships(db, admin.id)).map((m) => m.slug).sort()).toEqual(["acme", "demo"]);
+  });
+
+  it("never seeds the demo when any SIGHTLINE_INIT_* is set", async () => {
+    for (const env of [INIT, { SIGHTLINE_INIT_PROJECT: "solo" }]) {
+      const fresh = await freshDb();
+      expect((await bootstrap(fresh, env)).demo).toBeUndefined();
+      expect(await findUserByEmail(fresh, DEMO_EMAIL)).toBeUndefined();
+    }
+  });
+
+  it("gives the init key ingest only by default, and refuses keys that do not look generated", async () => {
+    await bootstrap(db, { SIGHTLINE_INIT_PROJECT: "k", SIGHTLINE_INIT_API_KEY: INIT.SIGHTLINE_INIT_API_KEY });
+    expect((await verifyApiKey(db, INIT.SIGHTLINE_INIT_API_KEY))!.scopes).toEqual(["ingest"]);
+    for (const key of ["changeme", "sl_short", "sl_" + "x".repeat(42) + "!"]) {
+      await expect(bootstrap(db, { SIGHTLINE_INIT_API_KEY: key })).rejects.toThrow(/look like a generated key/);
+    }
+    await expect(bootstrap(db, { SIGHTLINE_INIT_API_KEY: "sl_" + "j".repeat(43), SIGHTLINE_INIT_API_KEY_SCOPES: "ingest,root" })).rejects.toThrow(/SCOPES/);
   });
 
   it("refuses half an admin", async () => {

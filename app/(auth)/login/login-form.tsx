@@ -23,7 +23,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       return;
     }
     setPending(false);
-    setError("Wrong email or password.");
+    setError(res?.error === "TooManyAttempts" ? "Too many failed sign-ins. Wait 15 minutes and try again." : "Wrong email or password.");
   }
 
   return (

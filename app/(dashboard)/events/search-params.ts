@@ -13,6 +13,7 @@ export const eventsSearchParams = timeRangeSchema.extend({
   promptVersion: z.coerce.number().int().min(1).optional().catch(undefined),
   status: z.enum(["ok", "error"]).optional().catch(undefined),
   flagged: z.enum(["true", "false"]).optional().catch(undefined),
+  injection: z.enum(["true", "false"]).optional().catch(undefined),
   userId: text(256),
   sessionId: text(256),
   environment: text(64),
@@ -24,4 +25,4 @@ export const eventsSearchParams = timeRangeSchema.extend({
 
 export type EventsSearchParams = z.infer<typeof eventsSearchParams>;
 
-export const EVENT_FILTER_KEYS = ["type", "model", "modelVersion", "promptId", "promptVersion", "status", "flagged", "userId", "sessionId", "environment", "responseModel", "traceId", "q"] as const;
+export const EVENT_FILTER_KEYS = ["type", "model", "modelVersion", "promptId", "promptVersion", "status", "flagged", "injection", "userId", "sessionId", "environment", "responseModel", "traceId", "q"] as const;

@@ -1,4 +1,5 @@
 import { alertChannel } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { ValidationError } from "@/lib/api/errors";
 import { checkDestination } from "@/lib/alerts/delivery/destination-guard";
 import { generateWebhookSecret, isWebhookSecret } from "@/lib/alerts/delivery/sign-webhook";
@@ -14,10 +15,14 @@ export async function createAlertChannel(ctx: ServiceContext, input: CreateChann
   }
   const secret = input.type === "webhook" ? (input.secret ?? generateWebhookSecret()) : null;
   const now = ctx.now();
-  const [row] = await ctx.db.orm
-    .insert(alertChannel)
-    .values({ projectId: ctx.projectId, name: input.name, type: input.type, url: input.url ?? null, secret, routingKey: input.routingKey ?? null, createdAt: now, updatedAt: now })
-    .returning();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx.orm
+      .insert(alertChannel)
+      .values({ projectId: ctx.projectId, name: input.name, type: input.type, url: input.url ?? null, secret, routingKey: input.routingKey ?? null, createdAt: now, updatedAt: now })
+      .returning();
+    await recordAudit({ ...ctx, db: tx }, { action: "alert_channel.create", target: `alert_channel:${created.id}`, after: toAlertChannel(created) });
+    return created;
+  });
   return { ...toAlertChannel(row), ...(secret && input.secret === undefined ? { secret } : {}) };
 }
 

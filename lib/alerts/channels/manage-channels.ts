@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { alertChannel } from "@/db/schema";
 import { NotFoundError } from "@/lib/api/errors";
 import { authorize, type ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { toAlertChannel, type AlertChannel, type UpdateChannelInput } from "./channel-schema";
 import { requireAllowedDestination } from "./create-channel";
 
@@ -29,14 +30,21 @@ export async function updateAlertChannel(ctx: ServiceContext, input: { id: numbe
   if (p.routingKey !== undefined) set.routingKey = p.routingKey;
   if (p.enabled === true) Object.assign(set, { enabled: true, consecutiveFailures: 0, disabledAt: null, disabledReason: null });
   if (p.enabled === false) Object.assign(set, { enabled: false, disabledAt: ctx.now(), disabledReason: "disabled by a member" });
-  const rows = await ctx.db.orm.update(alertChannel).set(set).where(and(eq(alertChannel.projectId, ctx.projectId), eq(alertChannel.id, input.id))).returning();
-  if (rows.length === 0) throw new NotFoundError(`No alert channel ${input.id}`);
-  return toAlertChannel(rows[0]);
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx.orm.update(alertChannel).set(set).where(and(eq(alertChannel.projectId, ctx.projectId), eq(alertChannel.id, input.id))).returning();
+    if (rows.length === 0) throw new NotFoundError(`No alert channel ${input.id}`);
+    const after = toAlertChannel(rows[0]);
+    await recordAudit({ ...ctx, db: tx }, { action: "alert_channel.update", target: `alert_channel:${input.id}`, after });
+    return after;
+  });
 }
 
 export async function deleteAlertChannel(ctx: ServiceContext, input: { id: number }): Promise<{ deleted: true }> {
   authorize(ctx, "channels:write");
-  const rows = await ctx.db.orm.delete(alertChannel).where(and(eq(alertChannel.projectId, ctx.projectId), eq(alertChannel.id, input.id))).returning({ id: alertChannel.id });
-  if (rows.length === 0) throw new NotFoundError(`No alert channel ${input.id}`);
+  await ctx.db.transaction(async (tx) => {
+    const rows = await tx.orm.delete(alertChannel).where(and(eq(alertChannel.projectId, ctx.projectId), eq(alertChannel.id, input.id))).returning({ id: alertChannel.id, name: alertChannel.name });
+    if (rows.length === 0) throw new NotFoundError(`No alert channel ${input.id}`);
+    await recordAudit({ ...ctx, db: tx }, { action: "alert_channel.delete", target: `alert_channel:${input.id}`, before: { name: rows[0].name } });
+  });
   return { deleted: true };
 }

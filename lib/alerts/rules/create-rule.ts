@@ -1,4 +1,5 @@
 import { alertRule } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { checkRuleReferences } from "./check-rule";
 import type { CreateRuleInput } from "./rule-schema";
@@ -8,7 +9,8 @@ export async function createAlertRule(ctx: ServiceContext, input: CreateRuleInpu
   authorize(ctx, "alerts:write");
   await checkRuleReferences(ctx, input);
   const now = ctx.now();
-  const [row] = await ctx.db.orm
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx.orm
     .insert(alertRule)
     .values({
       projectId: ctx.projectId, name: input.name, metric: input.metric, scope: input.scope, groupBy: input.groupBy ?? null,
@@ -20,5 +22,8 @@ export async function createAlertRule(ctx: ServiceContext, input: CreateRuleInpu
       channelIds: [...new Set(input.channelIds)], enabled: input.enabled, createdAt: now, updatedAt: now,
     })
     .returning();
+    await recordAudit({ ...ctx, db: tx }, { action: "alert_rule.create", target: `alert_rule:${created.id}`, after: toAlertRule(created) });
+    return created;
+  });
   return toAlertRule(row);
 }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { alertRule } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, ValidationError, zodDetails } from "@/lib/api/errors";
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { checkRuleReferences } from "./check-rule";
@@ -25,7 +26,10 @@ export async function updateAlertRule(ctx: ServiceContext, input: { id: number; 
   if (p.groupBy !== undefined) set.groupBy = p.groupBy;
   if (p.relative !== undefined) set.relativeBaseline = p.relative?.baseline ?? null;
   if (p.channelIds !== undefined) set.channelIds = [...new Set(p.channelIds)];
-  const rows = await ctx.db.orm.update(alertRule).set(set).where(and(eq(alertRule.projectId, ctx.projectId), eq(alertRule.id, input.id))).returning();
-  if (rows.length === 0) throw new NotFoundError(`No alert rule ${input.id}`);
+  await ctx.db.transaction(async (tx) => {
+    const rows = await tx.orm.update(alertRule).set(set).where(and(eq(alertRule.projectId, ctx.projectId), eq(alertRule.id, input.id))).returning();
+    if (rows.length === 0) throw new NotFoundError(`No alert rule ${input.id}`);
+    await recordAudit({ ...ctx, db: tx }, { action: "alert_rule.update", target: `alert_rule:${input.id}`, before: current, after: p });
+  });
   return getAlertRule(ctx, { id: input.id });
 }

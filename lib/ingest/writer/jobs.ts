@@ -3,6 +3,7 @@ import { ApiError, type ErrorDetail } from "@/lib/api/errors";
 import { storeGroup, type StoreItem, type StoreStatus } from "@/lib/ingest/store-events";
 import { batchResult, validateEvents, type IngestResult } from "@/lib/ingest/ingest-events";
 import { parseBatch } from "@/lib/ingest/parse-batch";
+import { governItems } from "@/lib/governance/govern-items";
 
 /**
  * What the ingest writer is asked to do. Plain data, so it can cross to a worker thread:
@@ -43,7 +44,7 @@ export function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): JobO
   const ready: { at: number; job: Prepared }[] = [];
   jobs.forEach((job, at) => {
     try {
-      ready.push({ at, job: prepare(job) });
+      ready.push({ at, job: prepare(db, job) });
     } catch (err) {
       outcomes[at] = failure(err);
     }
@@ -68,10 +69,12 @@ export function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): JobO
   return outcomes;
 }
 
-function prepare(job: IngestJob): Prepared {
+/** `store` jobs come from the OTLP route, which already ran governance on the request thread. */
+function prepare(db: Db, job: IngestJob): Prepared {
   const text = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
   if (job.kind === "store") return { projectId: job.projectId, items: JSON.parse(text.toString("utf8")) as StoreItem[], finish: (statuses) => statuses };
   const events = validateEvents(parseBatch(text));
+  governItems(db, job.projectId, events.valid);
   return { projectId: job.projectId, items: events.valid, finish: (statuses) => batchResult(events, statuses) };
 }
 

@@ -25,7 +25,9 @@ import { promptQuery, promptStatsQuery, setVersionLabels } from "@/lib/queries/p
 import { prepareCostSplit } from "@/lib/spend/cost-split";
 import { promptSearchParams } from "./search-params";
 
-export function PromptClient({ promptKey, defaultA, defaultB }: { promptKey: string; defaultA: number | null; defaultB: number | null }) {
+export function PromptClient({
+  promptKey, defaultA, defaultB, canPromote,
+}: { promptKey: string; defaultA: number | null; defaultB: number | null; canPromote: boolean }) {
   const [state, setState] = useUrlState(promptSearchParams);
   const project = state.project ?? null;
   const a = state.a ?? defaultA;
@@ -100,7 +102,7 @@ export function PromptClient({ promptKey, defaultA, defaultB }: { promptKey: str
           <Card>
             <CardHeader title="Versions" description="Per-version metrics over the selected range; labels move when set on another version" />
             {stats.data && prompt.data ? (
-              <VersionsTable versions={versions} stats={stats.data.versions} onPromote={(version) => promote.mutate(version)} pending={promote.isPending || revert.isPending} />
+              <VersionsTable versions={versions} stats={stats.data.versions} onPromote={canPromote ? (version) => promote.mutate(version) : undefined} pending={promote.isPending || revert.isPending} />
             ) : (
               <Skeleton className="m-3 h-32" />
             )}

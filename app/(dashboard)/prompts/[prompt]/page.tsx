@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/services/context";
 import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
 import { defaultComparison } from "@/lib/dashboard/default-comparison";
 import { resolveWindow } from "@/lib/time/ranges";
@@ -40,7 +41,7 @@ export default async function PromptPage({ params, searchParams }: Props) {
   );
   return (
     <HydrationBoundary state={dehydrate(qc)}>
-      <PromptClient promptKey={key} defaultA={a} defaultB={b} />
+      <PromptClient promptKey={key} defaultA={a} defaultB={b} canPromote={can(ctx.actor, "prompts:write")} />
     </HydrationBoundary>
   );
 }
