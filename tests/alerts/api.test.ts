@@ -85,11 +85,12 @@ describe("alert API", () => {
     expect((await get(server.url, `/api/v1/alert-rules/${id}`, p.key)).status).toBe(404);
   });
 
-  // injection_rate's data comes with the governance branch; until then it has no source.
-  it("accepts injection_rate in the schema but answers 400 until a source is registered", async () => {
-    const r = await post(server.url, "/api/v1/alert-rules", { name: "x", metric: "injection_rate", windowSeconds: 300, comparator: ">", threshold: 1 }, { key: p.key });
-    expect(r.status).toBe(400);
-    expect(r.json.error).toMatchObject({ message: "metric not available in this build", details: [{ path: "metric" }] });
+  it("creates an injection_rate rule, and refuses a scope it cannot honour", async () => {
+    const ok = await post(server.url, "/api/v1/alert-rules", { name: "x", metric: "injection_rate", scope: { model: "gpt-4o" }, windowSeconds: 300, comparator: ">", threshold: 0.1 }, { key: p.key });
+    expect(ok.status).toBe(201);
+    const bad = await post(server.url, "/api/v1/alert-rules", { name: "y", metric: "injection_rate", scope: { promptId: "answer" }, windowSeconds: 300, comparator: ">", threshold: 0.1 }, { key: p.key });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details[0].path).toBe("scope.promptId");
   });
 
   it.each([

@@ -41,6 +41,19 @@ import { listIncidentsQuerySchema } from "@/lib/alerts/incidents/incident-schema
 import { exportQuerySchema, hallucinationRateQuerySchema } from "@/lib/review/schemas";
 import fs from "node:fs";
 import path from "node:path";
+import * as tracesRoute from "@/app/api/v1/traces/route";
+import * as traceRoute from "@/app/api/v1/traces/[traceId]/route";
+import * as sessionsRoute from "@/app/api/v1/sessions/route";
+import * as sessionRoute from "@/app/api/v1/sessions/[sessionId]/route";
+import * as usersRoute from "@/app/api/v1/users/route";
+import * as userRoute from "@/app/api/v1/users/[userId]/route";
+import * as membersRoute from "@/app/api/v1/members/route";
+import * as apiKeysRoute from "@/app/api/v1/api-keys/route";
+import * as auditLogRoute from "@/app/api/v1/audit-log/route";
+import * as auditExportRoute from "@/app/api/v1/audit-log/export/route";
+import * as governanceSettingsRoute from "@/app/api/v1/settings/governance/route";
+import { GROUP_SORTS, groupListQuerySchema } from "@/lib/events/group-events";
+import { auditQuerySchema } from "@/lib/audit/schemas";
 import { driftQuerySchema } from "@/lib/drift/schemas";
 import { driftSeriesQuerySchema } from "@/lib/drift/get-drift-series";
 import { attributionSeriesQuerySchema } from "@/lib/quality/get-attribution-series";
@@ -102,6 +115,17 @@ const ROUTES: { path: string; module: RouteModule; pathParams: string[]; query: 
   { path: "/api/v1/review-queues", module: reviewQueuesRoute, pathParams: [], query: [] },
   { path: "/api/v1/review/hallucination-rates", module: hallucinationRatesRoute, pathParams: [], query: Object.keys(hallucinationRateQuerySchema.shape) },
   { path: "/api/v1/silences", module: silencesRoute, pathParams: [], query: [] },
+  { path: "/api/v1/traces", module: tracesRoute, pathParams: [], query: Object.keys(groupListQuerySchema.shape) },
+  { path: "/api/v1/traces/[traceId]", module: traceRoute, pathParams: ["traceId"], query: [] },
+  { path: "/api/v1/sessions", module: sessionsRoute, pathParams: [], query: Object.keys(groupListQuerySchema.shape) },
+  { path: "/api/v1/sessions/[sessionId]", module: sessionRoute, pathParams: ["sessionId"], query: Object.keys(groupListQuerySchema.shape) },
+  { path: "/api/v1/users", module: usersRoute, pathParams: [], query: Object.keys(groupListQuerySchema.shape) },
+  { path: "/api/v1/users/[userId]", module: userRoute, pathParams: ["userId"], query: Object.keys(groupListQuerySchema.shape) },
+  { path: "/api/v1/members", module: membersRoute, pathParams: [], query: [] },
+  { path: "/api/v1/api-keys", module: apiKeysRoute, pathParams: [], query: [] },
+  { path: "/api/v1/audit-log", module: auditLogRoute, pathParams: [], query: Object.keys(auditQuerySchema.shape) },
+  { path: "/api/v1/audit-log/export", module: auditExportRoute, pathParams: [], query: Object.keys(auditQuerySchema.shape) },
+  { path: "/api/v1/settings/governance", module: governanceSettingsRoute, pathParams: [], query: [] },
 ];
 
 /** Every `route.ts` under app/api/v1 that exports GET (a new read route must join ROUTES). */
@@ -150,6 +174,14 @@ const VALUES: Record<string, fc.Arbitrary<string>> = {
   id: fc.constantFrom("e-1", "support", "nope", "1", "0", "-1", "99999999999999999999"),
   a: fc.constantFrom("1", "2", "0", "x"),
   b: fc.constantFrom("1", "2", "3", "1e309"),
+  sort: fc.constantFrom(...GROUP_SORTS, "nope"),
+  dir: fc.constantFrom("asc", "desc", "up"),
+  environment: fc.constantFrom("production", "staging", "nope"),
+  responseModel: fc.constantFrom("gpt-4o-2024-08-06", "nope"),
+  injection: fc.constantFrom("true", "false", "1"),
+  action: fc.constantFrom("member.", "prompt.create", "nope"),
+  actor: fc.constantFrom("admin@", "api-key:1", "system:cli"),
+  target: fc.constantFrom("prompt:answer", "key:1", ""),
   from: oddTimestamp.map(String),
   to: oddTimestamp.map(String),
 };

@@ -14,7 +14,7 @@ import { memberWithSession } from "@/tests/helpers/session";
  * permission says (lib/auth/permissions.ts). A new route joins the matrix by existing; one
  * without a declaration fails it.
  */
-const PUBLIC = new Set(["app/api/auth/[...nextauth]/route.ts"]);
+const PUBLIC = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/[...missing]/route.ts", "app/api/health/route.ts", "app/api/ready/route.ts"]);
 /**
  * Routes whose service also needs a signed-in member, so keys get 403 even with the permission:
  * a key has no password to change, and review claims and leases belong to a person.

@@ -2,6 +2,7 @@ import type { MetricName } from "@/lib/alerts/rules/rule-schema";
 import { accuracy } from "./accuracy";
 import { driftShare, featureDrift } from "./drift";
 import { hallucinationRate } from "./hallucination";
+import { injectionRate } from "./injection";
 import { latencyP50, latencyP95, latencyP99 } from "./latency";
 import type { MetricSource } from "./metric-source";
 import { errorRate, requestCount } from "./requests";
@@ -11,12 +12,11 @@ import { costUsd, tokens, unpricedCount } from "./spend";
 /**
  * The metrics this build can evaluate. Rule schemas accept every name in METRIC_NAMES;
  * creating a rule on a metric missing here answers 400 "metric not available in this build".
- * Adding one is one new file exporting a MetricSource, plus its line here. `injection_rate` has
- * none yet: its data comes with the governance branch (prompt-injection detection).
+ * Adding one is one new file exporting a MetricSource, plus its line here.
  */
 const SOURCES: MetricSource[] = [
   requestCount, errorRate, latencyP50, latencyP95, latencyP99, costUsd, tokens, hallucinationRate, unpricedCount,
-  confirmedHallucinationRate, reviewBacklogMetric, driftShare, featureDrift, accuracy,
+  confirmedHallucinationRate, reviewBacklogMetric, driftShare, featureDrift, accuracy, injectionRate,
 ];
 
 export const METRIC_SOURCES: ReadonlyMap<MetricName, MetricSource> = new Map(SOURCES.map((s) => [s.name, s]));
