@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,11 +17,13 @@ const FOLLOW_SYSTEM = `(function(){var c=document.documentElement.classList;if(c
 /** Theme comes from a cookie when chosen (no flash), otherwise from the system preference. */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const choice = (await cookies()).get("theme")?.value;
+  // The page's CSP allows only scripts carrying this request's nonce (proxy.ts): this one too.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const theme = choice === "light" || choice === "dark" ? choice : undefined;
   return (
     <html lang="en" className={theme} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: FOLLOW_SYSTEM }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: FOLLOW_SYSTEM }} />
       </head>
       <body className="min-h-screen font-sans">{children}</body>
     </html>
