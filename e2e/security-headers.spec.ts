@@ -24,10 +24,11 @@ test("pages carry a nonce CSP without unsafe-inline scripts; the nonce changes p
   expect(scriptSrc).not.toContain("unsafe-inline");
   expect(h["strict-transport-security"]).toBeUndefined(); // plain http here
   const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1];
-  // Next put the nonce on its scripts (the attribute is hidden from the DOM, the property is not).
-  const nonces = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
-  expect(nonces.length).toBeGreaterThan(0);
-  expect(nonces.every((n) => n === nonce)).toBe(true);
+  // Every script the server sent carries the nonce (Next's and the theme script). Chunks that
+  // those scripts load later are allowed by 'strict-dynamic' and carry none: they are not checked.
+  const tags = (await res!.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
   // React hydrated (client-side interaction works) and the browser reported no CSP violation.
   await page.getByRole("combobox", { name: "Kind" }).selectOption("ml");
   await expect(page).toHaveURL(/kind=ml/);
