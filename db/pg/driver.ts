@@ -6,10 +6,25 @@ export interface Queryable {
   query<R extends QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<R>>;
 }
 
-const drivers = new WeakMap<Db, Queryable>();
+type TransactionRunner = <T>(fn: (tx: Db) => Promise<T>, isolation: "serializable" | "read committed") => Promise<T>;
 
-export function registerPg(db: Db, q: Queryable): void {
+const drivers = new WeakMap<Db, Queryable>();
+const runners = new WeakMap<Db, TransactionRunner>();
+
+export function registerPg(db: Db, q: Queryable, run: TransactionRunner): void {
   drivers.set(db, q);
+  runners.set(db, run);
+}
+
+/**
+ * A transaction at the given isolation (db/ only). READ COMMITTED is for code that locks what
+ * it reads itself (the ingest store); everything else uses `db.transaction` (SERIALIZABLE).
+ * Retried on serialization failure and deadlock, like `db.transaction`.
+ */
+export function pgTransaction<T>(db: Db, isolation: "serializable" | "read committed", fn: (tx: Db) => Promise<T>): Promise<T> {
+  const run = runners.get(db);
+  if (!run) throw new Error(`No PostgreSQL driver behind ${db.url}`);
+  return run(fn, isolation);
 }
 
 /**

@@ -36,10 +36,22 @@ export async function migratePg(url: string): Promise<void> {
   }
 }
 
+/** Serialization failure and deadlock: the transaction did nothing and may run again. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+const ATTEMPTS = 30;
+
+export type Isolation = "serializable" | "read committed";
+
 /**
  * The PostgreSQL implementation of `Db` (db/client.ts). Statements run on a pool of
  * `poolSize` connections; `transaction` takes one connection for its whole callback (which may
  * await anything: unlike SQLite's, this connection is not shared), nested calls are savepoints.
+ *
+ * `transaction` is SERIALIZABLE and re-runs its callback after a serialization failure or a
+ * deadlock (a callback does only database work, so running it again is safe): services get
+ * the guarantee SQLite's IMMEDIATE transactions give them — as if one ran after the other —
+ * without a lost update under concurrency (docs/adr/0043). The ingest store, which locks its
+ * rows explicitly, uses READ COMMITTED (`pgTransaction`).
  * Migration runs in the background at open; every statement waits for it.
  */
 export function openPgDb(url: string, opts: PgOpenOptions): Db {
@@ -66,7 +78,7 @@ export function openPgDb(url: string, opts: PgOpenOptions): Db {
       dialect: "postgres",
       orm,
       memo,
-      transaction: (fn) => (client ? nested(client, () => fn(db)) : outer(fn)),
+      transaction: (fn) => (client ? nested(client, () => fn(db)) : retried(fn, "serializable")),
       isOpen: () => open,
       close: async () => {
         if (!open) return;
@@ -75,16 +87,29 @@ export function openPgDb(url: string, opts: PgOpenOptions): Db {
       },
       ready: () => ready,
     };
-    registerPg(db, q);
+    registerPg(db, q, (fn, isolation) => (client ? nested(client, () => fn(db)) : retried(fn, isolation)));
     return db;
   };
 
-  const outer = async <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
+  const retried = async <T>(fn: (tx: Db) => Promise<T>, isolation: Isolation): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await outer(fn, isolation);
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        if (attempt >= ATTEMPTS || typeof code !== "string" || !RETRYABLE.has(code)) throw err;
+        // Jittered backoff: the transactions that collided should not collide again.
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(2 ** attempt, 100)));
+      }
+    }
+  };
+
+  const outer = async <T>(fn: (tx: Db) => Promise<T>, isolation: Isolation): Promise<T> => {
     await ready;
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query("BEGIN");
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation === "serializable" ? "SERIALIZABLE" : "READ COMMITTED"}`);
       const value = await fn(handle(client as unknown as Queryable, client));
       await client.query("COMMIT");
       return value;

@@ -1,5 +1,6 @@
 import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
+import { eventByClientIdPg, eventsOfTracePg, scanEventsPg } from "./pg/reads";
 
 export interface EventReadRow {
   id: number;
@@ -63,6 +64,7 @@ const COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_i
  * docs/benchmarks.md).
  */
 export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventReadRow[]> {
+  if (db.dialect === "postgres") return scanEventsPg(db, f);
   return sqliteOf(db)
     .prepare<[EventScanFilter], EventReadRow>(
       `SELECT ${COLUMNS} FROM event
@@ -82,6 +84,7 @@ export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventReadR
 
 /** All events of a trace (served by the partial trace index). */
 export async function eventsOfTrace(db: Db, projectId: number, traceId: string, limit: number): Promise<EventReadRow[]> {
+  if (db.dialect === "postgres") return eventsOfTracePg(db, projectId, traceId, limit);
   return sqliteOf(db)
     .prepare<[number, string, number], EventReadRow>(
       `SELECT ${COLUMNS} FROM event WHERE project_id = ? AND trace_id = ? ORDER BY id LIMIT ?`,
@@ -90,6 +93,7 @@ export async function eventsOfTrace(db: Db, projectId: number, traceId: string, 
 }
 
 export async function eventByClientId(db: Db, projectId: number, clientId: string): Promise<EventReadRow | undefined> {
+  if (db.dialect === "postgres") return eventByClientIdPg(db, projectId, clientId);
   return sqliteOf(db)
     .prepare<[number, string], EventReadRow>(`SELECT ${COLUMNS} FROM event WHERE project_id = ? AND client_id = ?`)
     .get(projectId, clientId);

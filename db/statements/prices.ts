@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { sqliteOf } from "@/db/driver";
+import { readPriceRowsPg } from "./pg/reads";
 
 export interface PriceRow {
   id: number;
@@ -16,10 +17,16 @@ export interface PriceRow {
  * here at most every 30 s (lib/pricing/price-book.ts).
  */
 export function readPriceRowsSync(db: Db): PriceRow[] {
+  if (db.dialect !== "sqlite") throw new Error("readPriceRowsSync is SQLite's; use readPriceRows");
   return sqliteOf(db)
     .prepare(
       `SELECT id, project_id AS projectId, pattern, input_per_mtok AS inputPerMTok, output_per_mtok AS outputPerMTok, priority
        FROM price ORDER BY id`,
     )
     .all() as PriceRow[];
+}
+
+/** The whole price table, on either dialect (the PostgreSQL ingest path loads it before its transaction). */
+export async function readPriceRows(db: Db): Promise<PriceRow[]> {
+  return db.dialect === "postgres" ? readPriceRowsPg(db) : readPriceRowsSync(db);
 }

@@ -2,6 +2,9 @@ import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import type { ModelKind } from "@/db/schema";
 import { dimensionStatements, type DimensionStatements } from "@/db/statements/dimensions";
+import { findOrCreateDimensionPg } from "@/db/statements/pg/ingest";
+import type { IngestEvent } from "./event-schema";
+import { KIND_OF } from "./to-row";
 
 /**
  * Resolves names in events (model, model version, prompt, prompt version) to ids, creating
@@ -15,10 +18,45 @@ export class DimensionResolver {
   private prompts = new Map<string, number>();
   private promptVersions = new Map<string, number>();
   private pending: Array<[Map<string, number>, string]> = [];
-  private stmts: DimensionStatements;
+  private statements?: DimensionStatements;
 
-  constructor(db: Db) {
-    this.stmts = dimensionStatements(db);
+  constructor(private readonly db: Db) {}
+
+  /** SQLite's synchronous statements; on PostgreSQL every name is `preload`ed first. */
+  private get stmts(): DimensionStatements {
+    if (this.db.dialect !== "sqlite") throw new Error("Dimension not preloaded: call preload() before building rows on PostgreSQL");
+    return (this.statements ??= dimensionStatements(this.db));
+  }
+
+  /**
+   * Resolves (creating when new) every name the events carry, so that building their rows then
+   * only reads the cache. The PostgreSQL path, whose statements are asynchronous; each row is
+   * committed at once (find-or-create outside the ingest transaction, db/statements/pg/ingest.ts),
+   * so nothing is left to forget if the ingest transaction rolls back.
+   */
+  async preload(projectId: number, events: IngestEvent[], now = Date.now()): Promise<void> {
+    const load = async (map: Map<string, number>, key: string, make: () => Promise<number>) => {
+      let id = map.get(key);
+      if (id === undefined) map.set(key, (id = await make()));
+      return id;
+    };
+    for (const e of events) {
+      if (e.model) {
+        const modelId = await load(this.models, `${projectId}\u0000${e.model}`, () =>
+          findOrCreateDimensionPg(this.db, "model", projectId, e.model!, now, KIND_OF[e.type]),
+        );
+        if (e.modelVersion) {
+          const v = e.modelVersion;
+          await load(this.modelVersions, `${modelId}\u0000${v}`, () => findOrCreateDimensionPg(this.db, "modelVersion", modelId, v, now));
+        }
+      }
+      if (e.type === "llm" && e.promptId) {
+        const key = e.promptId;
+        const promptId = await load(this.prompts, `${projectId}\u0000${key}`, () => findOrCreateDimensionPg(this.db, "prompt", projectId, key, now));
+        const pv = e.promptVersion;
+        if (pv !== undefined) await load(this.promptVersions, `${promptId}\u0000${pv}`, () => findOrCreateDimensionPg(this.db, "promptVersion", promptId, pv, now));
+      }
+    }
   }
 
   model(projectId: number, name: string, kind: ModelKind): number {

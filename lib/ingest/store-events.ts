@@ -8,6 +8,7 @@ import { toRow, type PreparedEvent } from "./to-row";
 import { memo } from "@/db/client";
 import { immediateTransactionSync } from "@/db/writer-transaction";
 import { minuteHorizon } from "@/lib/metrics/retention";
+import { storeGroupPg } from "./store-events-pg";
 
 export interface StoreItem {
   event: IngestEvent;
@@ -20,6 +21,14 @@ export type StoreStatus = "accepted" | "duplicate";
 export interface StoreUnit {
   projectId: number;
   items: StoreItem[];
+}
+
+/**
+ * A group commit on the handle's dialect: `storeGroup` on SQLite (synchronous, on the writer's
+ * connection), `storeGroupPg` on PostgreSQL. Same contract and statuses on both.
+ */
+export async function storeUnits(db: Db, units: StoreUnit[], now = Date.now()): Promise<StoreStatus[][]> {
+  return db.dialect === "postgres" ? storeGroupPg(db, units, now) : storeGroup(db, units, now);
 }
 
 /**

@@ -12,7 +12,7 @@ export type PreparedEvent = Omit<EventRow, "id"> & {
   metric?: { name: string; feature: string | null; value: number };
 };
 
-const KIND_OF: Record<IngestEvent["type"], ModelKind> = {
+export const KIND_OF: Record<IngestEvent["type"], ModelKind> = {
   llm: "llm",
   span: "llm",
   prediction: "ml",

@@ -28,7 +28,7 @@ const REASONS_SHOWN = 5;
  * unused context row is harmless, a missing one is not). The route runs this on the request
  * thread while the ingest writer stores earlier batches (lib/otlp/export-traces.ts).
  */
-export function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): PreparedTraces {
+export async function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): Promise<PreparedTraces> {
   const rejected: SpanRejection[] = [...batch.rejected];
   const events: Record<string, unknown>[] = [];
   const provenance: SpanProvenance[] = [];
@@ -49,7 +49,7 @@ export function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): P
       rejected.push({ index: -1, traceId: span.traceId, spanId: span.spanId, reason: "could not be mapped (server error, logged)" });
     }
   }
-  const validated = validateEvents(events, events.length ? internProvenance(db, projectId, provenance) : undefined);
+  const validated = validateEvents(events, events.length ? await internProvenance(db, projectId, provenance) : undefined);
   return {
     events: validated,
     finish(statuses) {

@@ -2,7 +2,7 @@ import { count, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import { price } from "@/db/schema";
-import { readPriceRowsSync } from "@/db/statements/prices";
+import { readPriceRows, readPriceRowsSync, type PriceRow } from "@/db/statements/prices";
 import { DEFAULT_PRICES } from "./default-prices";
 
 export interface PriceRule {
@@ -28,8 +28,7 @@ function cache(db: Db): { current?: PriceCache } {
   return memo(db, "priceBook", () => ({}));
 }
 
-function load(db: Db): PriceCache {
-  const rows = readPriceRowsSync(db);
+function build(rows: PriceRow[]): PriceCache {
   const rules = rows.flatMap((r) => {
     try {
       return [{ ...r, regex: new RegExp(`^(?:${r.pattern})$`, "i") }];
@@ -38,6 +37,20 @@ function load(db: Db): PriceCache {
     }
   });
   return { loadedAt: Date.now(), rules, byModel: new Map() };
+}
+
+function stale(c: { current?: PriceCache }): boolean {
+  return !c.current || Date.now() - c.current.loadedAt > RELOAD_MS;
+}
+
+/**
+ * Loads the price book if it is missing or older than RELOAD_MS. The PostgreSQL ingest path
+ * awaits this before its (synchronous) row building; on SQLite `findPrice` loads by itself.
+ * So a price edited through another instance is applied within RELOAD_MS (docs/scaling.md).
+ */
+export async function ensurePriceBook(db: Db): Promise<void> {
+  const c = cache(db);
+  if (stale(c)) c.current = build(await readPriceRows(db));
 }
 
 /** Forget cached prices (call after editing the price table). */
@@ -51,7 +64,8 @@ export function invalidatePriceBook(db: Db): void {
  */
 export function findPrice(db: Db, projectId: number, modelName: string): PriceRule | null {
   const c = cache(db);
-  if (!c.current || Date.now() - c.current.loadedAt > RELOAD_MS) c.current = load(db);
+  if (stale(c) && db.dialect === "sqlite") c.current = build(readPriceRowsSync(db));
+  if (!c.current) throw new Error("The price book is not loaded: await ensurePriceBook(db) first");
   const key = `${projectId}\u0000${modelName}`;
   const hit = c.current.byModel.get(key);
   if (hit !== undefined) return hit;

@@ -100,7 +100,7 @@ describe("the ingest writer thread", () => {
       { kind: "events", projectId: p.projectId, body: body([llmEvent({ id: "g3" })]) },
       { kind: "events", projectId: p.projectId, body: Buffer.from('{"events": 3}') },
     ];
-    const out = runIngestJobs(db, jobs);
+    const out = await runIngestJobs(db, jobs);
     expect(out.map((o) => (o.ok ? "ok" : o.error.status))).toEqual(["ok", 500, "ok", 400]);
     expect(storedIds()).toEqual(["g1", "g3"]);
     expect(sqliteOf(db).prepare("SELECT count(*) AS n FROM model WHERE name = 'nowhere'").get()).toEqual({ n: 0 });

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
+import { isBusyCode } from "@/db/busy";
 import { ApiError, type ErrorDetail } from "@/lib/api/errors";
-import { storeGroup, type StoreItem, type StoreStatus } from "@/lib/ingest/store-events";
+import { storeUnits, type StoreItem, type StoreStatus } from "@/lib/ingest/store-events";
 import { batchResult, validateEvents, type IngestResult } from "@/lib/ingest/ingest-events";
 import { parseBatch } from "@/lib/ingest/parse-batch";
 
@@ -20,8 +21,8 @@ export interface JobError {
   message: string;
   details?: ErrorDetail[];
   headers?: Record<string, string>;
-  /** SQLite's code, so the route wrapper maps BUSY to 503 exactly as for in-thread errors. */
-  sqliteCode?: string;
+  /** The database's busy code (db/busy.ts), so the route wrapper answers 503 exactly as for in-thread errors. */
+  busyCode?: string;
 }
 
 export type JobOutcome = { ok: true; value: IngestResult | StoreStatus[] } | { ok: false; error: JobError };
@@ -38,7 +39,7 @@ interface Prepared {
  * transaction fails, each job is retried alone, so one job's storage error cannot fail its
  * neighbours — and a job is answered only after the transaction holding it committed.
  */
-export function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): JobOutcome[] {
+export async function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): Promise<JobOutcome[]> {
   const outcomes: JobOutcome[] = new Array(jobs.length);
   const ready: { at: number; job: Prepared }[] = [];
   jobs.forEach((job, at) => {
@@ -49,7 +50,7 @@ export function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): JobO
     }
   });
   try {
-    const statuses = storeGroup(db, ready.map(({ job }) => ({ projectId: job.projectId, items: job.items })), now);
+    const statuses = await storeUnits(db, ready.map(({ job }) => ({ projectId: job.projectId, items: job.items })), now);
     ready.forEach(({ at, job }, i) => (outcomes[at] = { ok: true, value: job.finish(statuses[i]) }));
   } catch (groupErr) {
     if (ready.length === 1) {
@@ -58,7 +59,7 @@ export function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): JobO
     }
     for (const { at, job } of ready) {
       try {
-        const [statuses] = storeGroup(db, [{ projectId: job.projectId, items: job.items }], now);
+        const [statuses] = await storeUnits(db, [{ projectId: job.projectId, items: job.items }], now);
         outcomes[at] = { ok: true, value: job.finish(statuses) };
       } catch (err) {
         outcomes[at] = failure(err);
@@ -80,13 +81,13 @@ function failure(err: unknown): JobOutcome {
     return { ok: false, error: { status: err.status, code: err.code, message: err.message, details: err.details, headers: err.headers } };
   }
   const code = (err as { code?: unknown } | null)?.code;
-  const sqliteCode = typeof code === "string" ? code : undefined;
-  if (sqliteCode !== "SQLITE_BUSY" && sqliteCode !== "SQLITE_LOCKED") console.error("[sightline] ingest job failed", err);
-  return { ok: false, error: { status: 500, code: "internal", message: "Internal server error", sqliteCode } };
+  const busyCode = isBusyCode(code) ? code : undefined;
+  if (!busyCode) console.error("[sightline] ingest job failed", err);
+  return { ok: false, error: { status: 500, code: "internal", message: "Internal server error", busyCode } };
 }
 
-/** The error a route throws for a failed job: an ApiError, or SQLite's error for the wrapper to map. */
+/** The error a route throws for a failed job: an ApiError, or the database's busy error for the wrapper to map. */
 export function jobErrorToThrow(e: JobError): Error {
-  if (e.sqliteCode === "SQLITE_BUSY" || e.sqliteCode === "SQLITE_LOCKED") return Object.assign(new Error(e.message), { code: e.sqliteCode });
+  if (e.busyCode) return Object.assign(new Error(e.message), { code: e.busyCode });
   return new ApiError(e.status, e.code, e.message, e.details, e.headers);
 }
