@@ -3,6 +3,7 @@ import pg from "pg";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type { Db, Orm } from "../client";
+import { dbErrorCode } from "../busy";
 import { registerPg, type Queryable } from "./driver";
 import { swapTables } from "./orm-proxy";
 import { pgSchema } from "./schema";
@@ -96,8 +97,8 @@ export function openPgDb(url: string, opts: PgOpenOptions): Db {
       try {
         return await outer(fn, isolation);
       } catch (err) {
-        const code = (err as { code?: unknown }).code;
-        if (attempt >= ATTEMPTS || typeof code !== "string" || !RETRYABLE.has(code)) throw err;
+        const code = dbErrorCode(err);
+        if (attempt >= ATTEMPTS || code === undefined || !RETRYABLE.has(code)) throw err;
         // Jittered backoff: the transactions that collided should not collide again.
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(2 ** attempt, 100)));
       }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isBusyCode } from "@/db/busy";
+import { dbErrorCode, isBusyCode } from "@/db/busy";
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb, type Db } from "@/db/client";
 import { verifyApiKey } from "@/lib/auth/api-keys";
@@ -69,7 +69,7 @@ function toApiError(err: unknown, requestId: string): ApiError {
   if (err instanceof ApiError) return err;
   // Another process holds the write lock past the busy timeout (or PostgreSQL answered a
   // deadlock, a full connection table…): nothing was written, retry.
-  if (isBusyCode((err as { code?: unknown } | null)?.code)) return new UnavailableError("The database is busy; retry shortly", 1);
+  if (isBusyCode(dbErrorCode(err))) return new UnavailableError("The database is busy; retry shortly", 1);
   console.error(`[sightline] request ${requestId} failed`, err);
   return new ApiError(500, "internal", "Internal server error");
 }

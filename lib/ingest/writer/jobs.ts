@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { isBusyCode } from "@/db/busy";
+import { dbErrorCode, isBusyCode } from "@/db/busy";
 import { ApiError, type ErrorDetail } from "@/lib/api/errors";
 import { storeUnits, type StoreItem, type StoreStatus } from "@/lib/ingest/store-events";
 import { batchResult, validateEvents, type IngestResult } from "@/lib/ingest/ingest-events";
@@ -80,7 +80,7 @@ function failure(err: unknown): JobOutcome {
   if (err instanceof ApiError) {
     return { ok: false, error: { status: err.status, code: err.code, message: err.message, details: err.details, headers: err.headers } };
   }
-  const code = (err as { code?: unknown } | null)?.code;
+  const code = dbErrorCode(err);
   const busyCode = isBusyCode(code) ? code : undefined;
   if (!busyCode) console.error("[sightline] ingest job failed", err);
   return { ok: false, error: { status: 500, code: "internal", message: "Internal server error", busyCode } };
