@@ -4,6 +4,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type { Db, Orm } from "../client";
 import { dbErrorCode } from "../busy";
+import { pgLockTimeoutMs } from "@/lib/config/env";
 import { registerPg, type Queryable } from "./driver";
 import { swapTables } from "./orm-proxy";
 import { pgSchema } from "./schema";
@@ -19,6 +20,9 @@ const MIGRATION_LOCK = 7_412_003;
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.JSONB, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.JSON, (v) => v);
+// sum() of bigint is numeric: a number, as SQLite answers (no column is numeric-typed but a
+// custom one, and Drizzle maps numeric through String either way).
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export interface PgOpenOptions {
   poolSize: number;
@@ -56,7 +60,7 @@ export type Isolation = "serializable" | "read committed";
  * Migration runs in the background at open; every statement waits for it.
  */
 export function openPgDb(url: string, opts: PgOpenOptions): Db {
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize, options: `-c lock_timeout=${pgLockTimeoutMs()}` });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on("error", (err) => console.error("[sightline] PostgreSQL connection lost", err.message));
   const ready = opts.migrate === false ? Promise.resolve() : migratePg(url);

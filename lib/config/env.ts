@@ -66,3 +66,11 @@ export function pgPoolSize(): number {
   if (!Number.isInteger(n) || n < 1) throw new Error(`SIGHTLINE_PG_POOL_SIZE must be a positive integer, got "${n}"`);
   return n;
 }
+
+/**
+ * How long a PostgreSQL statement waits for a row or table lock before failing (answered 503,
+ * like SQLite's busy timeout): SQLITE_BUSY's counterpart.
+ */
+export function pgLockTimeoutMs(): number {
+  return intEnv("SIGHTLINE_PG_LOCK_TIMEOUT_MS", 5000);
+}

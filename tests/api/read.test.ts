@@ -139,7 +139,7 @@ describe("GET /api/v1/metrics/timeseries", () => {
 
 describe("GET /api/v1/events", () => {
   it("pages newest first through filtered events and fetches one by id", async () => {
-    generate(500);
+    await generate(500);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
