@@ -38,7 +38,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+/** `durable`: keep fsync and synchronous commit on (benchmarks); tests turn them off for speed. */
+export async function startPgCluster(opts: { durable?: boolean } = {}): Promise<PgCluster> {
   for (const bin of ["initdb", "pg_ctl", "postgres"]) {
     try {
       execFileSync("which", [bin], { stdio: "ignore" });
@@ -51,9 +52,10 @@ export async function startPgCluster(): Promise<PgCluster> {
   const data = path.join(dir, "data");
   const port = await freePort();
   run(["initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"]);
-  // Durability off: a test cluster is thrown away (never do this in production).
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400`;
-  run(["pg_ctl", "-D", data, "-o", opts, "-l", path.join(dir, "log"), "-w", "-t", "120", "start"]);
+  // Durability off for tests: a test cluster is thrown away (never do this in production).
+  const fast = opts.durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+  const server = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=400${fast}`;
+  run(["pg_ctl", "-D", data, "-o", server, "-l", path.join(dir, "log"), "-w", "-t", "120", "start"]);
   return {
     port,
     dir,
