@@ -8,7 +8,6 @@ import {
   insertEventsPg,
   insertLabelsPg,
   insertMetricPointsPg,
-  readRollupSketchesPg,
   writeRollupSketchesPg,
   type LabelRow,
   type MetricPointRowIn,
@@ -122,8 +121,8 @@ async function sideRecords(tx: Db, accepted: Slot[]): Promise<void> {
 }
 
 /**
- * Measures are added by the upsert under its row locks; sketches are then read (rows locked
- * by us), merged and written back, so a concurrent writer's samples are never overwritten.
+ * Measures are added by the upsert, which returns the stored sketches of the rows it now holds
+ * locked; they are merged and written back, so a concurrent writer's samples are never overwritten.
  */
 async function writeRollups(tx: Db, accepted: Slot[], now: number): Promise<void> {
   const acc = new RollupAccumulator(minuteHorizon(now));
@@ -136,9 +135,8 @@ async function writeRollups(tx: Db, accepted: Slot[], now: number): Promise<void
     sketch: g.sketch,
   }));
   writes.sort((a, b) => compareKeys(a.key, b.key));
-  await addRollupMeasuresPg(tx, writes);
+  const stored = await addRollupMeasuresPg(tx, writes);
   const withSketch = writes.filter((w) => w.sketch !== null);
-  const stored = await readRollupSketchesPg(tx, withSketch.map((w) => w.key));
   await writeRollupSketchesPg(
     tx,
     withSketch.map((w) => {

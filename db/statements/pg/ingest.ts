@@ -104,40 +104,32 @@ const MEASURE_COLUMNS = MEASURE_NAMES.map((m) => ROLLUP_MEASURES[m].column);
 const MEASURE_TYPES = MEASURE_NAMES.map((m) => (ROLLUP_MEASURES[m].type === "integer" ? "bigint" : "float8"));
 
 /**
- * Adds the measures of every delta to its row (creating it), in one statement. The rows are
- * then locked by this transaction until it ends, so a concurrent writer (another instance)
- * waits at the same rows instead of interleaving: the sketch read → merge → write that follows
- * (`readRollupSketchesPg`, `writeRollupSketchesPg`) cannot lose its samples. Deltas arrive
+ * Adds the measures of every delta to its row (creating it), in one statement, and returns the
+ * rows' stored sketches (keyed `k1|k2|…`; our update does not touch the sketch, so RETURNING
+ * shows what was committed before). The rows are then locked by this transaction until it ends,
+ * so a concurrent writer (another instance) waits at the same rows instead of interleaving: the
+ * merge of those sketches and `writeRollupSketchesPg` cannot lose its samples. Deltas arrive
  * sorted by key, so two writers lock shared rows in the same order.
  */
-export async function addRollupMeasuresPg(db: Db, deltas: RollupDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
+export async function addRollupMeasuresPg(db: Db, deltas: RollupDelta[]): Promise<Map<string, Buffer>> {
+  if (deltas.length === 0) return new Map();
   const params = [
     ...KEY_COLUMNS.map((_, i) => deltas.map((d) => d.key[i])),
     ...MEASURE_NAMES.map((name) => deltas.map((d) => d.m[name])),
   ];
   const types = [...KEY_COLUMNS.map(() => "bigint"), ...MEASURE_TYPES];
-  await pgOf(db).query(
-    `INSERT INTO rollup (${[...KEY_COLUMNS, ...MEASURE_COLUMNS].join(", ")})
+  const rows = await pgRows<{ k: string; s: Buffer | null }>(
+    db,
+    `INSERT INTO rollup AS r (${[...KEY_COLUMNS, ...MEASURE_COLUMNS].join(", ")})
      SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")})
      ON CONFLICT (${KEY_COLUMNS.join(", ")})
-     DO UPDATE SET ${MEASURE_COLUMNS.map((c) => `${c} = rollup.${c} + excluded.${c}`).join(", ")}`,
+     DO UPDATE SET ${MEASURE_COLUMNS.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ")}
+     RETURNING concat_ws('|', ${KEY_COLUMNS.map((c) => `r.${c}`).join(", ")}) AS k, r.latency_sketch AS s`,
     params,
   );
-}
-
-/** The stored sketches of the given rows (locked by `addRollupMeasuresPg` in this transaction). */
-export async function readRollupSketchesPg(db: Db, keys: RollupDelta["key"][]): Promise<Map<string, Buffer>> {
-  if (keys.length === 0) return new Map();
-  const rows = await pgRows<{ k: string; s: Buffer }>(
-    db,
-    `SELECT concat_ws('|', ${KEY_COLUMNS.map((c) => `r.${c}`).join(", ")}) AS k, r.latency_sketch AS s
-     FROM rollup r JOIN unnest(${KEY_COLUMNS.map((_, i) => `$${i + 1}::bigint[]`).join(", ")}) AS u(${KEY_COLUMNS.join(", ")})
-       USING (${KEY_COLUMNS.join(", ")})
-     WHERE r.latency_sketch IS NOT NULL`,
-    KEY_COLUMNS.map((_, i) => keys.map((k) => k[i])),
-  );
-  return new Map(rows.map((r) => [r.k, r.s]));
+  const stored = new Map<string, Buffer>();
+  for (const row of rows) if (row.s) stored.set(row.k, row.s);
+  return stored;
 }
 
 export async function writeRollupSketchesPg(db: Db, rows: { key: RollupDelta["key"]; sketch: Buffer }[]): Promise<void> {
