@@ -60,7 +60,7 @@ async function main() {
   if (demo) console.log(`[sightline] seeded the demo project with ${demo.events.toLocaleString("en")} events`);
   const demoUser = await findUserByEmail(db, DEMO_EMAIL);
   const showDemo = demoUser && (await verifyPassword(DEMO_PASSWORD, demoUser.passwordHash));
-  db.close();
+  await db.close();
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], { stdio: "inherit", env: process.env });
   console.log(`\n  Sightline on http://localhost:${port}`);
