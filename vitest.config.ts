@@ -6,9 +6,10 @@ import { defineConfig } from "vitest/config";
  * The integration suites that run against PostgreSQL as well (docs/adr/0045): the same files,
  * with `freshDb()` handing out a new database in a throw-away cluster.
  */
-const POSTGRES_SUITES = ["tests/api/*.test.ts", "tests/services/*.test.ts", "tests/scheduler/*.test.ts", "tests/pg/*.test.ts"];
-/** Suites that read SQLite's own files or pragmas; their behaviour is covered on PostgreSQL by tests/pg/. */
-const SQLITE_ONLY: string[] = [];
+const POSTGRES_SUITES = [
+  "tests/api/*.test.ts", "tests/services/*.test.ts", "tests/scheduler/*.test.ts", "tests/pg/*.test.ts",
+  "tests/otlp/route.test.ts", "tests/otlp/otel-context.test.ts", "tests/otlp/inspector-rows.test.ts", "tests/otlp/sdk-export.test.ts",
+];
 
 export default defineConfig({
   resolve: { alias: { "@": path.dirname(fileURLToPath(import.meta.url)) } },
@@ -34,7 +35,7 @@ export default defineConfig({
           name: "postgres",
           globalSetup: ["tests/setup/build-ingest-worker.global.ts", "tests/setup/pg-cluster.global.ts"],
           include: POSTGRES_SUITES,
-          exclude: [...SQLITE_ONLY, "**/node_modules/**"],
+          exclude: ["**/node_modules/**"],
           env: { SIGHTLINE_TEST_DIALECT: "postgres" },
         },
       },

@@ -11,10 +11,12 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
-/** Rows of a raw query on the handle's own connection, on either dialect (tests only). */
+/** Rows of a raw query (or [] for a statement without rows) on the handle's own connection, on either dialect (tests only). */
 export async function sqlRows(db: Db, sql: string, ...args: unknown[]): Promise<Record<string, unknown>[]> {
   if (db.dialect === "postgres") return pgRows(db, numbered(sql), args);
-  return sqliteOf(db).prepare(sql).all(...args) as Record<string, unknown>[];
+  const stmt = sqliteOf(db).prepare(sql);
+  if (!stmt.reader) return (stmt.run(...args), []);
+  return stmt.all(...args) as Record<string, unknown>[];
 }
 
 /** Rows of a raw query through a new, independent connection to DATABASE_URL ("is it committed?"). */
