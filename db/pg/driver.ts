@@ -8,12 +8,22 @@ export interface Queryable {
 
 type TransactionRunner = <T>(fn: (tx: Db) => Promise<T>, isolation: "serializable" | "read committed") => Promise<T>;
 
-const drivers = new WeakMap<Db, Queryable>();
-const runners = new WeakMap<Db, TransactionRunner>();
+/**
+ * Kept on the handle under a global symbol, not in a module-level map: Next.js may bundle this
+ * module into several server chunks, and each copy would have its own map (a handle registered
+ * through one copy was then unknown to another: "No PostgreSQL driver behind …").
+ */
+const PG = Symbol.for("sightline.pg-driver");
+
+interface Registered {
+  q: Queryable;
+  run: TransactionRunner;
+}
+
+const registered = (db: Db): Registered | undefined => (db as unknown as Record<symbol, Registered | undefined>)[PG];
 
 export function registerPg(db: Db, q: Queryable, run: TransactionRunner): void {
-  drivers.set(db, q);
-  runners.set(db, run);
+  Object.defineProperty(db, PG, { value: { q, run }, enumerable: false });
 }
 
 /**
@@ -22,9 +32,9 @@ export function registerPg(db: Db, q: Queryable, run: TransactionRunner): void {
  * Retried on serialization failure and deadlock, like `db.transaction`.
  */
 export function pgTransaction<T>(db: Db, isolation: "serializable" | "read committed", fn: (tx: Db) => Promise<T>): Promise<T> {
-  const run = runners.get(db);
-  if (!run) throw new Error(`No PostgreSQL driver behind ${db.url}`);
-  return run(fn, isolation);
+  const r = registered(db);
+  if (!r) throw new Error(`No PostgreSQL driver behind ${db.url}`);
+  return r.run(fn, isolation);
 }
 
 /**
@@ -32,9 +42,9 @@ export function pgTransaction<T>(db: Db, isolation: "serializable" | "read commi
  * `db.transaction(…)` the transaction's connection, outside it the pool.
  */
 export function pgOf(db: Db): Queryable {
-  const q = drivers.get(db);
-  if (!q) throw new Error(`No PostgreSQL driver behind ${db.url}`);
-  return q;
+  const r = registered(db);
+  if (!r) throw new Error(`No PostgreSQL driver behind ${db.url}`);
+  return r.q;
 }
 
 /** Rows of a raw statement. */

@@ -18,11 +18,12 @@ export function swapTables<T extends object>(target: T, twins: TwinMap): T {
     if (!is(arg, SQLiteTable)) return arg;
     const direct = twins.get(arg);
     if (direct) return direct;
-    // An alias (`alias(table, "x")`) is a proxy of its table: alias the twin the same way.
+    // By name: an alias (`alias(table, "x")`, a proxy of its table) gets the twin aliased the
+    // same way; a second copy of db/schema (a bundler's duplicate chunk) the twin itself.
     const original = (arg as unknown as Record<symbol, string>)[ORIGINAL_NAME];
     const name = getTableName(arg);
     for (const [sqlite, pg] of twins) {
-      if (getTableName(sqlite) === original) return alias(pg as PgTable, name);
+      if (getTableName(sqlite) === original) return name === original ? pg : alias(pg as PgTable, name);
     }
     throw new Error(`Table ${name} is not exported from db/schema, so it has no PostgreSQL twin`);
   };
