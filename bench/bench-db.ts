@@ -2,7 +2,6 @@ import { sqliteOf } from "@/db/driver";
 import fs from "node:fs";
 import { openDb, type Db } from "@/db/client";
 import { createApiKey } from "@/lib/auth/api-keys";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { ensureProject } from "@/lib/projects/create-project";
 import { systemContext } from "@/lib/services/context";
 
@@ -14,7 +13,6 @@ export function removeDb(file: string): void {
 export async function prepareDb(file: string, slug: string, init?: (db: Db, projectId: number) => void): Promise<{ key: string; projectId: number }> {
   const db = openDb(`file:${file}`);
   try {
-    await seedDefaultPrices(db);
     const { id: projectId } = await ensureProject(db, slug);
     init?.(db, projectId);
     const { key } = await createApiKey(systemContext(db, projectId, "bench"), { name: "bench", scopes: ["ingest", "read", "admin"] });

@@ -23,7 +23,8 @@ const HARNESS = "(benchmark client)";
 const RULES: Rule[] = [
   ["rollups", (_f, u) => /rollup-accumulator|latency-sketch|sketches-js/.test(u)],
   ["validation", (f, u) => /node_modules\/zod|event-schema|validate-event/.test(u) || f === "checkType"],
-  ["row build", (_f, u) => /to-row|dimensions|price-book/.test(u)],
+  ["pricing", (_f, u) => /lib\/pricing\//.test(u)],
+  ["row build", (_f, u) => /to-row|dimensions/.test(u)],
   ["insert", (f, u) => f === "insertEvent" || /statements\/ingest/.test(u)],
   ["commit I/O (WAL, checkpoint, fsync)", (_f, u) => /better-sqlite3\/lib\/methods\/transaction/.test(u)],
   ["store (other)", (_f, u) => /store-events|group-commit/.test(u)],

@@ -5,8 +5,8 @@ import { openDb } from "@/db/client";
 import { dimensionResolver } from "@/lib/ingest/dimensions";
 import type { IngestEvent } from "@/lib/ingest/event-schema";
 import { storeEvents } from "@/lib/ingest/store-events";
+import { priceBook } from "@/lib/pricing/price-book";
 import { toRow, type PreparedEvent } from "@/lib/ingest/to-row";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { ensureProject } from "@/lib/projects/create-project";
 import { loadEvent } from "@/lib/seed/load-events";
 import { rng } from "@/lib/seed/random";
@@ -47,10 +47,9 @@ export async function runFloor(workDir: string, n: number): Promise<FloorResult>
   // Build the production rows once (untimed) so the floor inserts identical values.
   const scratch = fresh(path.join(workDir, "floor-rows.db"));
   const db = openDb(`file:${scratch}`, { synchronous: "OFF" });
-  await seedDefaultPrices(db);
   const { id: projectId } = await ensureProject(db, "floor");
   const dims = dimensionResolver(db);
-  const rows: PreparedEvent[] = events.map((e) => toRow(db, dims, projectId, e, Date.now()));
+  const rows: PreparedEvent[] = events.map((e) => toRow(priceBook(db), dims, projectId, e, Date.now()));
   db.close();
 
   const floorFile = fresh(path.join(workDir, "floor.db"));
@@ -85,7 +84,6 @@ export async function runFloor(workDir: string, n: number): Promise<FloorResult>
   const production = async (synchronous: "NORMAL" | "FULL", count: number) => {
     const file = fresh(path.join(workDir, `floor-production-${synchronous}.db`));
     const pdb = openDb(`file:${file}`, { synchronous });
-    await seedDefaultPrices(pdb);
     const { id: pid } = await ensureProject(pdb, "floor");
     const started = performance.now();
     for (let i = 0; i < count; i += TX_ROWS) {

@@ -15,7 +15,6 @@ import path from "node:path";
 import { ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
 import { openDb } from "@/db/client";
 import { ensureProject } from "@/lib/projects/create-project";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { validateEvents } from "@/lib/ingest/ingest-events";
 import { parseBatch } from "@/lib/ingest/parse-batch";
 import { storeEvents, type StoreItem } from "@/lib/ingest/store-events";
@@ -35,7 +34,6 @@ const WARMUP = 3;
 
 async function database(dir: string, name: string) {
   const db = openDb(`file:${path.join(dir, `${name}.db`)}`);
-  await seedDefaultPrices(db);
   return { db, projectId: (await ensureProject(db, name)).id };
 }
 

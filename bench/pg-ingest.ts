@@ -20,7 +20,6 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { openDb, type Db } from "@/db/client";
 import { createProject } from "@/lib/projects/create-project";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { storeUnits, type StoreItem } from "@/lib/ingest/store-events";
 import type { IngestEvent } from "@/lib/ingest/event-schema";
 import { startPgCluster } from "@/tests/helpers/pg-cluster";
@@ -59,7 +58,6 @@ async function main() {
     // 1. The store path.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-bench-pg-"));
     const sqlite = openDb(`file:${path.join(dir, "bench.db")}`);
-    await seedDefaultPrices(sqlite);
     const sp = (await createProject(sqlite, { slug: "bench" })).id;
     const sqliteMs = await storeAll(sqlite, sp, events("s", EVENTS, now), now);
     await sqlite.close();
@@ -67,7 +65,6 @@ async function main() {
     await admin.query("CREATE DATABASE bench_one");
     const one = openDb(cluster.url("bench_one"), { poolSize: 4 });
     await one.ready();
-    await seedDefaultPrices(one);
     const p1 = (await createProject(one, { slug: "bench" })).id;
     const pgOneMs = await storeAll(one, p1, events("p", EVENTS, now), now);
     await one.close();
@@ -75,7 +72,6 @@ async function main() {
     await admin.query("CREATE DATABASE bench_two");
     const [a, b] = [openDb(cluster.url("bench_two"), { poolSize: 4 }), openDb(cluster.url("bench_two"), { poolSize: 4, migrate: false })];
     await a.ready();
-    await seedDefaultPrices(a);
     const p2 = (await createProject(a, { slug: "bench" })).id;
     const t2 = performance.now();
     await Promise.all([storeAll(a, p2, events("a", EVENTS, now), now), storeAll(b, p2, events("b", EVENTS, now), now)]);

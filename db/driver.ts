@@ -6,15 +6,19 @@ import type { Db } from "./client";
  * prepared-statement hot paths in db/statements/ and the synchronous ingest transaction.
  * Everything in lib/ and app/ goes through `Db` (Drizzle, `transaction`), so a second
  * dialect is a second implementation of db/, not an edit of every service.
+ *
+ * Kept on the handle under a registered symbol, not in a module-level map: Next.js bundles
+ * this module more than once (instrumentation, each route), and the process-wide handle from
+ * `getDb()` must be usable from every copy.
  */
-const drivers = new WeakMap<Db, Sqlite.Database>();
+const DRIVER = Symbol.for("sightline.db.sqlite-driver");
 
 export function registerDriver(db: Db, sqlite: Sqlite.Database): void {
-  drivers.set(db, sqlite);
+  Object.defineProperty(db, DRIVER, { value: sqlite, enumerable: false });
 }
 
 export function sqliteOf(db: Db): Sqlite.Database {
-  const s = drivers.get(db);
+  const s = (db as unknown as Record<symbol, Sqlite.Database | undefined>)[DRIVER];
   if (!s) throw new Error(`No SQLite driver behind ${db.url}`);
   return s;
 }

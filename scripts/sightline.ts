@@ -13,7 +13,6 @@ import { openDb, type Db } from "@/db/client";
 import { ROLES, SCOPES, type Role, type Scope } from "@/db/schema";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { createProject, ensureProject, findProjectBySlug } from "@/lib/projects/create-project";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { seedLoad } from "@/lib/seed/seed-load";
 import { upsertUser } from "@/lib/users/create-user";
@@ -109,7 +108,6 @@ async function main() {
   if (!run) throw new UsageError(`unknown command "${cmd}"`);
   const db = openDb();
   try {
-    await seedDefaultPrices(db);
     await run(db, values);
   } finally {
     await db.close();

@@ -13,6 +13,7 @@ import { inspectorRows } from "@/lib/otlp/inspector-rows";
 import { eventQuery } from "@/lib/queries/events";
 import { inputText } from "./event-text";
 import { MappingInspector } from "./mapping-inspector";
+import { costLabel, tokensLabel } from "@/lib/spend/event-spend";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -34,8 +35,8 @@ export function EventDrawer({ project, eventId, onClose }: { project: string | n
         ["Model", `${e.model ?? "—"}${e.modelVersion ? ` @${e.modelVersion}` : ""}`],
         ["Prompt", e.promptId ? `${e.promptId}${e.promptVersion ? ` v${e.promptVersion}` : ""}` : "—"],
         ["Latency", formatMs(e.latencyMs)],
-        ["Tokens", e.inputTokens !== null || e.outputTokens !== null ? `${formatCount(e.inputTokens)} in / ${formatCount(e.outputTokens)} out` : "—"],
-        ["Cost", e.unpriced ? "unpriced" : formatUsd(e.costUsd)],
+        ["Tokens", tokensLabel(e)],
+        ["Cost", costLabel(e)],
         ["User", e.userId ?? "—"],
         ["Session", e.sessionId ?? "—"],
         ["Environment", e.environment],

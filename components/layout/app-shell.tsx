@@ -13,6 +13,8 @@ const NAV = [
   { href: "/", label: "Overview", exact: true, icon: "M3 12h4l3-8 4 16 3-8h4" },
   { href: "/prompts", label: "Prompts", icon: "M4 6h16M4 12h10M4 18h7" },
   { href: "/events", label: "Events", icon: "M4 5h16v14H4zM4 10h16M9 10v9" },
+  { href: "/spend", label: "Spend", icon: "M12 3v18M16.5 7.5c0-1.9-2-3-4.5-3s-4.5 1.1-4.5 3 2 2.6 4.5 3 4.5 1.3 4.5 3.3-2 3.2-4.5 3.2-4.5-1.2-4.5-3" },
+  { href: "/settings/prices", label: "Price book", icon: "M4 4h9l7 7-9 9-7-7zM8.5 8.5h.01" },
 ];
 
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {

@@ -61,6 +61,7 @@ export function VersionsTable({
               <Td align="right">{formatMs(s?.latencyMs.p99)}</Td>
               <Td align="right">{s && s.count ? formatCount((s.inputTokens + s.outputTokens) / s.count) : "—"}</Td>
               <Td align="right">{formatUsd(s?.costPerCall)}</Td>
+              <Td align="right">{formatPercent(s?.cacheHitRate ?? null, 1)}</Td>
               <Td align="right" className={cn(levelClass(rateLevel("errorRate", s?.errorRate ?? null)))}>
                 {formatPercent(s?.errorRate, 2)}
               </Td>

@@ -38,7 +38,22 @@ export const event = sqliteTable(
     latencyMs: real("latency_ms"),
     inputTokens: integer("input_tokens"),
     outputTokens: integer("output_tokens"),
+    /** Subsets of input_tokens / output_tokens (docs/api.md, usage semantics). */
+    cacheReadTokens: integer("cache_read_tokens"),
+    cacheWriteTokens: integer("cache_write_tokens"),
+    reasoningTokens: integer("reasoning_tokens"),
+    /** The cost billed: the client-reported one when given (`cost_reported` = 1), else the price book's. */
     costUsd: real("cost_usd"),
+    costReported: integer("cost_reported"),
+    /**
+     * The price book's cost by kind of token (lib/pricing/compute-cost.ts), null when no price
+     * matched. Kept per event so that re-pricing can move each rollup by the exact difference.
+     */
+    costInputUsd: real("cost_input_usd"),
+    costCacheReadUsd: real("cost_cache_read_usd"),
+    costCacheWriteUsd: real("cost_cache_write_usd"),
+    costOutputUsd: real("cost_output_usd"),
+    costReasoningUsd: real("cost_reasoning_usd"),
     /** 1 when the event had tokens but neither a client cost nor a matching price. */
     unpriced: integer("unpriced"),
     flagged: integer("flagged"),

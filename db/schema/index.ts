@@ -11,3 +11,5 @@ export * from "./rollup";
 export * from "./otel-context";
 export * from "./job-lease";
 export * from "./rollup-measures";
+export * from "./reprice-job";
+export * from "./budget";

@@ -18,6 +18,16 @@ export const ROLLUP_MEASURES = {
   flaggedCount: { column: "flagged_count", type: "integer" },
   /** Events that carried a hallucination verdict: the denominator of the hallucination rate. */
   judgedCount: { column: "judged_count", type: "integer" },
+  /** Usage details (subsets of input / output tokens, docs/api.md). */
+  cacheReadTokens: { column: "cache_read_tokens", type: "integer" },
+  cacheWriteTokens: { column: "cache_write_tokens", type: "integer" },
+  reasoningTokens: { column: "reasoning_tokens", type: "integer" },
+  /** The price book's cost by kind of token (lib/pricing/compute-cost.ts); sums to the book's cost. */
+  costInputUsd: { column: "cost_input_usd", type: "real" },
+  costCacheReadUsd: { column: "cost_cache_read_usd", type: "real" },
+  costCacheWriteUsd: { column: "cost_cache_write_usd", type: "real" },
+  costOutputUsd: { column: "cost_output_usd", type: "real" },
+  costReasoningUsd: { column: "cost_reasoning_usd", type: "real" },
 } as const;
 
 export type RollupMeasure = keyof typeof ROLLUP_MEASURES;

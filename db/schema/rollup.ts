@@ -32,6 +32,15 @@ export const rollup = sqliteTable(
     outputTokens: integer("output_tokens").notNull(),
     costUsd: real("cost_usd").notNull(),
     unpricedCount: integer("unpriced_count").notNull(),
+    /** Usage details (subsets of input / output tokens) and the price book's cost by kind of token. */
+    cacheReadTokens: integer("cache_read_tokens").notNull().default(0),
+    cacheWriteTokens: integer("cache_write_tokens").notNull().default(0),
+    reasoningTokens: integer("reasoning_tokens").notNull().default(0),
+    costInputUsd: real("cost_input_usd").notNull().default(0),
+    costCacheReadUsd: real("cost_cache_read_usd").notNull().default(0),
+    costCacheWriteUsd: real("cost_cache_write_usd").notNull().default(0),
+    costOutputUsd: real("cost_output_usd").notNull().default(0),
+    costReasoningUsd: real("cost_reasoning_usd").notNull().default(0),
     flaggedCount: integer("flagged_count").notNull(),
     /** Events that carried a hallucination verdict: the denominator of the hallucination rate. */
     judgedCount: integer("judged_count").notNull(),

@@ -23,6 +23,15 @@ export interface EventReadRow {
   input_tokens: number | null;
   output_tokens: number | null;
   cost_usd: number | null;
+  cache_read_tokens: number | null;
+  cache_write_tokens: number | null;
+  reasoning_tokens: number | null;
+  cost_reported: number | null;
+  cost_input_usd: number | null;
+  cost_cache_read_usd: number | null;
+  cost_cache_write_usd: number | null;
+  cost_output_usd: number | null;
+  cost_reasoning_usd: number | null;
   unpriced: number | null;
   flagged: number | null;
   hallucination_score: number | null;
@@ -53,9 +62,11 @@ export interface EventScanFilter {
   limit: number;
 }
 
-const COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id, prompt_version_id, environment,
+/** The columns every event read returns (the PostgreSQL reads use the same list, db/statements/pg/reads.ts). */
+export const COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id, prompt_version_id, environment,
   user_id, session_id, trace_id, span_id, parent_span_id, status, latency_ms, input_tokens, output_tokens, cost_usd,
-  unpriced, flagged, hallucination_score, score, body`;
+  cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_reported, cost_input_usd, cost_cache_read_usd,
+  cost_cache_write_usd, cost_output_usd, cost_reasoning_usd, unpriced, flagged, hallucination_score, score, body`;
 
 /**
  * Newest first within a key window. Walks the time-ordered primary key backwards. The unary

@@ -29,7 +29,16 @@ export interface EventRow {
   latencyMs: number | null;
   inputTokens: number | null;
   outputTokens: number | null;
+  cacheReadTokens: number | null;
+  cacheWriteTokens: number | null;
+  reasoningTokens: number | null;
   costUsd: number | null;
+  costReported: number | null;
+  costInputUsd: number | null;
+  costCacheReadUsd: number | null;
+  costCacheWriteUsd: number | null;
+  costOutputUsd: number | null;
+  costReasoningUsd: number | null;
   unpriced: number | null;
   flagged: number | null;
   hallucinationScore: number | null;
@@ -49,7 +58,9 @@ export type EventValues = [
   modelVersionId: number | null, promptId: number | null, promptVersionId: number | null, environment: string,
   userId: string | null, sessionId: string | null, traceId: string | null, spanId: string | null, parentSpanId: string | null,
   status: string | null, latencyMs: number | null, inputTokens: number | null, outputTokens: number | null,
-  costUsd: number | null, unpriced: number | null, flagged: number | null, hallucinationScore: number | null,
+  cacheReadTokens: number | null, cacheWriteTokens: number | null, reasoningTokens: number | null, costUsd: number | null,
+  costReported: number | null, costInputUsd: number | null, costCacheReadUsd: number | null, costCacheWriteUsd: number | null,
+  costOutputUsd: number | null, costReasoningUsd: number | null, unpriced: number | null, flagged: number | null, hallucinationScore: number | null,
   score: number | null, body: string,
 ];
 
@@ -78,8 +89,10 @@ function prepareAll(s: Sqlite.Database) {
     insertEvent: s.prepare<EventValues>(
       `INSERT INTO event (id, project_id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id,
         prompt_version_id, environment, user_id, session_id, trace_id, span_id, parent_span_id, status, latency_ms,
-        input_tokens, output_tokens, cost_usd, unpriced, flagged, hallucination_score, score, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, cost_reported,
+        cost_input_usd, cost_cache_read_usd, cost_cache_write_usd, cost_output_usd, cost_reasoning_usd, unpriced, flagged,
+        hallucination_score, score, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
     ),
     findEventByClientId: s.prepare<[number, string], { id: number }>(

@@ -1,32 +1,62 @@
 import type { Db } from "@/db/client";
+import { memo } from "@/db/client";
 import { sqliteOf } from "@/db/driver";
-import { readPriceRowsPg } from "./pg/reads";
+import { pgRows } from "@/db/pg/driver";
 
-export interface PriceRow {
+/** A `price` row as SQLite returns it (snake_case). */
+export interface PriceReadRow {
   id: number;
-  projectId: number | null;
-  pattern: string;
-  inputPerMTok: number;
-  outputPerMTok: number;
-  priority: number;
+  project_id: number | null;
+  model: string;
+  match: "exact" | "prefix" | "regex";
+  provider: string | null;
+  input_per_mtok: number;
+  output_per_mtok: number;
+  cache_read_per_mtok: number | null;
+  cache_write_per_mtok: number | null;
+  cache_write_1h_per_mtok: number | null;
+  reasoning_per_mtok: number | null;
+  audio_input_per_mtok: number | null;
+  audio_output_per_mtok: number | null;
+  image_input_per_mtok: number | null;
+  image_output_per_mtok: number | null;
+  tiers: string;
+  effective_from: number;
+}
+
+export interface PriceBookVersion {
+  n: number;
+  max_id: number;
+  updated_sum: number;
 }
 
 /**
- * The whole price table, read synchronously: the price book is consulted per event on the
- * ingest writer's hot path, which is synchronous by design (docs/adr/0025), and reloaded from
- * here at most every 30 s (lib/pricing/price-book.ts).
+ * Synchronous reads of the custom prices for the ingest path (the writer thread prices each
+ * event inside its transaction). The version is a fingerprint of the table — any insert,
+ * update or delete changes the count, the largest id or the sum of update times — read once
+ * per ingest batch so that a price saved on another connection applies to the next batch.
  */
-export function readPriceRowsSync(db: Db): PriceRow[] {
-  if (db.dialect !== "sqlite") throw new Error("readPriceRowsSync is SQLite's; use readPriceRows");
-  return sqliteOf(db)
-    .prepare(
-      `SELECT id, project_id AS projectId, pattern, input_per_mtok AS inputPerMTok, output_per_mtok AS outputPerMTok, priority
-       FROM price ORDER BY id`,
-    )
-    .all() as PriceRow[];
+export function priceReads(db: Db) {
+  return memo(db, "priceReads", () => ({
+    version: sqliteOf(db).prepare<[], PriceBookVersion>(
+      "SELECT count(*) AS n, coalesce(max(id), 0) AS max_id, coalesce(sum(updated_at), 0) AS updated_sum FROM price",
+    ),
+    all: sqliteOf(db).prepare<[], PriceReadRow>("SELECT * FROM price ORDER BY id"),
+  }));
 }
 
-/** The whole price table, on either dialect (the PostgreSQL ingest path loads it before its transaction). */
-export async function readPriceRows(db: Db): Promise<PriceRow[]> {
-  return db.dialect === "postgres" ? readPriceRowsPg(db) : readPriceRowsSync(db);
+/** The table's fingerprint, on either dialect (PostgreSQL's ingest path reads it before its transaction). */
+export async function readPriceVersion(db: Db): Promise<PriceBookVersion> {
+  if (db.dialect === "sqlite") return priceReads(db).version.get()!;
+  const [v] = await pgRows<PriceBookVersion>(
+    db,
+    "SELECT count(*) AS n, coalesce(max(id), 0) AS max_id, coalesce(sum(updated_at), 0) AS updated_sum FROM price",
+  );
+  return v;
+}
+
+/** Every custom price row, on either dialect. */
+export async function readPriceTable(db: Db): Promise<PriceReadRow[]> {
+  if (db.dialect === "sqlite") return priceReads(db).all.all();
+  return pgRows<PriceReadRow>(db, "SELECT * FROM price ORDER BY id");
 }

@@ -10,6 +10,8 @@ export interface VersionMetrics {
   outputTokens?: number;
   costUsd?: number;
   hallucinationRate?: number | null;
+  /** Cache-read share of input tokens: a prompt change that breaks caching shows here at once. */
+  cacheHitRate?: number | null;
 }
 
 const perCall = (v: VersionMetrics, x: number | undefined) => (v.count > 0 && x !== undefined ? x / v.count : null);
@@ -28,6 +30,7 @@ export function versionMetricDefs(kind: "llm" | "ml"): MetricDef<VersionMetrics>
     { key: "tokensPerCall", label: "Tokens / call", get: (v) => perCall(v, (v.inputTokens ?? 0) + (v.outputTokens ?? 0)), format: formatCount, better: "lower" },
     { key: "costPerCall", label: "Cost / call", get: (v) => perCall(v, v.costUsd), format: formatUsd, better: "lower" },
     { key: "cost", label: "Cost", get: (v) => v.costUsd, format: formatUsd, better: "neutral" },
+    { key: "cacheHitRate", label: "Cache hit rate", get: (v) => v.cacheHitRate ?? null, format: (x) => formatPercent(x, 1), better: "higher" },
     { key: "hallucinationRate", label: "Hallucination rate", get: (v) => v.hallucinationRate ?? null, format: (x) => formatPercent(x, 2), better: "lower" },
   ];
 }

@@ -23,6 +23,17 @@ export interface PublicEvent {
   inputTokens: number | null;
   outputTokens: number | null;
   costUsd: number | null;
+  /** LLM calls: usage details (subsets of the totals, docs/api.md) and the price book's cost. */
+  cacheReadInputTokens?: number | null;
+  cacheCreationInputTokens?: number | null;
+  reasoningTokens?: number | null;
+  /** The client reported `costUsd` (it wins over the book's). */
+  costReported?: boolean;
+  /** The price book's cost by kind of token; null when no price matched. */
+  costByKind?: { input: number; cacheRead: number; cacheWrite: number; output: number; reasoning: number } | null;
+  bookCostUsd?: number | null;
+  /** A reported cost more than 1% away from the book's. */
+  costDiffers?: boolean;
   unpriced: boolean;
   hallucination: { flagged: boolean; score: number | null; source: string | null } | null;
   score: number | null;

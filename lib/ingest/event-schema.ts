@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { usageIssue } from "@/lib/pricing/usage";
 
 /** Events stamped earlier than this or more than a day ahead are rejected as clock errors. */
 export const MIN_TS = Date.UTC(2000, 0, 1);
@@ -52,6 +53,8 @@ export const chatMessageSchema = z.looseObject({ role: z.string().max(64), conte
 
 // LLM, prediction and span events are also checked by the accept-only fast path in fast-validate.ts
 // (docs/adr/0021): a field added here must be added there; its test fails until it is.
+// Usage semantics (docs/api.md): inputTokens counts every input token, cached ones included;
+// outputTokens every output token, reasoning included; the details are subsets of them.
 export const llmEventSchema = z.object({
   ...common,
   type: z.literal("llm"),
@@ -60,6 +63,15 @@ export const llmEventSchema = z.object({
   latencyMs: z.number().min(0).max(86_400_000),
   inputTokens: tokenCount.optional(),
   outputTokens: tokenCount.optional(),
+  cacheReadInputTokens: tokenCount.optional(),
+  cacheCreationInputTokens: tokenCount.optional(),
+  cacheCreation5mInputTokens: tokenCount.optional(),
+  cacheCreation1hInputTokens: tokenCount.optional(),
+  reasoningTokens: tokenCount.optional(),
+  audioInputTokens: tokenCount.optional(),
+  audioOutputTokens: tokenCount.optional(),
+  imageInputTokens: tokenCount.optional(),
+  imageOutputTokens: tokenCount.optional(),
   costUsd: z.number().min(0).max(1e6).optional(),
   status,
   errorMessage: z.string().max(10_000).optional(),
@@ -73,6 +85,9 @@ export const llmEventSchema = z.object({
       source: z.string().max(200).optional(),
     })
     .optional(),
+}).superRefine((e, ctx) => {
+  const issue = usageIssue(e);
+  if (issue) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
 });
 
 export const predictionEventSchema = z.object({

@@ -17,6 +17,11 @@ const BASE: Record<string, unknown>[] = [
     latencyMs: 950, input: [{ role: "user", content: "hi", name: "n" }, { role: "assistant", content: null }], output: "o", context: ["c1", ""],
     hallucination: { flagged: true, score: 0.3, source: "judge", extra: 1 }, unknownKey: { deep: 1 },
   },
+  {
+    id: "u", type: "llm", model: "claude-sonnet-4", latencyMs: 5, inputTokens: 48_183, cacheReadInputTokens: 47_105,
+    cacheCreationInputTokens: 1_076, cacheCreation5mInputTokens: 76, cacheCreation1hInputTokens: 1_000, outputTokens: 714,
+    reasoningTokens: 200, audioInputTokens: 1, audioOutputTokens: 2, imageInputTokens: 3, imageOutputTokens: 4,
+  },
   { id: "c", type: "llm", timestamp: new Date(now - 5000).toISOString(), model: "m", latencyMs: 0, input: "text" },
   { id: "d", type: "prediction", model: "fraud", prediction: 1, score: 0.2, latencyMs: 3.5, features: { a: 1, b: "x", c: true, d: null } },
   { id: "e", type: "prediction", model: "fraud", modelVersion: "1.4.0", prediction: "yes", status: "ok" },
@@ -26,7 +31,7 @@ const BASE: Record<string, unknown>[] = [
 
 const ODD_VALUES: unknown[] = [
   undefined, null, "", "x", "x".repeat(65), "x".repeat(129), "x".repeat(201), "x".repeat(257), "x".repeat(10_001), 0, -1, 0.5,
-  1, 1.5, 2, 1e6, 1e6 + 1, 1e9 + 1, 86_400_001, NaN, Infinity, true, false, [], ["a"], [1], {}, { role: "user" }, [{ role: 1 }],
+  1, 1.5, 2, 700, 1_000, 47_105, 48_183, 1e6, 1e6 + 1, 1e9 + 1, 86_400_001, NaN, Infinity, true, false, [], ["a"], [1], {}, { role: "user" }, [{ role: 1 }],
   "x".repeat(500), "x".repeat(501), "span", "label",
   "2026-01-01", "yesterday", "1999-12-31T00:00:00Z", now + 2 * 86_400_000, Date.UTC(1999, 0, 1), "ok", "error", "bad",
   { flagged: "yes" }, { flagged: false, score: 2 }, { a: undefined }, { a: [1] }, { big: "x".repeat(17_000) },
@@ -36,6 +41,8 @@ const ODD_VALUES: unknown[] = [
 const KEYS = [
   "id", "type", "timestamp", "model", "modelVersion", "environment", "userId", "sessionId", "traceId", "spanId",
   "parentSpanId", "tags", "metadata", "promptId", "promptVersion", "latencyMs", "inputTokens", "outputTokens", "costUsd",
+  "cacheReadInputTokens", "cacheCreationInputTokens", "cacheCreation5mInputTokens", "cacheCreation1hInputTokens",
+  "reasoningTokens", "audioInputTokens", "audioOutputTokens", "imageInputTokens", "imageOutputTokens",
   "status", "errorMessage", "input", "output", "context", "hallucination", "features", "prediction", "score", "name",
 ];
 

@@ -1,3 +1,4 @@
+import { usageIssue, type UsageFields } from "@/lib/pricing/usage";
 import { MAX_METADATA_BYTES, MIN_TS, MAX_FUTURE_MS, ISO_PREFIX, type IngestEvent } from "./event-schema";
 
 /**
@@ -19,13 +20,19 @@ export function fastValidate(input: Record<string, unknown>): IngestEvent | unde
   return type === "llm" ? llm(input, common) : type === "prediction" ? prediction(input, common) : span(input, common);
 }
 
+/** The llm event's token counts: each an integer in [0, 1e9], details checked by `usageIssue`. */
+const TOKEN_FIELDS = [
+  "inputTokens", "outputTokens", "cacheReadInputTokens", "cacheCreationInputTokens", "cacheCreation5mInputTokens",
+  "cacheCreation1hInputTokens", "reasoningTokens", "audioInputTokens", "audioOutputTokens", "imageInputTokens", "imageOutputTokens",
+] as const;
+
 /**
  * Every field the fast path reads, per type. A test requires these to equal the zod schemas'
  * keys, so a field added to event-schema.ts cannot be silently dropped by this path.
  */
 export const FAST_PATH_FIELDS = {
   common: ["id", "timestamp", "model", "modelVersion", "environment", "userId", "sessionId", "traceId", "spanId", "parentSpanId", "tags", "metadata", "type"],
-  llm: ["promptId", "promptVersion", "latencyMs", "inputTokens", "outputTokens", "costUsd", "status", "errorMessage", "input", "output", "context", "hallucination"],
+  llm: ["promptId", "promptVersion", "latencyMs", ...TOKEN_FIELDS, "costUsd", "status", "errorMessage", "input", "output", "context", "hallucination"],
   prediction: ["features", "prediction", "score", "latencyMs", "status", "errorMessage"],
   span: ["name", "latencyMs", "status", "errorMessage"],
   hallucination: ["flagged", "score", "source"],
@@ -125,11 +132,15 @@ function llm(e: Out, out: Common): IngestEvent | undefined {
   }
   if (!inRange(e.latencyMs, 0, 86_400_000)) return undefined;
   out.latencyMs = e.latencyMs;
-  for (const k of ["inputTokens", "outputTokens"]) {
+  let details = false;
+  for (const k of TOKEN_FIELDS) {
     if (e[k] === undefined) continue;
     if (!isInt(e[k], 0, 1e9)) return undefined;
     out[k] = e[k];
+    if (k !== "inputTokens" && k !== "outputTokens") details = true;
   }
+  // A detail above its total is zod's to reject (with its message); the fast path only declines.
+  if (details && usageIssue(out as UsageFields)) return undefined;
   if (!optRange(e, out, "costUsd", 0, 1e6)) return undefined;
   if (!status(e, out)) return undefined;
   const input = e.input;

@@ -10,7 +10,8 @@ export const KIND_PREDICTION = 2;
 export type RollupInput = Pick<
   PreparedEvent,
   "projectId" | "ts" | "modelVersionId" | "promptId" | "promptVersionId" | "status" | "latencyMs" | "inputTokens" |
-  "outputTokens" | "costUsd" | "unpriced" | "flagged"
+  "outputTokens" | "costUsd" | "unpriced" | "flagged" | "cacheReadTokens" | "cacheWriteTokens" | "reasoningTokens" | "costInputUsd" |
+  "costCacheReadUsd" | "costCacheWriteUsd" | "costOutputUsd" | "costReasoningUsd"
 >;
 
 /** The measures of one rollup row, and the dimensions that (with resolution and bucket) key it. */
@@ -42,6 +43,14 @@ const CONTRIBUTION: Record<RollupMeasure, (e: RollupInput) => number> = {
   unpricedCount: (e) => (e.unpriced === 1 ? 1 : 0),
   flaggedCount: (e) => (e.flagged === 1 ? 1 : 0),
   judgedCount: (e) => (e.flagged !== null ? 1 : 0),
+  cacheReadTokens: (e) => e.cacheReadTokens ?? 0,
+  cacheWriteTokens: (e) => e.cacheWriteTokens ?? 0,
+  reasoningTokens: (e) => e.reasoningTokens ?? 0,
+  costInputUsd: (e) => e.costInputUsd ?? 0,
+  costCacheReadUsd: (e) => e.costCacheReadUsd ?? 0,
+  costCacheWriteUsd: (e) => e.costCacheWriteUsd ?? 0,
+  costOutputUsd: (e) => e.costOutputUsd ?? 0,
+  costReasoningUsd: (e) => e.costReasoningUsd ?? 0,
 };
 const CONTRIBUTIONS = MEASURE_NAMES.map((name) => [name, CONTRIBUTION[name]] as const);
 

@@ -15,7 +15,7 @@ import {
 } from "@/db/statements/pg/ingest";
 import { minuteHorizon } from "@/lib/metrics/retention";
 import { encodeSketch, mergeEncoded } from "@/lib/metrics/latency-sketch";
-import { ensurePriceBook } from "@/lib/pricing/price-book";
+import { loadPriceBook } from "@/lib/pricing/price-book";
 import { dimensionResolver } from "./dimensions";
 import { EventIdAllocator, keyInstant } from "./event-id";
 import { KIND_LLM, KIND_PREDICTION, RollupAccumulator } from "./rollup-accumulator";
@@ -29,14 +29,15 @@ const MAX_ROUNDS = 64;
  * The PostgreSQL store of a group commit: the same contract as `storeGroup` on SQLite (all or
  * nothing; per event "accepted" or "duplicate"; side records and rollups in the same
  * transaction), with set-at-a-time statements instead of per-row ones. Names are resolved and
- * prices loaded before the transaction (both asynchronous here); rollups stay exact with
+ * the price book checked before the transaction (both asynchronous here); rollups stay exact with
  * several instances writing at once (db/statements/pg/ingest.ts, docs/adr/0044).
  */
 export async function storeGroupPg(db: Db, units: StoreUnit[], now = Date.now()): Promise<StoreStatus[][]> {
   const dims = dimensionResolver(db);
   for (const u of units) await dims.preload(u.projectId, u.items.map((i) => i.event), now);
-  await ensurePriceBook(db);
-  const rows = units.map(({ projectId, items }) => items.map(({ event, extra }) => toRow(db, dims, projectId, event, now, extra)));
+  // Once per batch, as on SQLite: a price saved since the last batch (any instance) applies.
+  const prices = await loadPriceBook(db);
+  const rows = units.map(({ projectId, items }) => items.map(({ event, extra }) => toRow(prices, dims, projectId, event, now, extra)));
   // READ COMMITTED: the statements lock what they merge (db/statements/pg/ingest.ts);
   // retried on deadlock like any transaction.
   return storeInTransaction(db, (tx) => storeRows(tx, rows, now));

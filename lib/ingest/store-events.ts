@@ -9,6 +9,7 @@ import { memo } from "@/db/client";
 import { immediateTransactionSync } from "@/db/writer-transaction";
 import { minuteHorizon } from "@/lib/metrics/retention";
 import { storeGroupPg } from "./store-events-pg";
+import { priceBook } from "@/lib/pricing/price-book";
 
 export interface StoreItem {
   event: IngestEvent;
@@ -51,10 +52,12 @@ export function storeGroup(db: Db, units: StoreUnit[], now = Date.now()): StoreS
   const dims = dimensionResolver(db);
   const ids = memo(db, "eventIds", () => new EventIdAllocator());
   const rollups = new RollupAccumulator(minuteHorizon(now));
+  // Once per batch: a price saved since the last batch (on any connection) applies from this one.
+  const prices = priceBook(db);
   const tx = (): StoreStatus[][] => {
     const out = units.map(({ projectId, items }) =>
       items.map(({ event, extra }): StoreStatus => {
-        const row = toRow(db, dims, projectId, event, now, extra);
+        const row = toRow(prices, dims, projectId, event, now, extra);
         const id = insertEvent(stmts, ids, row);
         if (id === null) return "duplicate";
         sideRecords(stmts, projectId, id, row);
@@ -100,7 +103,8 @@ function insertEvent(stmts: ReturnType<typeof ingestStatements>, ids: EventIdAll
     const changes = stmts.insertEvent.run(
       id, r.projectId, r.clientId, r.type, r.ts, r.receivedAt, r.modelId, r.modelVersionId, r.promptId, r.promptVersionId,
       r.environment, r.userId, r.sessionId, r.traceId, r.spanId, r.parentSpanId, r.status, r.latencyMs, r.inputTokens,
-      r.outputTokens, r.costUsd, r.unpriced, r.flagged, r.hallucinationScore, r.score, r.body,
+      r.outputTokens, r.cacheReadTokens, r.cacheWriteTokens, r.reasoningTokens, r.costUsd, r.costReported, r.costInputUsd,
+      r.costCacheReadUsd, r.costCacheWriteUsd, r.costOutputUsd, r.costReasoningUsd, r.unpriced, r.flagged, r.hallucinationScore, r.score, r.body,
     ).changes;
     if (changes === 1) return id;
     if (stmts.findEventByClientId.get(row.projectId, row.clientId)) return null;

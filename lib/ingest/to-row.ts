@@ -1,7 +1,7 @@
-import type { Db } from "@/db/client";
 import type { EventRow } from "@/db/statements/ingest";
 import type { ModelKind } from "@/db/schema";
-import { costOf, findPrice } from "@/lib/pricing/price-book";
+import type { PriceMatcher } from "@/lib/pricing/match-price";
+import { priceCall, type PricedCall } from "@/lib/pricing/price-call";
 import type { DimensionResolver } from "./dimensions";
 import type { IngestEvent } from "./event-schema";
 
@@ -22,11 +22,12 @@ export const KIND_OF: Record<IngestEvent["type"], ModelKind> = {
 
 /**
  * Splits a validated event into indexed columns and the JSON body, resolving names to ids and
- * pricing LLM calls. Token counts without a client cost and without a matching price are
- * marked unpriced (cost null), never silently $0.
+ * pricing LLM calls (`prices`: the batch's price book, lib/pricing/price-book.ts). Token counts
+ * without a client cost and without a matching price are marked unpriced (cost null), never
+ * silently $0.
  */
 export function toRow(
-  db: Db,
+  prices: PriceMatcher,
   dims: DimensionResolver,
   projectId: number,
   e: IngestEvent,
@@ -42,7 +43,8 @@ export function toRow(
     promptId: null, promptVersionId: null, environment: e.environment, userId: e.userId ?? null,
     sessionId: e.sessionId ?? null, traceId: e.traceId ?? null, spanId: e.spanId ?? null,
     parentSpanId: e.parentSpanId ?? null, status: null, latencyMs: null, inputTokens: null, outputTokens: null,
-    costUsd: null, unpriced: null, flagged: null, hallucinationScore: null, score: null, body: "",
+    cacheReadTokens: null, cacheWriteTokens: null, reasoningTokens: null, costUsd: null, costReported: null,
+    costInputUsd: null, costCacheReadUsd: null, costCacheWriteUsd: null, costOutputUsd: null, costReasoningUsd: null, unpriced: null, flagged: null, hallucinationScore: null, score: null, body: "",
   };
   let body: Record<string, unknown>;
   switch (e.type) {
@@ -56,18 +58,24 @@ export function toRow(
       row.latencyMs = e.latencyMs;
       row.inputTokens = inputTokens ?? null;
       row.outputTokens = outputTokens ?? null;
-      if (costUsd !== undefined) {
-        row.costUsd = costUsd;
-      } else if (inputTokens !== undefined || outputTokens !== undefined) {
-        const rule = findPrice(db, projectId, e.model);
-        if (rule) row.costUsd = costOf(rule, inputTokens ?? 0, outputTokens ?? 0);
-        else row.unpriced = 1;
-      }
+      row.cacheReadTokens = e.cacheReadInputTokens ?? null;
+      row.cacheWriteTokens = e.cacheCreationInputTokens ?? null;
+      row.reasoningTokens = e.reasoningTokens ?? null;
+      const provider = e.metadata?.provider;
+      const priced = priceCall(prices, {
+        projectId, model: e.model, provider: typeof provider === "string" ? provider : null, ts: row.ts, usage: e, reportedUsd: costUsd,
+      });
+      applyPrice(row, priced);
       if (hallucination) {
         row.flagged = hallucination.flagged ? 1 : 0;
         row.hallucinationScore = hallucination.score ?? null;
       }
       body = pick(e, LLM_BODY);
+      const usage = pick(e, USAGE_BODY);
+      for (const _ in usage) {
+        body.usage = usage; // only the details that have no column, and only when present
+        break;
+      }
       if (promptId) body.promptId = promptId;
       if (promptVersion !== undefined) body.promptVersion = promptVersion;
       if (hallucination?.source) body.hallucinationSource = hallucination.source;
@@ -98,6 +106,24 @@ export function toRow(
   row.body = JSON.stringify(extra ? { ...body, ...extra } : body);
   return row;
 }
+
+/** Writes a priced call into an event row's cost columns (also used by re-pricing). */
+export function applyPrice(row: Pick<PreparedEvent, "costUsd" | "costReported" | "unpriced" | "costInputUsd" | "costCacheReadUsd" | "costCacheWriteUsd" | "costOutputUsd" | "costReasoningUsd">, p: PricedCall): void {
+  row.costUsd = p.costUsd;
+  row.costReported = p.costReported ? 1 : null;
+  row.unpriced = p.unpriced ? 1 : null;
+  const b = p.breakdown;
+  row.costInputUsd = b ? b.input : null;
+  row.costCacheReadUsd = b ? b.cacheRead : null;
+  row.costCacheWriteUsd = b ? b.cacheWrite : null;
+  row.costOutputUsd = b ? b.output : null;
+  row.costReasoningUsd = b ? b.reasoning : null;
+}
+
+/** Usage details without a column of their own: kept in the body under `usage` (re-pricing reads them there). */
+export const USAGE_BODY = [
+  "cacheCreation5mInputTokens", "cacheCreation1hInputTokens", "audioInputTokens", "audioOutputTokens", "imageInputTokens", "imageOutputTokens",
+];
 
 /** Fields kept in the JSON body, per type (everything else is a column or derived). */
 const LLM_BODY = ["input", "output", "context", "errorMessage", "tags", "metadata"];

@@ -1,5 +1,6 @@
 import { addMeasures, zeroMeasures, type Measures } from "@/db/schema/rollup-measures";
 import type { RollupReadRow } from "@/db/statements/rollup-reads";
+import type { CostKind } from "@/lib/pricing/compute-cost";
 import { mergeEncoded, newLatencySketch, quantile, type LatencySketch } from "./latency-sketch";
 
 export interface LatencyQuantiles {
@@ -22,6 +23,14 @@ export interface AggregateMetrics {
   flaggedCount: number;
   judgedCount: number;
   hallucinationRate: number | null;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  /** Cache-read share of input tokens (null without input tokens). */
+  cacheHitRate: number | null;
+  /** The price book's cost by kind of token; `costUsd` is what was billed (client-reported costs win). */
+  costByKind: Record<CostKind, number>;
+  bookCostUsd: number;
 }
 
 /** Running sum of rollup rows (every measure of db/schema/rollup-measures.ts), with their latency sketches merged. */
@@ -62,6 +71,35 @@ export class Aggregate {
     return this.sums.judgedCount;
   }
 
+  get cacheReadTokens(): number {
+    return this.sums.cacheReadTokens;
+  }
+  get cacheWriteTokens(): number {
+    return this.sums.cacheWriteTokens;
+  }
+  get reasoningTokens(): number {
+    return this.sums.reasoningTokens;
+  }
+
+  /** Cache-read share of input tokens. */
+  cacheHitRate(): number | null {
+    return this.inputTokens ? this.cacheReadTokens / this.inputTokens : null;
+  }
+
+  /** The price book's cost by kind, rounded like every reported dollar figure. */
+  costByKind(): Record<CostKind, number> {
+    const s = this.sums;
+    return {
+      input: roundUsd(s.costInputUsd), cacheRead: roundUsd(s.costCacheReadUsd), cacheWrite: roundUsd(s.costCacheWriteUsd),
+      output: roundUsd(s.costOutputUsd), reasoning: roundUsd(s.costReasoningUsd),
+    };
+  }
+
+  bookCostUsd(): number {
+    const s = this.sums;
+    return roundUsd(s.costInputUsd + s.costCacheReadUsd + s.costCacheWriteUsd + s.costOutputUsd + s.costReasoningUsd);
+  }
+
   errorRate(): number | null {
     return this.count ? this.errorCount / this.count : null;
   }
@@ -80,6 +118,8 @@ export class Aggregate {
       count: this.count, errorRate: this.errorRate(), latencyMs: this.latency(), inputTokens: this.inputTokens,
       outputTokens: this.outputTokens, costUsd: roundUsd(this.costUsd), unpricedCount: this.unpricedCount,
       flaggedCount: this.flaggedCount, judgedCount: this.judgedCount, hallucinationRate: this.hallucinationRate(),
+      cacheReadTokens: this.cacheReadTokens, cacheWriteTokens: this.cacheWriteTokens, reasoningTokens: this.reasoningTokens,
+      cacheHitRate: this.cacheHitRate(), costByKind: this.costByKind(), bookCostUsd: this.bookCostUsd(),
     };
   }
 }

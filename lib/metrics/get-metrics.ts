@@ -6,6 +6,7 @@ import { dimensionFilterParams, resolveDimensionFilter } from "./filters";
 import { readRollupsCovering } from "./read-covering";
 import { rangeIsOrdered, resolveRange, timeRangeParams } from "@/lib/time/ranges";
 import { KIND_LLM } from "@/lib/ingest/rollup-accumulator";
+import type { CostKind } from "@/lib/pricing/compute-cost";
 
 export const GROUP_BY = ["model", "modelVersion", "prompt", "promptVersion"] as const;
 
@@ -35,6 +36,12 @@ export interface MetricsGroup {
   unpricedCount?: number;
   hallucinationRate?: number | null;
   flaggedCount?: number;
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
+  reasoningTokens?: number;
+  cacheHitRate?: number | null;
+  costByKind?: Record<CostKind, number>;
+  bookCostUsd?: number;
 }
 
 /**
@@ -89,6 +96,8 @@ function toGroup(key: Omit<MetricsGroup, "count" | "errorRate" | "latencyMs">, k
   return {
     ...base, inputTokens: a.inputTokens, outputTokens: a.outputTokens, costUsd: roundUsd(a.costUsd),
     unpricedCount: a.unpricedCount, hallucinationRate: a.hallucinationRate(), flaggedCount: a.flaggedCount,
+    cacheReadTokens: a.cacheReadTokens, cacheWriteTokens: a.cacheWriteTokens, reasoningTokens: a.reasoningTokens,
+    cacheHitRate: a.cacheHitRate(), costByKind: a.costByKind(), bookCostUsd: a.bookCostUsd(),
   };
 }
 

@@ -11,6 +11,7 @@ import { INTERVAL_MS, INTERVALS, rangeIsOrdered, resolveRange, timeRangeParams }
 
 export const TIMESERIES_METRICS = [
   "count", "error_rate", "latency_p50", "latency_p95", "latency_p99", "cost_usd", "tokens", "hallucination_rate",
+  "cache_hit_rate",
 ] as const;
 export type TimeseriesMetric = (typeof TIMESERIES_METRICS)[number];
 
@@ -41,6 +42,7 @@ const VALUE: Record<TimeseriesMetric, (a: Aggregate) => number | null> = {
   cost_usd: (a) => roundUsd(a.costUsd),
   tokens: (a) => a.inputTokens + a.outputTokens,
   hallucination_rate: (a) => a.hallucinationRate(),
+  cache_hit_rate: (a) => a.cacheHitRate(),
 };
 
 /** One metric per interval bucket, from the rollup of that resolution. Empty buckets are omitted. */

@@ -1,47 +1,37 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { freshDb, makeProject } from "@/tests/helpers/db";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { openDb } from "@/db/client";
 import { price } from "@/db/schema";
-import type { Db } from "@/db/client";
-import { costOf, findPrice, invalidatePriceBook, seedDefaultPrices } from "./price-book";
+import { freshDb, makeProject } from "@/tests/helpers/db";
+import { priceBook } from "./price-book";
 
-let db: Db;
-beforeEach(async () => {
-  db = await freshDb();
-  await seedDefaultPrices(db);
-});
+const T = Date.now();
 
-describe("price book", () => {
-  it.each([
-    ["gpt-4o", 2.5, 10],
-    ["gpt-4o-mini", 0.15, 0.6],
-    ["openai/gpt-4o-mini-2024-07-18", 0.15, 0.6],
-    ["GPT-4.1-nano", 0.1, 0.4],
-    ["claude-sonnet-4-20250514", 3, 15],
-    ["anthropic.claude-3-5-haiku-20241022-v1:0", 0.8, 4],
-    ["gemini-2.5-flash", 0.3, 2.5],
-  ])("prices %s", (model, input, output) => {
-    const rule = findPrice(db, 1, model);
-    expect(rule).not.toBeNull();
-    expect([rule!.inputPerMTok, rule!.outputPerMTok]).toEqual([input, output]);
-  });
-
-  it("does not match unknown or merely similar names", async () => {
-    expect(findPrice(db, 1, "my-finetune-7b")).toBeNull();
-    expect(findPrice(db, 1, "gpt-4o-mini-tts-custom")).toBeNull();
-  });
-
-  it("prefers a project's own rule, and computes cost per million tokens", async () => {
+describe("priceBook", () => {
+  it("sees a price saved on another connection at its next call: insert, update and delete", async () => {
+    const db = await freshDb();
     const { projectId } = await makeProject(db);
-    const now = Date.now();
-    db.orm.insert(price).values({ projectId, pattern: "gpt-4o", inputPerMTok: 1, outputPerMTok: 2, createdAt: now, updatedAt: now }).run();
-    invalidatePriceBook(db);
-    const rule = findPrice(db, projectId, "gpt-4o")!;
-    expect(rule.inputPerMTok).toBe(1);
-    expect(costOf(rule, 1_000_000, 500_000)).toBeCloseTo(2, 12);
-    expect(findPrice(db, projectId + 1, "gpt-4o")!.inputPerMTok).toBe(2.5);
+    // A second connection to the same file, as the ingest writer thread has.
+    const writer = openDb(db.url, { migrate: false });
+    try {
+      expect(priceBook(writer).find(projectId, "acme-1", null, T)).toBeNull();
+      const now = Date.now();
+      const [row] = await db.orm
+        .insert(price)
+        .values({ projectId, model: "acme-", match: "prefix", inputPerMTok: 1, outputPerMTok: 2, tiers: "[]", createdBy: "test", createdAt: now, updatedAt: now })
+        .returning();
+      expect(priceBook(writer).find(projectId, "acme-1", null, T)?.rates.inputPerMTok).toBe(1);
+      await db.orm.update(price).set({ inputPerMTok: 3, updatedAt: now + 1 }).where(eq(price.id, row.id));
+      expect(priceBook(writer).find(projectId, "acme-1", null, T)?.rates.inputPerMTok).toBe(3);
+      await db.orm.delete(price).where(eq(price.id, row.id));
+      expect(priceBook(writer).find(projectId, "acme-1", null, T)).toBeNull();
+    } finally {
+      writer.close();
+    }
   });
 
-  it("seeds only once", async () => {
-    expect(await seedDefaultPrices(db)).toBe(0);
+  it("keeps the same matcher while the table is unchanged (the per-event lookups stay cached)", async () => {
+    const db = await freshDb();
+    expect(priceBook(db)).toBe(priceBook(db));
   });
 });

@@ -1,99 +1,84 @@
-import { count, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
-import { price } from "@/db/schema";
-import { readPriceRows, readPriceRowsSync, type PriceRow } from "@/db/statements/prices";
+import { priceReads, readPriceTable, readPriceVersion, type PriceReadRow } from "@/db/statements/prices";
 import { DEFAULT_PRICES } from "./default-prices";
+import { PriceMatcher } from "./match-price";
+import type { PriceEntry } from "./price-entry";
+import type { PriceTier } from "./rates";
 
-export interface PriceRule {
-  id: number;
-  projectId: number | null;
-  pattern: string;
-  regex: RegExp;
-  inputPerMTok: number;
-  outputPerMTok: number;
-  priority: number;
+interface BookState {
+  version: string;
+  matcher: PriceMatcher;
+  custom: PriceEntry[];
 }
 
-/** Prices are read per ingest batch; reload at most this often so edits elsewhere show up. */
-const RELOAD_MS = 30_000;
-
-interface PriceCache {
-  loadedAt: number;
-  rules: PriceRule[];
-  byModel: Map<string, PriceRule | null>;
-}
-
-function cache(db: Db): { current?: PriceCache } {
+function state(db: Db): { current?: BookState } {
   return memo(db, "priceBook", () => ({}));
 }
 
-function build(rows: PriceRow[]): PriceCache {
-  const rules = rows.flatMap((r) => {
-    try {
-      return [{ ...r, regex: new RegExp(`^(?:${r.pattern})$`, "i") }];
-    } catch {
-      return []; // an invalid pattern never matches; the price UI validates on save
-    }
-  });
-  return { loadedAt: Date.now(), rules, byModel: new Map() };
-}
-
-function stale(c: { current?: PriceCache }): boolean {
-  return !c.current || Date.now() - c.current.loadedAt > RELOAD_MS;
-}
-
 /**
- * Loads the price book if it is missing or older than RELOAD_MS. The PostgreSQL ingest path
- * awaits this before its (synchronous) row building; on SQLite `findPrice` loads by itself.
- * So a price edited through another instance is applied within RELOAD_MS (docs/scaling.md).
+ * The price book of this connection: the shipped defaults plus the stored custom prices,
+ * reloaded whenever the `price` table changed (any connection, any process). Call once per
+ * batch of work — an ingest transaction, a re-pricing batch — then price each event through
+ * the returned matcher (a cached lookup, docs/benchmarks.md).
  */
-export async function ensurePriceBook(db: Db): Promise<void> {
-  const c = cache(db);
-  if (stale(c)) c.current = build(await readPriceRows(db));
-}
-
-/** Forget cached prices (call after editing the price table). */
-export function invalidatePriceBook(db: Db): void {
-  cache(db).current = undefined;
-}
-
-/**
- * The price that applies to `modelName` in `projectId`: project rules before instance rules,
- * then higher priority, then the longer (more specific) pattern.
- */
-export function findPrice(db: Db, projectId: number, modelName: string): PriceRule | null {
-  const c = cache(db);
-  if (stale(c) && db.dialect === "sqlite") c.current = build(readPriceRowsSync(db));
-  if (!c.current) throw new Error("The price book is not loaded: await ensurePriceBook(db) first");
-  const key = `${projectId}\u0000${modelName}`;
-  const hit = c.current.byModel.get(key);
-  if (hit !== undefined) return hit;
-  let best: PriceRule | null = null;
-  for (const r of c.current.rules) {
-    if (r.projectId !== null && r.projectId !== projectId) continue;
-    if (!r.regex.test(modelName)) continue;
-    if (!best || rank(r) > rank(best)) best = r;
+export function priceBook(db: Db): PriceMatcher {
+  const s = state(db);
+  const v = priceReads(db).version.get()!;
+  const version = `${v.n}:${v.max_id}:${v.updated_sum}`;
+  if (!s.current || s.current.version !== version) {
+    const custom = priceReads(db).all.all().map(toPriceEntry);
+    s.current = { version, custom, matcher: new PriceMatcher([...DEFAULT_PRICES, ...custom]) };
   }
-  if (c.current.byModel.size > 50_000) c.current.byModel.clear();
-  c.current.byModel.set(key, best);
-  return best;
+  return s.current.matcher;
 }
 
-function rank(r: PriceRule): number {
-  return (r.projectId !== null ? 1e9 : 0) + r.priority * 1e4 + r.pattern.length;
+/**
+ * `priceBook` on either dialect, asynchronously: the PostgreSQL ingest path and re-pricing call
+ * it before their transaction. Same fingerprint, same cache, so a price saved through any
+ * instance applies from that instance's next batch.
+ */
+export async function loadPriceBook(db: Db): Promise<PriceMatcher> {
+  if (db.dialect === "sqlite") return priceBook(db);
+  const s = state(db);
+  const v = await readPriceVersion(db);
+  const version = `${v.n}:${v.max_id}:${v.updated_sum}`;
+  if (!s.current || s.current.version !== version) {
+    const custom = (await readPriceTable(db)).map(toPriceEntry);
+    s.current = { version, custom, matcher: new PriceMatcher([...DEFAULT_PRICES, ...custom]) };
+  }
+  return s.current.matcher;
 }
 
-export function costOf(rule: PriceRule, inputTokens: number, outputTokens: number): number {
-  return (inputTokens * rule.inputPerMTok + outputTokens * rule.outputPerMTok) / 1_000_000;
+export function toPriceEntry(r: PriceReadRow): PriceEntry {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    model: r.model,
+    match: r.match,
+    provider: r.provider,
+    rates: {
+      inputPerMTok: r.input_per_mtok,
+      outputPerMTok: r.output_per_mtok,
+      cacheReadPerMTok: r.cache_read_per_mtok,
+      cacheWritePerMTok: r.cache_write_per_mtok,
+      cacheWrite1hPerMTok: r.cache_write_1h_per_mtok,
+      reasoningPerMTok: r.reasoning_per_mtok,
+      audioInputPerMTok: r.audio_input_per_mtok,
+      audioOutputPerMTok: r.audio_output_per_mtok,
+      imageInputPerMTok: r.image_input_per_mtok,
+      imageOutputPerMTok: r.image_output_per_mtok,
+    },
+    tiers: parseTiers(r.tiers),
+    effectiveFrom: r.effective_from,
+  };
 }
 
-/** Ships the default price book into an empty price table (instance-wide rules). */
-export async function seedDefaultPrices(db: Db): Promise<number> {
-  const [existing] = await db.orm.select({ n: count() }).from(price).where(isNull(price.projectId));
-  if ((existing?.n ?? 0) > 0) return 0;
-  const now = Date.now();
-  await db.orm.insert(price).values(DEFAULT_PRICES.map((p) => ({ ...p, projectId: null, priority: 0, createdAt: now, updatedAt: now })));
-  invalidatePriceBook(db);
-  return DEFAULT_PRICES.length;
+function parseTiers(json: string): PriceTier[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? (v as PriceTier[]) : [];
+  } catch {
+    return [];
+  }
 }

@@ -34,5 +34,5 @@ async function request<T>(method: string, path: string, params: QueryParams = {}
 }
 
 export const apiGet = <T>(path: string, params?: QueryParams) => request<T>("GET", path, params);
-export const apiSend = <T>(method: "POST" | "PATCH", path: string, body: unknown, params?: QueryParams) =>
+export const apiSend = <T>(method: "POST" | "PATCH" | "DELETE", path: string, body: unknown, params?: QueryParams) =>
   request<T>(method, path, params, body);

@@ -18,4 +18,9 @@ export const queryKeys = {
   promptStats: (project: string | null, key: string, a: number | null, b: number | null, range: TimeRange) =>
     ["prompts", project, key, "stats", a, b, rangeKey(range)] as const,
   trace: (project: string | null, traceId: string) => ["trace", project, traceId] as const,
+  prices: (project: string | null) => ["prices", project] as const,
+  unpriced: (project: string | null) => ["prices", project, "unpriced"] as const,
+  repriceJob: (project: string | null, id: number) => ["prices", project, "reprice", id] as const,
+  budgets: (project: string | null) => ["budgets", project] as const,
+  spend: (project: string | null, params: Record<string, unknown>, range: TimeRange) => ["spend", project, params, rangeKey(range)] as const,
 };

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
+import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
 export interface JobContext {
@@ -28,6 +29,15 @@ export const JOBS: Job[] = [
     everyMs: 3_600_000,
     run: async ({ db, now }) => {
       await pruneMinuteRollups(db, now);
+    },
+  },
+  {
+    // Re-pricing requests (POST /api/v1/prices/reprice): bounded batches, resumable (lib/pricing/run-reprice-jobs.ts).
+    name: "reprice",
+    everyMs: 5_000,
+    leaseMs: 60_000,
+    run: async ({ db, signal }) => {
+      await runRepriceJobs(db, { now: Date.now, signal });
     },
   },
 ];

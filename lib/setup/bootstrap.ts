@@ -1,6 +1,5 @@
 import type { Db } from "@/db/client";
 import { project } from "@/db/schema";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { findUserByEmail } from "@/lib/users/create-user";
 import { seedDemo, type DemoSeedResult } from "@/lib/seed/seed-demo";
 import { headlessInit, type Env, type InitResult } from "./headless-init";
@@ -17,7 +16,6 @@ export interface BootstrapResult {
  */
 export async function bootstrap(db: Db, env: Env = process.env): Promise<BootstrapResult> {
   const empty = (await db.orm.select({ id: project.id }).from(project).limit(1)).length === 0;
-  await seedDefaultPrices(db);
   const init = await headlessInit(db, env);
   if (!empty || env.SIGHTLINE_DEMO === "0") return { init };
   const admin = init.adminEmail ? await findUserByEmail(db, init.adminEmail) : undefined;

@@ -6,7 +6,6 @@ import { closeDb, getDb, type Db } from "@/db/client";
 import { createProject } from "@/lib/projects/create-project";
 import { createApiKey } from "@/lib/auth/api-keys";
 import type { Role, Scope } from "@/db/schema";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { memberActor, systemContext, type ServiceContext } from "@/lib/services/context";
 
 /**
@@ -20,7 +19,6 @@ export async function freshDb(): Promise<Db> {
   process.env.NEXTAUTH_SECRET = "test-secret-test-secret-test-secret";
   const db = getDb();
   await db.ready();
-  await seedDefaultPrices(db);
   return db;
 }
 

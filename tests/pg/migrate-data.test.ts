@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { copyDatabase, verifyCounts } from "@/db/copy/copy-database";
 import { getMetrics } from "@/lib/metrics/get-metrics";
-import { seedDefaultPrices } from "@/lib/pricing/price-book";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { freshPgDatabase, testContext } from "@/tests/helpers/db";
 import { sqlRows } from "@/tests/helpers/sql";
@@ -27,7 +26,6 @@ describe("npm run sightline -- migrate-data", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sightline-copy-")), "demo.db");
     const now = Date.now();
     const source = openDb(`file:${file}`);
-    await seedDefaultPrices(source);
     const { projectId, events } = await seedDemo(source, { now, days: 1 });
     expect(events).toBeGreaterThan(5_000);
     const url = await freshPgDatabase();

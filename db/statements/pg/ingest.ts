@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { pgOf, pgRows, pgTransaction } from "@/db/pg/driver";
-import type { ModelKind } from "@/db/schema";
+import { getTableColumns } from "drizzle-orm";
+import { event, type ModelKind } from "@/db/schema";
 import { MEASURE_NAMES, ROLLUP_MEASURES, type Measures } from "@/db/schema/rollup-measures";
 import type { EventRow } from "../ingest";
 
@@ -12,16 +13,15 @@ import type { EventRow } from "../ingest";
  * docs/adr/0044-postgres-ingest.md measures this against COPY.
  */
 
-const EVENT_COLUMNS: [keyof EventRow, string, string][] = [
-  ["id", "id", "bigint"], ["projectId", "project_id", "bigint"], ["clientId", "client_id", "text"], ["type", "type", "text"],
-  ["ts", "ts", "bigint"], ["receivedAt", "received_at", "bigint"], ["modelId", "model_id", "bigint"],
-  ["modelVersionId", "model_version_id", "bigint"], ["promptId", "prompt_id", "bigint"], ["promptVersionId", "prompt_version_id", "bigint"],
-  ["environment", "environment", "text"], ["userId", "user_id", "text"], ["sessionId", "session_id", "text"], ["traceId", "trace_id", "text"],
-  ["spanId", "span_id", "text"], ["parentSpanId", "parent_span_id", "text"], ["status", "status", "text"], ["latencyMs", "latency_ms", "float8"],
-  ["inputTokens", "input_tokens", "bigint"], ["outputTokens", "output_tokens", "bigint"], ["costUsd", "cost_usd", "float8"],
-  ["unpriced", "unpriced", "bigint"], ["flagged", "flagged", "bigint"], ["hallucinationScore", "hallucination_score", "float8"],
-  ["score", "score", "float8"], ["body", "body", "text"],
-];
+/**
+ * The event table's columns, read from the schema: a column added to db/schema/event.ts is
+ * inserted here too, from the `EventRow` field of the same name (the row the store builds).
+ */
+const EVENT_COLUMNS: [keyof EventRow, string, string][] = Object.entries(getTableColumns(event)).map(([key, col]) => [
+  key as keyof EventRow,
+  col.name,
+  ({ integer: "bigint", real: "float8", text: "text" } as Record<string, string>)[col.getSQLType()] ?? "text",
+]);
 
 const INSERT_EVENTS = `INSERT INTO event (${EVENT_COLUMNS.map(([, c]) => c).join(", ")})
   SELECT * FROM unnest(${EVENT_COLUMNS.map(([, , t], i) => `$${i + 1}::${t}[]`).join(", ")})

@@ -2,10 +2,9 @@ import type { Db } from "@/db/client";
 import { pgOf, pgRows } from "@/db/pg/driver";
 import type { ModelKind } from "@/db/schema";
 import { MEASURE_NAMES, ROLLUP_MEASURES } from "@/db/schema/rollup-measures";
-import type { EventReadRow, EventScanFilter } from "../event-reads";
+import { COLUMNS, type EventReadRow, type EventScanFilter } from "../event-reads";
 import type { MetricPointRow } from "../metric-point-reads";
 import type { RollupFilter, RollupReadRow } from "../rollup-reads";
-import type { PriceRow } from "../prices";
 
 /**
  * The PostgreSQL siblings of the read statements in db/statements/ (same functions, same rows;
@@ -31,9 +30,7 @@ export async function readDimensionTablesPg(db: Db, projectId: number) {
   return { models, modelVersions, prompts, promptVersions };
 }
 
-const EVENT_COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id, prompt_version_id, environment,
-  user_id, session_id, trace_id, span_id, parent_span_id, status, latency_ms, input_tokens, output_tokens, cost_usd,
-  unpriced, flagged, hallucination_score, score, body`;
+// COLUMNS is read inside the functions (at call time): event-reads.ts imports this module too.
 
 /** Newest first within a key window (the primary key is time-ordered, lib/ingest/event-id.ts). */
 export async function scanEventsPg(db: Db, f: EventScanFilter): Promise<EventReadRow[]> {
@@ -68,11 +65,11 @@ export async function scanEventsPg(db: Db, f: EventScanFilter): Promise<EventRea
     where.push(`((body::jsonb ->> 'output') LIKE $${n} ESCAPE '\\' OR (body::jsonb ->> 'input') LIKE $${n} ESCAPE '\\')`);
   }
   p.push(f.limit);
-  return pgRows<EventReadRow>(db, `SELECT ${EVENT_COLUMNS} FROM event WHERE ${where.join(" AND ")} ORDER BY id DESC LIMIT $${p.length}`, p);
+  return pgRows<EventReadRow>(db, `SELECT ${COLUMNS} FROM event WHERE ${where.join(" AND ")} ORDER BY id DESC LIMIT $${p.length}`, p);
 }
 
 export async function eventsOfTracePg(db: Db, projectId: number, traceId: string, limit: number): Promise<EventReadRow[]> {
-  return pgRows<EventReadRow>(db, `SELECT ${EVENT_COLUMNS} FROM event WHERE project_id = $1 AND trace_id = $2 ORDER BY id LIMIT $3`, [
+  return pgRows<EventReadRow>(db, `SELECT ${COLUMNS} FROM event WHERE project_id = $1 AND trace_id = $2 ORDER BY id LIMIT $3`, [
     projectId,
     traceId,
     limit,
@@ -80,7 +77,7 @@ export async function eventsOfTracePg(db: Db, projectId: number, traceId: string
 }
 
 export async function eventByClientIdPg(db: Db, projectId: number, clientId: string): Promise<EventReadRow | undefined> {
-  return (await pgRows<EventReadRow>(db, `SELECT ${EVENT_COLUMNS} FROM event WHERE project_id = $1 AND client_id = $2`, [projectId, clientId]))[0];
+  return (await pgRows<EventReadRow>(db, `SELECT ${COLUMNS} FROM event WHERE project_id = $1 AND client_id = $2`, [projectId, clientId]))[0];
 }
 
 export async function readModelSignalsPg(db: Db, projectId: number, from: number, to: number): Promise<MetricPointRow[]> {
@@ -148,14 +145,6 @@ export async function readRollupTotalsPg(db: Db, f: RollupFilter): Promise<Rollu
 export async function deleteRollupsBeforePg(db: Db, resolution: number, before: number): Promise<number> {
   const r = await pgOf(db).query("DELETE FROM rollup WHERE resolution = $1 AND bucket < $2", [resolution, before]);
   return r.rowCount ?? 0;
-}
-
-export async function readPriceRowsPg(db: Db): Promise<PriceRow[]> {
-  return pgRows<PriceRow>(
-    db,
-    `SELECT id, project_id AS "projectId", pattern, input_per_mtok AS "inputPerMTok", output_per_mtok AS "outputPerMTok", priority
-     FROM price ORDER BY id`,
-  );
 }
 
 export async function otelContextBodiesPg(db: Db, projectId: number, ids: number[]): Promise<{ id: number; body: string }[]> {

@@ -1,5 +1,6 @@
 import { rowsToMessages, toOutput, type ChatMessage } from "./messages";
 import type { Found, SpanView } from "./span-view";
+import type { UsageCounting } from "./usage-counting";
 
 /** The Sightline fields that attributes can fill, with their value types. */
 export interface MappedFields {
@@ -12,6 +13,16 @@ export interface MappedFields {
   promptVersion: number;
   inputTokens: number;
   outputTokens: number;
+  /** Usage details (docs/api.md): normalised to the pinned semantics by usage-counting.ts. */
+  cacheReadInputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheCreation5mInputTokens: number;
+  cacheCreation1hInputTokens: number;
+  reasoningTokens: number;
+  audioInputTokens: number;
+  audioOutputTokens: number;
+  imageInputTokens: number;
+  imageOutputTokens: number;
   /** Used only to derive a missing input or output count (total − the other). */
   totalTokens: number;
   costUsd: number;
@@ -53,6 +64,8 @@ export interface Family {
   /** Whether this family's own markers say the span is an LLM call or a plain span. */
   classify?(s: SpanView): Classification | undefined;
   fields: Extractors;
+  /** How this family's input and output counts relate to their details, for a provider (lib/otlp/map/usage-counting.ts). */
+  usageCounting?(s: SpanView, provider: string | null): UsageCounting;
   /** Free-form metadata this family carries (association properties, telemetry metadata …). */
   metadata?(s: SpanView): MetadataEntry[];
 }

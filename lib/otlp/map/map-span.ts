@@ -7,11 +7,12 @@ import { MappingRecord } from "./mapping-record";
 import { elideText } from "./messages";
 import { prefixedKey } from "./prefixed-key";
 import { SpanView, type Found } from "./span-view";
+import { normaliseUsage, USAGE_FIELDS } from "./usage-counting";
 
 const SPAN_FIELDS: FieldName[] = ["model", "modelVersion", "environment", "userId", "sessionId", "tags", "provider"];
 const LLM_FIELDS: FieldName[] = [
   ...SPAN_FIELDS,
-  "promptId", "promptVersion", "inputTokens", "outputTokens", "totalTokens", "costUsd", "input", "output",
+  "promptId", "promptVersion", "inputTokens", "outputTokens", "totalTokens", ...USAGE_FIELDS, "costUsd", "input", "output",
   "hallucinationFlagged", "hallucinationScore", "hallucinationSource",
 ];
 const MAX_ERROR_MESSAGE = 10_000;
@@ -21,8 +22,8 @@ type Extractor = (s: SpanView) => Found<unknown> | undefined;
 /** Each family's bit in a span's set of active families. */
 const BIT = new Map<Family, number>(FIELD_PRECEDENCE.map((f, i) => [f, 1 << i]));
 /** Per field, the families that can fill it, in precedence order (built once). */
-const EXTRACTORS = new Map<FieldName, [number, Extractor][]>(
-  LLM_FIELDS.map((field) => [field, FIELD_PRECEDENCE.flatMap((f) => (f.fields[field] ? [[BIT.get(f)!, f.fields[field] as Extractor]] : []))]),
+const EXTRACTORS = new Map<FieldName, [number, Extractor, Family][]>(
+  LLM_FIELDS.map((field) => [field, FIELD_PRECEDENCE.flatMap((f) => (f.fields[field] ? [[BIT.get(f)!, f.fields[field] as Extractor, f]] : []))]),
 );
 const METADATA_FAMILIES = [...FIELD_PRECEDENCE].reverse().filter((f) => f.metadata);
 
@@ -70,12 +71,14 @@ export function mapSpan(span: OtlpSpan): MappedSpan {
 
   const f: Partial<Record<FieldName, unknown>> = {};
   let original: Attributes | undefined;
+  let inputFamily: Family | undefined;
   for (const field of kind.type === "llm" ? LLM_FIELDS : SPAN_FIELDS) {
-    for (const [bit, extract] of EXTRACTORS.get(field)!) {
+    for (const [bit, extract, family] of EXTRACTORS.get(field)!) {
       if (!(active & bit)) continue;
       const found = extract(view);
       if (!found) continue;
       f[field] = found.value;
+      if (field === "inputTokens") inputFamily = family;
       rec.take(field, found);
       if (found.lossy) {
         original ??= {};
@@ -86,6 +89,7 @@ export function mapSpan(span: OtlpSpan): MappedSpan {
   }
   const m = f as Partial<MappedFields>;
   deriveTokens(m, rec);
+  if (kind.type === "llm") normaliseUsage(m, inputFamily, view, rec);
 
   const event: Record<string, unknown> = {
     id: `${span.traceId}:${span.spanId}`,
@@ -111,7 +115,7 @@ export function mapSpan(span: OtlpSpan): MappedSpan {
       rec.drop("promptVersion");
       m.promptVersion = undefined;
     }
-    copy(event, m, ["promptId", "promptVersion", "inputTokens", "outputTokens", "costUsd", "input", "output"]);
+    copy(event, m, ["promptId", "promptVersion", "inputTokens", "outputTokens", ...USAGE_FIELDS, "costUsd", "input", "output"]);
     const hallucination = hallucinationOf(m, rec, view);
     if (hallucination) event.hallucination = hallucination;
   } else {

@@ -136,7 +136,7 @@ export class SpanView {
   }
 }
 
-function asInt(v: unknown): number | undefined {
+export function asInt(v: unknown): number | undefined {
   if (typeof v === "number") return Number.isInteger(v) ? v : undefined;
   if (typeof v === "string" && /^\s*-?\d+\s*$/.test(v)) return Number(v);
   return undefined;

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { MetricChart } from "@/components/charts/metric-chart";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { VersionComparison } from "@/components/dashboard/version-comparison";
+import { CostSplitCard } from "@/components/spend/cost-split-card";
 import { StickyLink } from "@/components/layout/nav-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -17,6 +18,7 @@ import { versionMetricDefs } from "@/lib/charts/metric-defs";
 import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { metricsQuery } from "@/lib/queries/metrics";
+import { cacheHitRate, prepareCostSplit } from "@/lib/spend/cost-split";
 import { modelSearchParams } from "./search-params";
 
 const C = { c1: "var(--chart-1)", c2: "var(--chart-2)", c3: "var(--chart-3)", c4: "var(--chart-4)" };
@@ -35,9 +37,12 @@ export function ModelClient({ model }: { model: string }) {
       tokens: t.tokens + (g.inputTokens ?? 0) + (g.outputTokens ?? 0),
       cost: t.cost + (g.costUsd ?? 0),
       flagged: t.flagged + (g.flaggedCount ?? 0),
+      inputTokens: t.inputTokens + (g.inputTokens ?? 0),
+      cacheReadTokens: t.cacheReadTokens + (g.cacheReadTokens ?? 0),
     }),
-    { count: 0, errors: 0, tokens: 0, cost: 0, flagged: 0 },
+    { count: 0, errors: 0, tokens: 0, cost: 0, flagged: 0, inputTokens: 0, cacheReadTokens: 0 },
   );
+  const split = prepareCostSplit(groups);
   const filter = { model, modelVersion: state.version };
   const versionOptions = groups.map((g) => ({ value: g.modelVersion ?? "", label: g.modelVersion ?? "(none)" })).filter((v) => v.value);
   const byVersion = (v: string | undefined) => groups.find((g) => g.modelVersion === v);
@@ -74,7 +79,7 @@ export function ModelClient({ model }: { model: string }) {
             <Stat label="Error rate" value={formatPercent(total.count ? total.errors / total.count : null, 2)} />
             <Stat label="Versions" value={groups.length} />
             {kind === "llm" ? <Stat label="Tokens" value={formatCount(total.tokens)} /> : null}
-            {kind === "llm" ? <Stat label="Cost" value={formatUsd(total.cost)} /> : null}
+            {kind === "llm" ? <Stat label="Cost" value={formatUsd(total.cost)} hint={`cache hit rate ${formatPercent(cacheHitRate(total), 1)}`} /> : null}
             {kind === "llm" ? null : <Stat label="Latest version" value={versionOptions.at(-1)?.label ?? "—"} />}
           </section>
         )}
@@ -98,6 +103,8 @@ export function ModelClient({ model }: { model: string }) {
             <>
               <MetricChart title="Tokens" project={project} range={state} filter={filter} variant="bar" format={formatCount} series={[{ key: "tokens", label: "Tokens", metric: "tokens", color: C.c1 }]} />
               <MetricChart title="Cost" project={project} range={state} filter={filter} variant="bar" format={formatUsd} series={[{ key: "cost", label: "Cost", metric: "cost_usd", color: C.c3 }]} />
+              <CostSplitCard split={split} />
+              <MetricChart title="Cache hit rate" description="Cache-read share of input tokens" project={project} range={state} filter={filter} variant="area" format={pct} series={[{ key: "chr", label: "Cache hit rate", metric: "cache_hit_rate", color: C.c3 }]} />
               <MetricChart title="Hallucination rate" description="Flagged ÷ judged calls" project={project} range={state} filter={filter} variant="area" format={pct} series={[{ key: "hal", label: "Hallucination rate", metric: "hallucination_rate", color: C.c2 }]} />
             </>
           ) : (

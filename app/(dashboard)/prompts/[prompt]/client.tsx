@@ -7,6 +7,7 @@ import { StickyLink } from "@/components/layout/nav-link";
 import { SignificancePanel } from "@/components/prompts/significance-panel";
 import { TemplateDiff } from "@/components/prompts/template-diff";
 import { VersionsTable } from "@/components/prompts/versions-table";
+import { CostSplitCard } from "@/components/spend/cost-split-card";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { ErrorState } from "@/components/ui/error-state";
@@ -17,6 +18,7 @@ import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { queryKeys } from "@/lib/queries/keys";
 import { promptQuery, promptStatsQuery, setVersionLabels } from "@/lib/queries/prompts";
+import { prepareCostSplit } from "@/lib/spend/cost-split";
 import { promptSearchParams } from "./search-params";
 
 export function PromptClient({ promptKey, defaultA, defaultB }: { promptKey: string; defaultA: number | null; defaultB: number | null }) {
@@ -64,6 +66,7 @@ export function PromptClient({ promptKey, defaultA, defaultB }: { promptKey: str
             <Skeleton className="m-3 h-32" />
           )}
         </Card>
+        {stats.data ? <CostSplitCard split={prepareCostSplit(stats.data.versions)} /> : null}
         <VersionComparison
           title="Compare versions"
           versions={options}

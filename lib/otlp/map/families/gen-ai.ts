@@ -38,6 +38,12 @@ export const genAi: Family = {
     inputTokens: (s) => s.int("gen_ai.usage.input_tokens") ?? s.int("gen_ai.usage.prompt_tokens"),
     outputTokens: (s) => s.int("gen_ai.usage.output_tokens") ?? s.int("gen_ai.usage.completion_tokens"),
     totalTokens: (s) => s.int("gen_ai.usage.total_tokens"),
+    // Current semconv names first, then the older ones instrumentations (OpenLLMetry) still write.
+    cacheReadInputTokens: (s) =>
+      s.int("gen_ai.usage.cache_read.input_tokens") ?? s.int("gen_ai.usage.cache_read_input_tokens") ?? s.int("gen_ai.usage.input_tokens.cached"),
+    cacheCreationInputTokens: (s) => s.int("gen_ai.usage.cache_creation.input_tokens") ?? s.int("gen_ai.usage.cache_creation_input_tokens"),
+    reasoningTokens: (s) =>
+      s.int("gen_ai.usage.reasoning.output_tokens") ?? s.int("gen_ai.usage.reasoning_tokens") ?? s.int("gen_ai.usage.output_tokens.reasoning"),
     costUsd: (s) => s.number("gen_ai.usage.cost"),
     input: (s) => currentInput(s) ?? mapValue(s.json("gen_ai.prompt"), toInput) ?? flattenedMessages(s, "gen_ai.prompt") ?? inputFromEvents(s),
     output: (s) =>

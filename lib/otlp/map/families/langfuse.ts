@@ -25,6 +25,12 @@ export const langfuse: Family = {
     inputTokens: (s) => detail(s, "langfuse.observation.usage_details", ["input", "prompt_tokens", "input_tokens", "promptTokens"], true),
     outputTokens: (s) => detail(s, "langfuse.observation.usage_details", ["output", "completion_tokens", "output_tokens", "completionTokens"], true),
     totalTokens: (s) => detail(s, "langfuse.observation.usage_details", ["total", "total_tokens", "totalTokens"], true),
+    cacheReadInputTokens: (s) => usage(s, ["input_cached_tokens", "cache_read_input_tokens", "input_cache_read", "cached_tokens"]),
+    cacheCreationInputTokens: (s) => usage(s, ["cache_creation_input_tokens", "input_cache_creation", "input_cache_write"]),
+    reasoningTokens: (s) => usage(s, ["output_reasoning_tokens", "output_reasoning", "reasoning_tokens"]),
+    audioInputTokens: (s) => usage(s, ["input_audio_tokens", "input_audio"]),
+    audioOutputTokens: (s) => usage(s, ["output_audio_tokens", "output_audio"]),
+    imageInputTokens: (s) => usage(s, ["input_image_tokens", "input_image"]),
     costUsd: (s) => cost(s),
     input: (s) => mapValue(s.json("langfuse.observation.input"), toInput),
     output: (s) => outputOf(s.json("langfuse.observation.output")),
@@ -32,6 +38,15 @@ export const langfuse: Family = {
     sessionId: (s) => s.string("langfuse.session.id", 256),
     environment: (s) => s.string("langfuse.environment", 64),
     tags: (s) => tags(s),
+  },
+  // Langfuse prices each usage key as its own bucket (its SDKs subtract the details from
+  // `input` and `output`), unless the reported total shows input and output already hold them.
+  usageCounting: (s) => {
+    const input = usage(s, ["input", "prompt_tokens", "input_tokens", "promptTokens"])?.value;
+    const output = usage(s, ["output", "completion_tokens", "output_tokens", "completionTokens"])?.value;
+    const total = usage(s, ["total", "total_tokens", "totalTokens"])?.value;
+    const inclusive = input !== undefined && output !== undefined && total !== undefined && total === input + output;
+    return { additive: !inclusive };
   },
   metadata: (s) => [
     ...metadataUnder(s, "langfuse.trace.metadata"),
@@ -75,4 +90,8 @@ function tags(s: SpanView): Found<string[]> | undefined {
   const t = s.json("langfuse.trace.tags");
   if (!t || !Array.isArray(t.value) || !t.value.every((x) => typeof x === "string" && x.length <= 200) || t.value.length > 64) return undefined;
   return { value: t.value as string[], from: t.from };
+}
+
+function usage(s: SpanView, names: string[]): Found<number> | undefined {
+  return detail(s, "langfuse.observation.usage_details", names, true);
 }

@@ -23,6 +23,12 @@ export const openInference: Family = {
     inputTokens: (s) => s.int("llm.token_count.prompt"),
     outputTokens: (s) => s.int("llm.token_count.completion"),
     totalTokens: (s) => s.int("llm.token_count.total"),
+    // OpenInference's details are subsets of prompt / completion, as Sightline's are.
+    cacheReadInputTokens: (s) => s.int("llm.token_count.prompt_details.cache_read"),
+    cacheCreationInputTokens: (s) => s.int("llm.token_count.prompt_details.cache_write"),
+    audioInputTokens: (s) => s.int("llm.token_count.prompt_details.audio"),
+    reasoningTokens: (s) => s.int("llm.token_count.completion_details.reasoning"),
+    audioOutputTokens: (s) => s.int("llm.token_count.completion_details.audio"),
     costUsd: (s) => s.number("llm.cost.total"),
     input: (s) => messages(s, "llm.input_messages") ?? mapValue(s.json("input.value"), toInput),
     output: (s) =>

@@ -23,6 +23,10 @@ export const openLlmetry: Family = {
     inputTokens: (s) => s.int("llm.usage.prompt_tokens"),
     outputTokens: (s) => s.int("llm.usage.completion_tokens"),
     totalTokens: (s) => s.int("llm.usage.total_tokens"),
+    // Older releases (llm.usage.*); current ones write gen_ai.usage.cache_*_input_tokens, read by the GenAI family.
+    cacheReadInputTokens: (s) => s.int("llm.usage.cache_read_input_tokens"),
+    cacheCreationInputTokens: (s) => s.int("llm.usage.cache_creation_input_tokens"),
+    reasoningTokens: (s) => s.int("llm.usage.reasoning_tokens"),
     input: (s) => flattenedMessages(s, "llm.prompts"),
     output: (s) => mapValue(flattenedMessages(s, "llm.completions", true), toOutput),
     promptId: (s) => s.string("traceloop.prompt.key", 200),
