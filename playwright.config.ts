@@ -49,6 +49,8 @@ export default defineConfig({
       SIGHTLINE_INIT_ADMIN_PASSWORD: ADMIN_PASSWORD,
       SIGHTLINE_INIT_API_KEY: API_KEY,
       SIGHTLINE_SQLITE_SYNCHRONOUS: "NORMAL",
+      // e2e/alerts.spec.ts sends test notifications to a receiver on 127.0.0.1.
+      SIGHTLINE_WEBHOOK_ALLOW_HOSTS: "127.0.0.1",
     },
   },
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { OpenIncidents } from "@/components/alerts/open-incidents";
 import { FirstEventSnippet } from "@/components/dashboard/empty-state";
 import { FleetTable } from "@/components/dashboard/fleet-table";
 import { PageHeader } from "@/components/dashboard/page-header";
@@ -34,6 +35,7 @@ export function OverviewClient() {
       <PageHeader title="Overview" subtitle={`Fleet health · ${rangeLabel(state)}`} />
       <main className="flex flex-col gap-4 p-5">
         {error ? <ErrorState error={error} /> : null}
+        <OpenIncidents project={state.project ?? null} />
         {isPending ? <OverviewSkeleton /> : null}
         {data && data.models.length === 0 ? <FirstEventSnippet origin={typeof window === "undefined" ? "" : window.location.origin} /> : null}
         {data && totals && data.models.length > 0 ? (

@@ -89,7 +89,11 @@ export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "
               <Td align="right">
                 {r.kind === "ml" ? (
                   <span className="inline-flex items-center gap-1.5">
-                    {r.driftStatus ? <Badge tone={HEALTH_TONE[r.driftStatus]}>PSI {r.maxPsi?.toFixed(2)}</Badge> : <span className="text-muted">—</span>}
+                    {r.driftStatus ? (
+                      <Badge tone={HEALTH_TONE[r.driftStatus]}>{r.driftShare !== null ? `Drift ${formatPercent(r.driftShare, 0)}` : `PSI ${r.maxPsi?.toFixed(2)}`}</Badge>
+                    ) : (
+                      <span className="text-muted">—</span>
+                    )}
                     <span>{r.accuracy !== null ? formatPercent(r.accuracy) : ""}</span>
                   </span>
                 ) : (

@@ -25,7 +25,13 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** Full event: LLM text is untrusted and only ever rendered as text nodes (CodeBlock). */
-export function EventDrawer({ project, eventId, onClose }: { project: string | null; eventId: string | null; onClose: () => void }) {
+export function EventDrawer({ project, eventId, onClose, children }: {
+  project: string | null;
+  eventId: string | null;
+  onClose: () => void;
+  /** Actions on the open event (e.g. "add to review queue"). */
+  children?: React.ReactNode;
+}) {
   const q = useQuery({ ...eventQuery(project, eventId ?? ""), enabled: eventId !== null });
   const e = q.data;
   const inspector = useMemo(() => (e ? inspectorRows(e) : null), [e]);
@@ -56,6 +62,7 @@ export function EventDrawer({ project, eventId, onClose }: { project: string | n
     <Drawer open={eventId !== null} onClose={onClose} title={<span className="font-mono">{eventId}</span>}>
       {q.error ? <ErrorState error={q.error} /> : null}
       {q.isPending && eventId ? <Skeleton className="h-64" /> : null}
+      {children ? <div className="mb-3">{children}</div> : null}
       {e ? (
         <div data-testid="event-detail">
           <div className="mb-3 flex flex-wrap gap-1">
@@ -104,7 +111,7 @@ export function EventDrawer({ project, eventId, onClose }: { project: string | n
           ) : null}
           {e.prediction !== undefined ? (
             <Section title="Prediction">
-              <CodeBlock label="Prediction">{JSON.stringify({ prediction: e.prediction, score: e.score, features: e.features }, null, 2)}</CodeBlock>
+              <CodeBlock label="Prediction">{JSON.stringify({ prediction: e.prediction, score: e.score, features: e.features, attributions: e.attributions }, null, 2)}</CodeBlock>
             </Section>
           ) : null}
           {e.metadata ? (

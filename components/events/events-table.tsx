@@ -6,7 +6,13 @@ import { formatCount, formatMs, formatTimestamp, formatUsd } from "@/lib/charts/
 import type { EventView } from "@/lib/queries/events";
 import { eventPreview } from "./event-text";
 
-export function EventsTable({ events, onOpen }: { events: EventView[]; onOpen: (id: string) => void }) {
+/** `selected`/`onToggle` add a checkbox column (events explorer with review rights). */
+export function EventsTable({ events, onOpen, selected, onToggle }: {
+  events: EventView[];
+  onOpen: (id: string) => void;
+  selected?: ReadonlySet<string>;
+  onToggle?: (id: string) => void;
+}) {
   return (
     <Table aria-label="Events">
       <thead>
@@ -20,6 +26,8 @@ export function EventsTable({ events, onOpen }: { events: EventView[]; onOpen: (
           <Th align="right">Tokens</Th>
           <Th align="right">Cost</Th>
           <Th>Output</Th>
+          {/* Last, so the columns before it keep their positions for everyone. */}
+          {onToggle ? <Th><span className="sr-only">Select for review</span></Th> : null}
         </tr>
       </thead>
       <tbody>
@@ -48,11 +56,16 @@ export function EventsTable({ events, onOpen }: { events: EventView[]; onOpen: (
                 {eventPreview(e)}
               </button>
             </Td>
+            {onToggle ? (
+              <Td onClick={(ev) => ev.stopPropagation()}>
+                <input type="checkbox" aria-label={`Select event ${e.id}`} checked={selected?.has(e.id) ?? false} onChange={() => onToggle(e.id)} />
+              </Td>
+            ) : null}
           </Tr>
         ))}
         {events.length === 0 ? (
           <tr>
-            <td colSpan={9} className="px-3 py-8 text-center text-xs text-muted">
+            <td colSpan={onToggle ? 10 : 9} className="px-3 py-8 text-center text-xs text-muted">
               No events match these filters in this time range.
             </td>
           </tr>

@@ -15,6 +15,8 @@ const NAV = [
   { href: "/events", label: "Events", icon: "M4 5h16v14H4zM4 10h16M9 10v9" },
   { href: "/spend", label: "Spend", icon: "M12 3v18M16.5 7.5c0-1.9-2-3-4.5-3s-4.5 1.1-4.5 3 2 2.6 4.5 3 4.5 1.3 4.5 3.3-2 3.2-4.5 3.2-4.5-1.2-4.5-3" },
   { href: "/settings/prices", label: "Price book", icon: "M4 4h9l7 7-9 9-7-7zM8.5 8.5h.01" },
+  { href: "/review", label: "Review", icon: "M9 11l3 3 8-8M20 12v7H4V5h11" },
+  { href: "/alerts", label: "Alerts", icon: "M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20h4" },
 ];
 
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {

@@ -106,6 +106,12 @@ function prepareAll(s: Sqlite.Database) {
       `INSERT INTO metric_point (event_id, project_id, model_id, model_version_id, name, feature, value, ts)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    insertPrediction: s.prepare<
+      [number, number, number, number | null, number, number, number | null, string | null, number | null, string | null, string | null]
+    >(
+      `INSERT INTO prediction (event_id, project_id, model_id, model_version_id, ts, sample_key, value_num, value_text, score,
+        features, attributions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     findRollupSketch: s.prepare<RollupKey, { latency_sketch: Buffer | null }>(
       `SELECT latency_sketch FROM rollup WHERE project_id = ? AND resolution = ? AND bucket = ? AND kind = ?
         AND model_id = ? AND model_version_id = ? AND prompt_id = ? AND prompt_version_id = ?`,

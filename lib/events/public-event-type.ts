@@ -44,6 +44,8 @@ export interface PublicEvent {
   metadata?: Record<string, unknown>;
   tags?: string[];
   features?: Record<string, unknown>;
+  /** Per-feature attributions of a prediction (e.g. SHAP values). */
+  attributions?: Record<string, number>;
   prediction?: number | string;
   name?: string;
   otel?: unknown;

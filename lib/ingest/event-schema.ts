@@ -96,6 +96,8 @@ export const predictionEventSchema = z.object({
   features: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])).optional(),
   prediction: z.union([z.number(), z.string()]),
   score: z.number().min(0).max(1).optional(),
+  /** Per-feature attributions (e.g. SHAP values) of this prediction: feature name → contribution. */
+  attributions: z.record(z.string(), z.number()).optional(),
   latencyMs: z.number().min(0).max(86_400_000).optional(),
   status,
   errorMessage: z.string().max(10_000).optional(),

@@ -23,7 +23,7 @@ const BASE: Record<string, unknown>[] = [
     reasoningTokens: 200, audioInputTokens: 1, audioOutputTokens: 2, imageInputTokens: 3, imageOutputTokens: 4,
   },
   { id: "c", type: "llm", timestamp: new Date(now - 5000).toISOString(), model: "m", latencyMs: 0, input: "text" },
-  { id: "d", type: "prediction", model: "fraud", prediction: 1, score: 0.2, latencyMs: 3.5, features: { a: 1, b: "x", c: true, d: null } },
+  { id: "d", type: "prediction", model: "fraud", prediction: 1, score: 0.2, latencyMs: 3.5, features: { a: 1, b: "x", c: true, d: null }, attributions: { a: 0.4, b: -0.1 } },
   { id: "e", type: "prediction", model: "fraud", modelVersion: "1.4.0", prediction: "yes", status: "ok" },
   { id: "f", type: "span", name: "execute_tool search" },
   { id: "g", type: "span", name: "POST /chat", model: "agent", timestamp: now - 20, latencyMs: 12.5, status: "error", errorMessage: "timeout", traceId: "t", spanId: "s", parentSpanId: "p", metadata: { "http.route": "/chat" } },
@@ -34,7 +34,7 @@ const ODD_VALUES: unknown[] = [
   1, 1.5, 2, 700, 1_000, 47_105, 48_183, 1e6, 1e6 + 1, 1e9 + 1, 86_400_001, NaN, Infinity, true, false, [], ["a"], [1], {}, { role: "user" }, [{ role: 1 }],
   "x".repeat(500), "x".repeat(501), "span", "label",
   "2026-01-01", "yesterday", "1999-12-31T00:00:00Z", now + 2 * 86_400_000, Date.UTC(1999, 0, 1), "ok", "error", "bad",
-  { flagged: "yes" }, { flagged: false, score: 2 }, { a: undefined }, { a: [1] }, { big: "x".repeat(17_000) },
+  { flagged: "yes" }, { flagged: false, score: 2 }, { a: undefined }, { a: [1] }, { a: 1, b: -0.5 }, { a: "1" }, { a: NaN }, { big: "x".repeat(17_000) },
   Array.from({ length: 65 }, () => "t"), Array.from({ length: 257 }, () => "c"),
 ];
 
@@ -44,6 +44,7 @@ const KEYS = [
   "cacheReadInputTokens", "cacheCreationInputTokens", "cacheCreation5mInputTokens", "cacheCreation1hInputTokens",
   "reasoningTokens", "audioInputTokens", "audioOutputTokens", "imageInputTokens", "imageOutputTokens",
   "status", "errorMessage", "input", "output", "context", "hallucination", "features", "prediction", "score", "name",
+  "attributions",
 ];
 
 function agree(input: Record<string, unknown>) {

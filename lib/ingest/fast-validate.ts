@@ -33,7 +33,7 @@ const TOKEN_FIELDS = [
 export const FAST_PATH_FIELDS = {
   common: ["id", "timestamp", "model", "modelVersion", "environment", "userId", "sessionId", "traceId", "spanId", "parentSpanId", "tags", "metadata", "type"],
   llm: ["promptId", "promptVersion", "latencyMs", ...TOKEN_FIELDS, "costUsd", "status", "errorMessage", "input", "output", "context", "hallucination"],
-  prediction: ["features", "prediction", "score", "latencyMs", "status", "errorMessage"],
+  prediction: ["features", "prediction", "score", "attributions", "latencyMs", "status", "errorMessage"],
   span: ["name", "latencyMs", "status", "errorMessage"],
   hallucination: ["flagged", "score", "source"],
 } as const;
@@ -196,6 +196,12 @@ function prediction(e: Out, out: Common): IngestEvent | undefined {
   if (typeof p === "string" || isNum(p)) out.prediction = p;
   else return undefined;
   if (!optRange(e, out, "score", 0, 1) || !optRange(e, out, "latencyMs", 0, 86_400_000)) return undefined;
+  const attributions = e.attributions;
+  if (attributions !== undefined) {
+    if (!isPlainObject(attributions)) return undefined;
+    for (const k in attributions) if (!isNum(attributions[k])) return undefined;
+    out.attributions = attributions;
+  }
   if (!status(e, out)) return undefined;
   return out as unknown as IngestEvent;
 }

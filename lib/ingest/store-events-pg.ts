@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
+import { SAMPLE_KEY_RANGE } from "@/db/schema";
 import { storeInTransaction } from "@/db/statements/pg/ingest";
 import type { EventRow } from "@/db/statements/ingest";
 import {
@@ -8,9 +9,11 @@ import {
   insertEventsPg,
   insertLabelsPg,
   insertMetricPointsPg,
+  insertPredictionsPg,
   writeRollupSketchesPg,
   type LabelRow,
   type MetricPointRowIn,
+  type PredictionRowIn,
   type RollupDelta,
 } from "@/db/statements/pg/ingest";
 import { minuteHorizon } from "@/lib/metrics/retention";
@@ -101,6 +104,7 @@ async function storedClientIds(tx: Db, slots: Slot[]): Promise<Set<string>> {
 async function sideRecords(tx: Db, accepted: Slot[]): Promise<void> {
   const labels: LabelRow[] = [];
   const metrics: MetricPointRowIn[] = [];
+  const predictions: PredictionRowIn[] = [];
   const targets = new Map<number, string[]>();
   for (const { row, id } of accepted) {
     if (row.type === "label" && row.targetClientId !== undefined && row.modelId !== null) {
@@ -111,6 +115,12 @@ async function sideRecords(tx: Db, accepted: Slot[]): Promise<void> {
     } else if (row.type === "metric" && row.metric && row.modelId !== null) {
       const m = row.metric;
       metrics.push({ eventId: id, projectId: row.projectId, modelId: row.modelId, modelVersionId: row.modelVersionId, name: m.name, feature: m.feature, value: m.value, ts: row.ts });
+    } else if (row.type === "prediction" && row.prediction && row.modelId !== null) {
+      const p = row.prediction;
+      // A uniform random key per prediction, as on SQLite (ADR 0034).
+      predictions.push({ eventId: id, projectId: row.projectId, modelId: row.modelId, modelVersionId: row.modelVersionId, ts: row.ts,
+        sampleKey: Math.floor(Math.random() * SAMPLE_KEY_RANGE), valueNum: p.valueNum, valueText: p.valueText, score: row.score,
+        features: p.features, attributions: p.attributions });
     }
   }
   for (const [projectId, clientIds] of targets) {
@@ -119,6 +129,7 @@ async function sideRecords(tx: Db, accepted: Slot[]): Promise<void> {
   }
   await insertLabelsPg(tx, labels);
   await insertMetricPointsPg(tx, metrics);
+  await insertPredictionsPg(tx, predictions);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { IngestEvent } from "./event-schema";
 import { KIND_LLM, KIND_PREDICTION, RollupAccumulator } from "./rollup-accumulator";
 import { toRow, type PreparedEvent } from "./to-row";
 import { memo } from "@/db/client";
+import { SAMPLE_KEY_RANGE } from "@/db/schema";
 import { immediateTransactionSync } from "@/db/writer-transaction";
 import { minuteHorizon } from "@/lib/metrics/retention";
 import { storeGroupPg } from "./store-events-pg";
@@ -88,6 +89,11 @@ function sideRecords(s: ReturnType<typeof ingestStatements>, projectId: number, 
   } else if (row.type === "metric" && row.metric && row.modelId !== null) {
     const m = row.metric;
     s.insertMetricPoint.run(id, projectId, row.modelId, row.modelVersionId, m.name, m.feature, m.value, row.ts);
+  } else if (row.type === "prediction" && row.prediction && row.modelId !== null) {
+    const p = row.prediction;
+    // A uniform random key per prediction: a window's N smallest keys are a uniform sample (ADR 0034).
+    const sampleKey = Math.floor(Math.random() * SAMPLE_KEY_RANGE);
+    s.insertPrediction.run(id, projectId, row.modelId, row.modelVersionId, row.ts, sampleKey, p.valueNum, p.valueText, row.score, p.features, p.attributions);
   }
 }
 

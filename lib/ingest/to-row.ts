@@ -10,6 +10,8 @@ export type PreparedEvent = Omit<EventRow, "id"> & {
   labelValue?: string | number;
   targetClientId?: string;
   metric?: { name: string; feature: string | null; value: number };
+  /** The `prediction` side row (drift, performance, attributions): see db/schema/prediction.ts. */
+  prediction?: { valueNum: number | null; valueText: string | null; features: string | null; attributions: string | null };
 };
 
 export const KIND_OF: Record<IngestEvent["type"], ModelKind> = {
@@ -86,6 +88,12 @@ export function toRow(
       row.latencyMs = e.latencyMs ?? null;
       row.score = e.score ?? null;
       body = pick(e, PREDICTION_BODY);
+      row.prediction = {
+        valueNum: typeof e.prediction === "number" ? e.prediction : null,
+        valueText: typeof e.prediction === "string" ? e.prediction : null,
+        features: e.features ? JSON.stringify(e.features) : null,
+        attributions: e.attributions ? JSON.stringify(e.attributions) : null,
+      };
       break;
     case "span":
       row.status = e.status;
@@ -127,7 +135,7 @@ export const USAGE_BODY = [
 
 /** Fields kept in the JSON body, per type (everything else is a column or derived). */
 const LLM_BODY = ["input", "output", "context", "errorMessage", "tags", "metadata"];
-const PREDICTION_BODY = ["prediction", "features", "errorMessage", "tags", "metadata"];
+const PREDICTION_BODY = ["prediction", "features", "attributions", "errorMessage", "tags", "metadata"];
 const SPAN_BODY = ["name", "errorMessage", "tags", "metadata"];
 const LABEL_BODY = ["targetId", "label", "tags", "metadata"];
 const METRIC_BODY = ["name", "value", "feature", "tags", "metadata"];

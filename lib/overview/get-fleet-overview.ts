@@ -7,6 +7,7 @@ import { readRollupCounts } from "@/db/statements/rollup-reads";
 import { Aggregate, type AggregateMetrics } from "@/lib/metrics/aggregate";
 import { loadDimensionNames } from "@/lib/metrics/dimension-names";
 import { readRollupsCovering } from "@/lib/metrics/read-covering";
+import { readFleetQuality } from "@/lib/quality/read-fleet-quality";
 
 export interface FleetRow extends AggregateMetrics {
   /** Model name or prompt key: the id used in URLs and API filters. */
@@ -17,6 +18,9 @@ export interface FleetRow extends AggregateMetrics {
   sparkline: number[];
   driftStatus: "ok" | "warn" | "bad" | null;
   maxPsi: number | null;
+  /** Computed: share of drifted features in the model's latest drift window (lib/drift/). */
+  driftShare: number | null;
+  /** Computed from labels joined to predictions; the client-reported accuracy when none arrived. */
   accuracy: number | null;
   health: Health;
 }
@@ -62,16 +66,21 @@ export async function getFleetOverview(ctx: ServiceContext, input: { from: numbe
   }
 
   const ml = await mlSignals(db, projectId, Math.min(from, to - SIGNAL_LOOKBACK_MS), to);
+  const quality = await readFleetQuality(db, projectId, Math.min(from, to - SIGNAL_LOOKBACK_MS), to);
   const build = (id: number, key: string, name: string, kind: FleetRow["kind"], a: Aggregate | undefined, line: number[] | undefined): FleetRow => {
     const metrics = (a ?? new Aggregate()).metrics();
     const signals = kind === "ml" ? ml.get(id) : undefined;
-    const driftStatus = driftStatusOf(signals?.maxPsi ?? null);
+    const computed = kind === "ml" ? quality.get(id) : undefined;
+    // Computed drift wins; client-reported PSI only speaks for models without computed windows.
+    const driftStatus =
+      computed?.driftShare != null ? (computed.datasetDrifted ? "bad" : computed.driftShare > 0 ? "warn" : "ok") : driftStatusOf(signals?.maxPsi ?? null);
     return {
       key, name, kind, ...metrics,
       sparkline: line ?? new Array(nBuckets).fill(0),
       driftStatus,
       maxPsi: signals?.maxPsi ?? null,
-      accuracy: signals?.accuracy ?? null,
+      driftShare: computed?.driftShare ?? null,
+      accuracy: computed?.accuracy ?? signals?.accuracy ?? null,
       health: healthOf({ count: metrics.count, errorRate: metrics.errorRate, hallucinationRate: metrics.hallucinationRate, driftStatus }),
     };
   };

@@ -25,6 +25,7 @@ const row = (over: Partial<FleetRow>): FleetRow => ({
   sparkline: [],
   driftStatus: null,
   maxPsi: null,
+  driftShare: null,
   accuracy: null,
   health: "ok",
   ...over,

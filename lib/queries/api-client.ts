@@ -25,7 +25,8 @@ async function request<T>(method: string, path: string, params: QueryParams = {}
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
   });
-  const data = await res.json().catch(() => null);
+  // 204 (e.g. "nothing left to review") has no body.
+  const data = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
     throw new ApiRequestError(res.status, err?.code ?? "http_error", err?.message ?? `HTTP ${res.status}`);
@@ -34,5 +35,16 @@ async function request<T>(method: string, path: string, params: QueryParams = {}
 }
 
 export const apiGet = <T>(path: string, params?: QueryParams) => request<T>("GET", path, params);
-export const apiSend = <T>(method: "POST" | "PATCH" | "DELETE", path: string, body: unknown, params?: QueryParams) =>
+/** POSTs a non-JSON body (a CSV upload) and reads the JSON answer like the others. */
+export async function apiPostText<T>(path: string, text: string, contentType: string, params: QueryParams = {}): Promise<T> {
+  const res = await fetch(path + toSearch(params), { method: "POST", headers: { "content-type": contentType }, body: text, credentials: "same-origin" });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiRequestError(res.status, err?.code ?? "http_error", err?.message ?? `HTTP ${res.status}`);
+  }
+  return data as T;
+}
+
+export const apiSend = <T>(method: "POST" | "PATCH" | "PUT" | "DELETE", path: string, body: unknown, params?: QueryParams) =>
   request<T>(method, path, params, body);

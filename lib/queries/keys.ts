@@ -23,4 +23,23 @@ export const queryKeys = {
   repriceJob: (project: string | null, id: number) => ["prices", project, "reprice", id] as const,
   budgets: (project: string | null) => ["budgets", project] as const,
   spend: (project: string | null, params: Record<string, unknown>, range: TimeRange) => ["spend", project, params, rangeKey(range)] as const,
+  modelDrift: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "drift", params, rangeKey(range)] as const,
+  modelDriftSeries: (project: string | null, model: string, range: TimeRange) => ["models", project, model, "drift-series", rangeKey(range)] as const,
+  modelPerformance: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "performance", params, rangeKey(range)] as const,
+  modelAttributions: (project: string | null, model: string, params: Record<string, unknown>, range: TimeRange) =>
+    ["models", project, model, "attributions", params, rangeKey(range)] as const,
+  modelLineage: (project: string | null, model: string) => ["models", project, model, "lineage"] as const,
+  reviewQueues: (project: string | null) => ["review", project, "queues"] as const,
+  reviewQueue: (project: string | null, id: number) => ["review", project, "queues", id] as const,
+  reviewDisagreements: (project: string | null, id: number) => ["review", project, "queues", id, "disagreements"] as const,
+  reviewStats: (project: string | null, id: number) => ["review", project, "queues", id, "stats"] as const,
+  reviewRates: (project: string | null, filter: Record<string, unknown>, range: TimeRange) => ["review", project, "rates", filter, rangeKey(range)] as const,
+  alertRules: (project: string | null) => ["alerts", project, "rules"] as const,
+  alertChannels: (project: string | null) => ["alerts", project, "channels"] as const,
+  alertDeliveries: (project: string | null, filter: Record<string, unknown>) => ["alerts", project, "deliveries", filter] as const,
+  incidents: (project: string | null, filter: Record<string, unknown>) => ["alerts", project, "incidents", filter] as const,
+  incident: (project: string | null, id: number) => ["alerts", project, "incident", id] as const,
+  incidentSeries: (project: string | null, id: number) => ["alerts", project, "incident", id, "series"] as const,
 };

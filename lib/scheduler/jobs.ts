@@ -1,6 +1,9 @@
 import type { Db } from "@/db/client";
+import { computeDriftWindows } from "@/lib/drift/compute-drift-windows";
+import { alertJobs } from "@/lib/alerts/jobs";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
 import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
+import { routeNewEvents } from "@/lib/review/route-events";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
 export interface JobContext {
@@ -40,4 +43,25 @@ export const JOBS: Job[] = [
       await runRepriceJobs(db, { now: Date.now, signal });
     },
   },
+  {
+    // Hour and day drift windows per ML model, stored for charts and the alerts' drift_share / feature_drift.
+    name: "compute-drift-windows",
+    everyMs: 10 * 60_000,
+    leaseMs: 15 * 60_000,
+    run: async ({ db, now, signal }) => {
+      await computeDriftWindows(db, now, signal);
+    },
+  },
+  {
+    // Review routing (docs/adr/0032): new events matching a queue's rule enter it within about
+    // one interval, without any work on the ingest path.
+    name: "review-routing",
+    everyMs: 5_000,
+    leaseMs: 60_000,
+    run: async ({ db, now, signal }) => {
+      await routeNewEvents(db, now, signal);
+    },
+  },
+  // Alert evaluation (every SIGHTLINE_EVAL_INTERVAL_S) and the notification outbox.
+  ...alertJobs(),
 ];

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/services/context";
 import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
 import { EventsClient } from "./client";
 import { eventsSearchParams } from "./search-params";
@@ -13,10 +14,10 @@ export const metadata: Metadata = { title: "Events" };
  */
 export default async function EventsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const state = parseSearchParams(eventsSearchParams, await searchParams);
-  await requirePageUser(state.project);
+  const user = await requirePageUser(state.project);
   return (
     <Suspense>
-      <EventsClient />
+      <EventsClient canManageReview={can(user.ctx.actor, "review:manage")} />
     </Suspense>
   );
 }

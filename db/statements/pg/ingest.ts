@@ -93,6 +93,32 @@ export async function insertMetricPointsPg(db: Db, rows: MetricPointRowIn[]): Pr
   );
 }
 
+export interface PredictionRowIn {
+  eventId: number;
+  projectId: number;
+  modelId: number;
+  modelVersionId: number | null;
+  ts: number;
+  sampleKey: number;
+  valueNum: number | null;
+  valueText: string | null;
+  score: number | null;
+  features: string | null;
+  attributions: string | null;
+}
+
+export async function insertPredictionsPg(db: Db, rows: PredictionRowIn[]): Promise<void> {
+  if (rows.length === 0) return;
+  await pgOf(db).query(
+    `INSERT INTO prediction (event_id, project_id, model_id, model_version_id, ts, sample_key, value_num, value_text, score, features, attributions)
+     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::float8[], $8::text[],
+       $9::float8[], $10::text[], $11::text[])`,
+    [rows.map((r) => r.eventId), rows.map((r) => r.projectId), rows.map((r) => r.modelId), rows.map((r) => r.modelVersionId),
+      rows.map((r) => r.ts), rows.map((r) => r.sampleKey), rows.map((r) => r.valueNum), rows.map((r) => r.valueText),
+      rows.map((r) => r.score), rows.map((r) => r.features), rows.map((r) => r.attributions)],
+  );
+}
+
 /** A rollup row to add: its key, its measures, and (merged by the caller) its sketch. */
 export interface RollupDelta {
   key: [projectId: number, resolution: number, bucket: number, kind: number, modelId: number, modelVersionId: number, promptId: number, promptVersionId: number];

@@ -7,11 +7,16 @@ import { VersionComparison } from "@/components/dashboard/version-comparison";
 import { CostSplitCard } from "@/components/spend/cost-split-card";
 import { StickyLink } from "@/components/layout/nav-link";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DriftTab } from "@/components/models/drift-tab";
+import { LineageCard } from "@/components/models/lineage-card";
+import { PerformanceTab } from "@/components/models/performance-tab";
+import { QualitySummary } from "@/components/models/quality-summary";
+import { Segmented } from "@/components/ui/segmented";
 import { ErrorState } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
+import { HumanReviewRates } from "@/components/review/human-review-rates";
 import { compareVersions } from "@/lib/charts/compare";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/charts/format";
 import { versionMetricDefs } from "@/lib/charts/metric-defs";
@@ -19,7 +24,14 @@ import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { metricsQuery } from "@/lib/queries/metrics";
 import { cacheHitRate, prepareCostSplit } from "@/lib/spend/cost-split";
-import { modelSearchParams } from "./search-params";
+import { modelSearchParams, type ModelTab } from "./search-params";
+
+const TABS: { value: ModelTab; label: string }[] = [
+  { value: "overview", label: "Overview" },
+  { value: "drift", label: "Drift" },
+  { value: "performance", label: "Performance" },
+  { value: "lineage", label: "Lineage" },
+];
 
 const C = { c1: "var(--chart-1)", c2: "var(--chart-2)", c3: "var(--chart-3)", c4: "var(--chart-4)" };
 const pct = (v: number) => formatPercent(v, 1);
@@ -73,6 +85,12 @@ export function ModelClient({ model }: { model: string }) {
       </PageHeader>
       <main className="flex flex-col gap-4 p-5">
         {versions.error ? <ErrorState error={versions.error} /> : null}
+        {kind === "ml" ? <Segmented label="Model view" options={TABS} value={state.tab} onChange={(tab) => setState({ tab })} /> : null}
+        {kind === "ml" && state.tab === "drift" ? <DriftTab project={project} model={model} version={state.version} range={state} /> : null}
+        {kind === "ml" && state.tab === "performance" ? <PerformanceTab project={project} model={model} version={state.version} range={state} /> : null}
+        {kind === "ml" && state.tab === "lineage" ? <LineageCard project={project} model={model} version={state.version} /> : null}
+        {kind === "ml" && state.tab !== "overview" ? null : (
+        <>
         {versions.isPending ? <Skeleton className="h-16" /> : (
           <section className="grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Totals">
             <Stat label="Requests" value={formatCount(total.count)} />
@@ -109,8 +127,7 @@ export function ModelClient({ model }: { model: string }) {
             </>
           ) : (
             <>
-              <Placeholder title="Prediction distribution" text="Distribution of predicted values and scores per version." />
-              <Placeholder title="Drift & accuracy" text="Feature drift (PSI) and accuracy against late labels arrive with the drift monitoring issue." />
+              <QualitySummary project={project} model={model} version={state.version} range={state} onOpen={(tab) => setState({ tab })} />
             </>
           )}
         </div>
@@ -122,16 +139,11 @@ export function ModelClient({ model }: { model: string }) {
           onChange={(p) => setState(p)}
           rows={state.a && state.b ? compareVersions(byVersion(state.a), byVersion(state.b), versionMetricDefs(kind)) : []}
         />
+        {kind === "ml" ? <LineageCard project={project} model={model} version={state.version} /> : null}
+        {kind === "llm" ? <HumanReviewRates project={project} model={model} range={state} /> : null}
+        </>
+        )}
       </main>
     </>
-  );
-}
-
-function Placeholder({ title, text }: { title: string; text: string }) {
-  return (
-    <Card>
-      <CardHeader title={title} />
-      <CardBody className="flex h-[180px] items-center justify-center text-center text-xs text-muted">{text}</CardBody>
-    </Card>
   );
 }

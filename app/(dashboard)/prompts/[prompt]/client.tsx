@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { VersionComparison } from "@/components/dashboard/version-comparison";
 import { StickyLink } from "@/components/layout/nav-link";
 import { SignificancePanel } from "@/components/prompts/significance-panel";
+import { HumanReviewRates } from "@/components/review/human-review-rates";
 import { TemplateDiff } from "@/components/prompts/template-diff";
 import { VersionsTable } from "@/components/prompts/versions-table";
 import { CostSplitCard } from "@/components/spend/cost-split-card";
@@ -99,6 +100,7 @@ export function PromptClient({ promptKey, defaultA, defaultB }: { promptKey: str
             </CardBody>
           </Card>
         ) : null}
+        <HumanReviewRates project={project} promptId={promptKey} range={state} />
       </main>
     </>
   );
