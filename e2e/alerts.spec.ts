@@ -66,7 +66,9 @@ test("create a channel and send a test, create a rule with its backtest chart", 
     await rule.getByLabel("Critical threshold").fill("0.05");
     await rule.getByLabel("Warning threshold").fill("0.02");
     await rule.getByLabel(channelName).check();
-    await expect(rule.getByRole("option", { name: /Accuracy \(not in this build\)/ })).toBeDisabled();
+    // Every metric has a source except injection_rate (its data comes with the governance work).
+    await expect(rule.getByRole("option", { name: /Injection rate \(not in this build\)/ })).toBeDisabled();
+    await expect(rule.getByRole("option", { name: "Accuracy", exact: true })).toBeEnabled();
 
     const chart = page.getByTestId("backtest-chart");
     await expect(chart.locator("svg.recharts-surface")).toBeVisible();

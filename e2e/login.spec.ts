@@ -28,3 +28,23 @@ test("the printed demo login shows the seeded models, and sign-out works", async
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("signing in returns to the deep link that was asked for", async ({ page }) => {
+  await page.goto("/events?type=llm&status=error");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fevents%3Ftype%3Dllm%26status%3Derror/);
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Email").fill("demo@sightline.local");
+  await page.getByLabel("Password").fill("sightline-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/events\?type=llm&status=error$/);
+  await expect(page.getByRole("combobox", { name: "Status" })).toHaveValue("error");
+});
+
+test("a callback to another origin is ignored", async ({ page }) => {
+  await page.goto("/login?callbackUrl=" + encodeURIComponent("https://evil.example/"));
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Email").fill("demo@sightline.local");
+  await page.getByLabel("Password").fill("sightline-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+});

@@ -23,9 +23,12 @@ test("two model versions compare side by side", async ({ page }) => {
   await page.goto("/models/fraud-xgb?range=7d");
   const cmp = page.getByTestId("version-comparison");
   const a = cmp.getByRole("combobox", { name: "Baseline A" });
-  const options = await a.locator("option").allTextContents();
-  const versions = options.filter((o) => !o.endsWith("…"));
+  // Each picker leaves out the other's version (no version against itself): list them all from the filter.
+  const options = await page.getByRole("combobox", { name: "Version" }).locator("option").allTextContents();
+  const versions = options.filter((o) => o !== "All versions");
   expect(versions.length).toBeGreaterThanOrEqual(2);
+  // The two busiest versions are compared before any pick.
+  await expect(cmp.getByRole("row", { name: /Latency p95/ })).toBeVisible();
   await a.selectOption({ label: versions[0] });
   await cmp.getByRole("combobox", { name: "Candidate B" }).selectOption({ label: versions[1] });
   await expect(page).toHaveURL(/a=.*&b=/);

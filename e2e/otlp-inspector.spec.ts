@@ -67,8 +67,10 @@ test("the mapping inspector shows each field's source, the unmapped attributes a
   const inspector = page.getByTestId("event-detail").getByTestId("mapping-inspector");
   const fields = inspector.getByRole("table", { name: "Field mapping" });
   const field = (name: string) => fields.locator(`tr[data-field="${name}"]`);
-  // The response model wins over the request model (OTel GenAI: newer names first).
-  await expect(field("model").locator("td")).toHaveText(["model", "gpt-4o-mini-2024-07-18", "← gen_ai.response.model"]);
+  // The response model wins over the request model (OTel GenAI: newer names first); the dated
+  // name groups under its canonical model and stays on the event as the response model.
+  await expect(field("model").locator("td")).toHaveText(["model", "gpt-4o-mini", "← gen_ai.response.model"]);
+  await expect(page.getByTestId("event-detail")).toContainText("Response modelgpt-4o-mini-2024-07-18");
   await expect(field("inputTokens").locator("td")).toHaveText(["inputTokens", "42", "← gen_ai.usage.input_tokens"]);
   await expect(field("outputTokens").locator("td")).toHaveText(["outputTokens", "7", "← llm.token_count.completion"]);
   await expect(field("metadata.provider").locator("td")).toHaveText(["metadata.provider", "openai", "← gen_ai.provider.name"]);

@@ -11,20 +11,30 @@ import { Input, Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { formatCount, formatPercent, formatUsd } from "@/lib/charts/format";
+import { eventsHrefForRange } from "@/lib/dashboard/drill-down";
 import { rangeLabel } from "@/lib/time/ranges";
 import { describeThresholds, rateLevel } from "@/lib/health/health";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
-import { fleetTotals, selectFleetRows } from "@/lib/overview/select-rows";
+import { fleetTotals, nextSort, selectFleetRows } from "@/lib/overview/select-rows";
+import { confirmedRatesBy, confirmedTotal } from "@/lib/overview/confirmed-rates";
 import { fleetOverviewQuery } from "@/lib/queries/overview";
+import { humanHallucinationRatesQuery } from "@/lib/queries/review";
 import { overviewSearchParams } from "./search-params";
 
 export function OverviewClient() {
   const [state, setState] = useUrlState(overviewSearchParams);
-  const { data, error, isPending } = useQuery(fleetOverviewQuery(state.project ?? null, state));
+  const project = state.project ?? null;
+  const overview = useQuery(fleetOverviewQuery(project, state));
+  const { data } = overview;
+  const link = (d: Parameters<typeof eventsHrefForRange>[0]) => eventsHrefForRange({ project, ...d }, state);
+  // Human-confirmed hallucination rates (review queues) beside the detector's; absent until something was reviewed.
+  const reviewRates = useQuery(humanHallucinationRatesQuery(project, {}, state)).data?.rates ?? [];
+  const human = confirmedTotal(reviewRates);
+  const humanTone = rateLevel("hallucinationRate", human?.rate ?? null);
   const sort = {
     sort: state.sort,
     dir: state.dir,
-    onSort: (k: string) => setState({ sort: k, dir: state.sort === k && state.dir === "desc" ? "asc" : "desc" }),
+    onSort: (k: string) => setState(nextSort(state, k)),
   };
   const filter = { q: state.q, kind: state.kind, health: state.health, sort: state.sort, dir: state.dir };
   const totals = data ? fleetTotals(data.models) : null;
@@ -33,23 +43,26 @@ export function OverviewClient() {
   return (
     <>
       <PageHeader title="Overview" subtitle={`Fleet health · ${rangeLabel(state)}`} />
-      <main className="flex flex-col gap-4 p-5">
-        {error ? <ErrorState error={error} /> : null}
-        <OpenIncidents project={state.project ?? null} />
-        {isPending ? <OverviewSkeleton /> : null}
+      <main className="flex flex-col gap-4 p-3 sm:p-5">
+        {overview.isError ? <ErrorState error={overview.error} onRetry={() => overview.refetch()} retrying={overview.isRefetching} /> : null}
+        <OpenIncidents project={project} />
+        {overview.isPending ? <OverviewSkeleton /> : null}
         {data && data.models.length === 0 ? <FirstEventSnippet origin={typeof window === "undefined" ? "" : window.location.origin} /> : null}
         {data && totals && data.models.length > 0 ? (
           <>
-            <section className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Totals">
+            <section className={`grid grid-cols-2 gap-3 md:grid-cols-3 ${human ? "xl:grid-cols-7" : "xl:grid-cols-6"}`} aria-label="Totals">
               <Stat label="Requests" value={formatCount(totals.count)} />
               <Stat label="Error rate" value={formatPercent(totals.errorRate, 2)} tone={errorTone === "ok" ? undefined : errorTone} />
               <Stat label="Tokens" value={formatCount(totals.tokens)} />
               <Stat label="Cost" value={formatUsd(totals.costUsd)} />
-              <Stat label="Flagged hallucinations" value={formatCount(totals.flaggedCount)} tone={totals.flaggedCount > 0 ? "warn" : undefined} />
+              <Stat label="Flagged hallucinations" value={formatCount(totals.flaggedCount)} tone={totals.flaggedCount > 0 ? "warn" : undefined} href={link({ type: "llm", flagged: true })} />
+              {human ? (
+                <Stat label="Human-confirmed" value={formatPercent(human.rate)} hint={`${formatCount(human.confirmed)} of ${formatCount(human.reviewed)} reviewed`} tone={humanTone === "ok" ? undefined : humanTone} />
+              ) : null}
               <Stat label="Needs attention" value={`${totals.unhealthy} / ${data.models.length}`} hint="models degraded or failing" tone={totals.unhealthy > 0 ? "warn" : "ok"} />
             </section>
             <div className="flex flex-wrap items-center gap-2">
-              <Input type="search" placeholder="Search models and prompts…" aria-label="Search" defaultValue={state.q ?? ""} onChange={(e) => setState({ q: e.target.value })} className="w-64" />
+              <Input type="search" placeholder="Search models and prompts…" aria-label="Search" defaultValue={state.q ?? ""} onChange={(e) => setState({ q: e.target.value }, { history: "replace" })} className="w-full sm:w-64" />
               <Select aria-label="Kind" value={state.kind} onChange={(e) => setState({ kind: e.target.value === "all" ? undefined : e.target.value })}>
                 <option value="all">All kinds</option>
                 <option value="llm">LLM</option>
@@ -65,11 +78,11 @@ export function OverviewClient() {
             </div>
             <Card>
               <CardHeader title="Models" description={`Status: ${describeThresholds()}`} />
-              <FleetTable entity="model" rows={selectFleetRows(data.models, filter)} sort={sort} />
+              <FleetTable entity="model" rows={selectFleetRows(data.models, filter)} sort={sort} window={data.window} confirmed={human ? confirmedRatesBy(reviewRates, "model") : undefined} />
             </Card>
             <Card>
               <CardHeader title="Prompts" description="LLM calls per prompt, all versions" />
-              <FleetTable entity="prompt" rows={selectFleetRows(data.prompts, { ...filter, kind: "all" })} sort={sort} />
+              <FleetTable entity="prompt" rows={selectFleetRows(data.prompts, { ...filter, kind: "all" })} sort={sort} window={data.window} confirmed={human ? confirmedRatesBy(reviewRates, "prompt") : undefined} />
             </Card>
           </>
         ) : null}
@@ -81,7 +94,7 @@ export function OverviewClient() {
 function OverviewSkeleton() {
   return (
     <div className="flex flex-col gap-3" aria-busy="true">
-      <div className="grid grid-cols-6 gap-3">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         {Array.from({ length: 6 }, (_, i) => (
           <Skeleton key={i} className="h-16" />
         ))}

@@ -70,6 +70,8 @@ export function RuleForm({ project, available, channels, onCreated }: { project:
           <Label>Model<Input value={draft.model} onChange={(e) => set({ model: e.target.value })} placeholder="any" /></Label>
           <Label>Prompt<Input value={draft.promptId} onChange={(e) => set({ promptId: e.target.value })} placeholder="any" /></Label>
           <Label>Environment<Input value={draft.environment} onChange={(e) => set({ environment: e.target.value })} placeholder="any" /></Label>
+          {draft.metric === "feature_drift" ? <Label>Feature<Input required value={draft.feature} onChange={(e) => set({ feature: e.target.value })} placeholder="amount" /></Label> : null}
+          {draft.metric === "review_backlog" ? <Label>Queue id<Input inputMode="numeric" value={draft.queueId} onChange={(e) => set({ queueId: e.target.value })} placeholder="every queue" /></Label> : null}
           <Label>One incident per
             <Select aria-label="One incident per" value={draft.groupBy} onChange={(e) => set({ groupBy: e.target.value })}>
               <option value="">whole scope</option><option value="model">model</option><option value="modelVersion">model version</option>

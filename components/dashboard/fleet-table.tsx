@@ -3,36 +3,27 @@
 import { StickyLink } from "@/components/layout/nav-link";
 import { Badge, StatusDot } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { SortTh, type SortState } from "@/components/ui/sort-th";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
+
+export type { SortState };
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/charts/format";
-import type { SortDir } from "@/lib/charts/table";
-import type { FleetRow } from "@/lib/queries/overview";
+import { completeBuckets } from "@/lib/charts/sparkline";
+import type { ConfirmedRate } from "@/lib/overview/confirmed-rates";
+import type { FleetOverview, FleetRow } from "@/lib/queries/overview";
 import { Sparkline } from "./sparkline";
 import { levelClass, rateLevel } from "@/lib/health/health";
 
 const HEALTH_TONE = { ok: "ok", warn: "warn", bad: "bad", idle: "neutral" } as const;
 const HEALTH_LABEL = { ok: "Healthy", warn: "Degraded", bad: "Failing", idle: "No traffic" } as const;
 
-export interface SortState {
-  sort: string;
-  dir: SortDir;
-  onSort: (key: string) => void;
-}
-
-function SortTh({ k, label, s, align = "right" }: { k: string; label: string; s: SortState; align?: "left" | "right" }) {
-  const active = s.sort === k;
-  return (
-    <Th align={align} aria-sort={active ? (s.dir === "asc" ? "ascending" : "descending") : "none"}>
-      <button type="button" onClick={() => s.onSort(k)} className={cn("uppercase tracking-wide hover:text-fg", active && "text-fg")}>
-        {label}
-        {active ? (s.dir === "asc" ? " ↑" : " ↓") : ""}
-      </button>
-    </Th>
-  );
-}
-
-/** One health row per model or prompt. Purely presentational: rows arrive filtered and sorted. */
-export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "model" | "prompt"; sort: SortState }) {
+/**
+ * One health row per model or prompt. Purely presentational: rows arrive filtered and sorted.
+ * `confirmed` (human-confirmed hallucination rates by row key) adds a column beside the detector's rate.
+ */
+export function FleetTable({
+  rows, entity, sort, window, confirmed,
+}: { rows: FleetRow[]; entity: "model" | "prompt"; sort: SortState; window: FleetOverview["window"]; confirmed?: ReadonlyMap<string, ConfirmedRate> }) {
   const hrefOf = (r: FleetRow) => `/${entity === "model" ? "models" : "prompts"}/${encodeURIComponent(r.key)}`;
   return (
     <Table aria-label={entity === "model" ? "Models" : "Prompts"}>
@@ -48,6 +39,7 @@ export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "
           <SortTh k="tokens" label="Tokens" s={sort} />
           <SortTh k="costUsd" label="Cost" s={sort} />
           <SortTh k="hallucinationRate" label="Halluc." s={sort} />
+          {confirmed ? <Th align="right" title="Human-confirmed hallucination rate (review queues), with the number of reviewed events">Confirmed</Th> : null}
           {entity === "model" ? <Th align="right">Drift / Acc.</Th> : null}
         </tr>
       </thead>
@@ -64,7 +56,7 @@ export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "
               </div>
             </Td>
             <Td>
-              <Sparkline values={r.sparkline} tone={r.health === "bad" ? "bad" : r.health === "warn" ? "warn" : "accent"} />
+              <Sparkline values={completeBuckets(r.sparkline, window)} tone={r.health === "bad" ? "bad" : r.health === "warn" ? "warn" : "accent"} />
             </Td>
             <Td align="right">{formatCount(r.count)}</Td>
             <Td align="right" className={cn(r.health !== "idle" && levelClass(rateLevel("errorRate", r.errorRate)))}>
@@ -85,6 +77,7 @@ export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "
             <Td align="right" className={cn(levelClass(rateLevel("hallucinationRate", r.hallucinationRate)))}>
               {r.kind === "ml" ? "—" : formatPercent(r.hallucinationRate)}
             </Td>
+            {confirmed ? <ConfirmedCell c={r.kind === "ml" ? undefined : confirmed.get(r.key)} /> : null}
             {entity === "model" ? (
               <Td align="right">
                 {r.kind === "ml" ? (
@@ -105,12 +98,22 @@ export function FleetTable({ rows, entity, sort }: { rows: FleetRow[]; entity: "
         ))}
         {rows.length === 0 ? (
           <tr>
-            <td colSpan={11} className="px-3 py-6 text-center text-xs text-muted">
+            <td colSpan={12} className="px-3 py-6 text-center text-xs text-muted">
               Nothing matches these filters.
             </td>
           </tr>
         ) : null}
       </tbody>
     </Table>
+  );
+}
+
+function ConfirmedCell({ c }: { c: ConfirmedRate | undefined }) {
+  if (!c) return <Td align="right" className="text-muted">—</Td>;
+  return (
+    <Td align="right" data-testid="confirmed-rate" className={cn(levelClass(rateLevel("hallucinationRate", c.rate)))}>
+      {formatPercent(c.rate)}
+      <span className="ml-1 text-[11px] text-muted">n={formatCount(c.reviewed)}</span>
+    </Td>
   );
 }

@@ -15,6 +15,7 @@ export function VersionComparison({
   onChange,
   rows,
   footer,
+  empty,
 }: {
   title: string;
   versions: { value: string; label: string }[];
@@ -23,32 +24,38 @@ export function VersionComparison({
   onChange: (patch: { a?: string; b?: string }) => void;
   rows: ComparisonRow[];
   footer?: React.ReactNode;
+  /** Shown instead of the table when no pair is picked. */
+  empty?: string;
 }) {
-  const picker = (label: string, value: string | undefined, key: "a" | "b") => (
+  // A version is never compared with itself: each picker leaves out the other's choice.
+  const picker = (label: string, value: string | undefined, key: "a" | "b", other: string | undefined) => (
     <Select aria-label={label} value={value ?? ""} onChange={(e) => onChange({ [key]: e.target.value || undefined })}>
       <option value="">{label}…</option>
-      {versions.map((v) => (
-        <option key={v.value} value={v.value}>
-          {v.label}
-        </option>
-      ))}
+      {versions
+        .filter((v) => v.value !== other)
+        .map((v) => (
+          <option key={v.value} value={v.value}>
+            {v.label}
+          </option>
+        ))}
     </Select>
   );
+  const pair = a && b && a !== b;
   return (
     <Card data-testid="version-comparison">
       <CardHeader
         title={title}
         description="A is the baseline, B the candidate; the delta is B relative to A"
         actions={
-          <>
-            {picker("Baseline A", a, "a")}
+          <div className="flex flex-wrap items-center gap-2">
+            {picker("Baseline A", a, "a", b)}
             <span className="text-muted">vs</span>
-            {picker("Candidate B", b, "b")}
-          </>
+            {picker("Candidate B", b, "b", a)}
+          </div>
         }
       />
-      {a && b ? (
-        <Table>
+      {pair ? (
+        <Table aria-label={title}>
           <thead>
             <tr>
               <Th>Metric</Th>
@@ -71,9 +78,9 @@ export function VersionComparison({
           </tbody>
         </Table>
       ) : (
-        <p className="px-3 py-4 text-xs text-muted">Pick two versions to compare every metric side by side.</p>
+        <p className="px-3 py-4 text-xs text-muted">{empty ?? "Pick two different versions to compare every metric side by side."}</p>
       )}
-      {footer}
+      {pair ? footer : null}
     </Card>
   );
 }

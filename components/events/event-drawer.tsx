@@ -24,6 +24,13 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+/** A name in the drawer that leads to its own page (model, prompt, user, session, trace). */
+const link = (href: string, text: string) => (
+  <StickyLink href={href} className="text-accent hover:underline">
+    {text}
+  </StickyLink>
+);
+
 /** Full event: LLM text is untrusted and only ever rendered as text nodes (CodeBlock). */
 export function EventDrawer({ project, eventId, onClose, children }: {
   project: string | null;
@@ -38,13 +45,14 @@ export function EventDrawer({ project, eventId, onClose, children }: {
   const facts: [string, React.ReactNode][] = e
     ? [
         ["Time", `${formatTimestamp(e.timestamp)} UTC`],
-        ["Model", `${e.model ?? "—"}${e.modelVersion ? ` @${e.modelVersion}` : ""}`],
-        ["Prompt", e.promptId ? `${e.promptId}${e.promptVersion ? ` v${e.promptVersion}` : ""}` : "—"],
+        ["Model", e.model ? <>{link(`/models/${encodeURIComponent(e.model)}`, e.model)}{e.modelVersion ? ` @${e.modelVersion}` : ""}</> : "—"],
+        ...(e.responseModel ? [["Response model", e.responseModel] as [string, React.ReactNode]] : []),
+        ["Prompt", e.promptId ? <>{link(`/prompts/${encodeURIComponent(e.promptId)}`, e.promptId)}{e.promptVersion ? ` v${e.promptVersion}` : ""}</> : "—"],
         ["Latency", formatMs(e.latencyMs)],
         ["Tokens", tokensLabel(e)],
         ["Cost", costLabel(e)],
-        ["User", e.userId ?? "—"],
-        ["Session", e.sessionId ?? "—"],
+        ["User", e.userId ? link(`/users/${encodeURIComponent(e.userId)}`, e.userId) : "—"],
+        ["Session", e.sessionId ? link(`/sessions/${encodeURIComponent(e.sessionId)}`, e.sessionId) : "—"],
         ["Environment", e.environment],
         [
           "Trace",
@@ -75,7 +83,7 @@ export function EventDrawer({ project, eventId, onClose, children }: {
               </Badge>
             ) : null}
           </div>
-          <dl className="mb-4 grid grid-cols-2 gap-x-4 gap-y-1.5 text-xs">
+          <dl className="mb-4 grid grid-cols-1 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-2">
             {facts.map(([k, v]) => (
               <div key={k} className="flex min-w-0 gap-2">
                 <dt className="w-24 shrink-0 text-muted">{k}</dt>

@@ -44,6 +44,7 @@ export function EventFilters({ state, project, range, onChange }: { state: Recor
       <TextFilter name="q" label="Search input and output…" value={state.q as string | undefined} onChange={onChange} className="w-64" />
       {select("type", "Type", ["llm", "prediction", "span", "label", "metric"].map((t) => ({ value: t, label: t })))}
       {select("model", "Model", (models.data?.groups ?? []).map((g) => ({ value: g.model, label: g.model })))}
+      <TextFilter name="responseModel" label="Response model" value={state.responseModel as string | undefined} onChange={onChange} className="w-36" />
       <TextFilter name="modelVersion" label="Model version" value={state.modelVersion as string | undefined} onChange={onChange} className="w-28" />
       {select("promptId", "Prompt", (prompts.data?.prompts ?? []).map((p) => ({ value: p.key, label: p.name ?? p.key })))}
       {select("promptVersion", "Prompt version", Array.from({ length: prompt?.latestVersion ?? 0 }, (_, i) => ({ value: String(i + 1), label: `v${i + 1}` })))}
@@ -57,11 +58,12 @@ export function EventFilters({ state, project, range, onChange }: { state: Recor
       ])}
       <TextFilter name="userId" label="User id" value={state.userId as string | undefined} onChange={onChange} className="w-28" />
       <TextFilter name="sessionId" label="Session id" value={state.sessionId as string | undefined} onChange={onChange} className="w-28" />
+      <TextFilter name="environment" label="Environment" value={state.environment as string | undefined} onChange={onChange} className="w-28" />
       <TextFilter name="traceId" label="Trace id" value={state.traceId as string | undefined} onChange={onChange} className="w-28" />
       <Button
         variant="ghost"
         onClick={() =>
-          onChange(Object.fromEntries(["q", "type", "model", "modelVersion", "promptId", "promptVersion", "status", "flagged", "userId", "sessionId", "traceId"].map((k) => [k, undefined])))
+          onChange(Object.fromEntries(["q", "type", "model", "modelVersion", "promptId", "promptVersion", "status", "flagged", "userId", "sessionId", "environment", "responseModel", "traceId"].map((k) => [k, undefined])))
         }
       >
         Clear

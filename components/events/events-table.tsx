@@ -52,8 +52,16 @@ export function EventsTable({ events, onOpen, selected, onToggle }: {
             <Td align="right">{e.inputTokens !== null || e.outputTokens !== null ? formatCount((e.inputTokens ?? 0) + (e.outputTokens ?? 0)) : "—"}</Td>
             <Td align="right">{formatUsd(e.costUsd)}</Td>
             <Td className="max-w-[28rem] truncate text-muted">
-              <button type="button" className="max-w-full truncate text-left hover:text-fg" onClick={() => onOpen(e.id)}>
-                {eventPreview(e)}
+              <button
+                type="button"
+                className="max-w-full truncate text-left hover:text-fg"
+                // The row opens the event too; one open per click keeps one history entry.
+                onClick={(ev) => {
+                  ev.stopPropagation();
+                  onOpen(e.id);
+                }}
+              >
+                {eventPreview(e) || "(no text)"}
               </button>
             </Td>
             {onToggle ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -18,9 +19,11 @@ export function VersionsTable({
 }: {
   versions: PromptView["versions"];
   stats: PromptStats["versions"];
-  onPromote: (version: number, labels: string[]) => void;
+  onPromote: (version: number) => void;
   pending: boolean;
 }) {
+  // Promotion changes what production traffic runs: it takes a second, deliberate click.
+  const [confirming, setConfirming] = useState<number | null>(null);
   return (
     <Table aria-label="Prompt versions">
       <thead>
@@ -35,14 +38,15 @@ export function VersionsTable({
           <Th align="right">Cost / call</Th>
           <Th align="right">Errors</Th>
           <Th align="right">Halluc.</Th>
-          <Th align="right"> </Th>
+          <Th align="right">
+            <span className="sr-only">Actions</span>
+          </Th>
         </tr>
       </thead>
       <tbody>
         {versions.map((v) => {
           const s = stats.find((x) => x.version === v.version);
-          const stored = v.labels.filter((l) => l !== "latest");
-          const isProd = stored.includes("production");
+          const isProd = v.labels.includes("production");
           return (
             <Tr key={v.version} data-testid="prompt-version-row">
               <Td className="font-medium">v{v.version}</Td>
@@ -69,8 +73,25 @@ export function VersionsTable({
                 {formatPercent(s?.hallucinationRate, 2)}
               </Td>
               <Td align="right">
-                {isProd ? null : (
-                  <Button variant="ghost" disabled={pending} onClick={() => onPromote(v.version, [...stored, "production"])}>
+                {isProd ? null : confirming === v.version ? (
+                  <span className="inline-flex items-center gap-1" role="group" aria-label={`Confirm promoting v${v.version}`}>
+                    <span className="text-muted">Promote v{v.version}?</span>
+                    <Button
+                      variant="primary"
+                      disabled={pending}
+                      onClick={() => {
+                        setConfirming(null);
+                        onPromote(v.version);
+                      }}
+                    >
+                      Promote
+                    </Button>
+                    <Button variant="ghost" onClick={() => setConfirming(null)}>
+                      Cancel
+                    </Button>
+                  </span>
+                ) : (
+                  <Button variant="ghost" disabled={pending} onClick={() => setConfirming(v.version)}>
                     Promote to production
                   </Button>
                 )}

@@ -4,7 +4,7 @@ type Variant = "default" | "primary" | "ghost";
 
 const VARIANTS: Record<Variant, string> = {
   default: "border border-border bg-surface hover:bg-surface-2 text-fg",
-  primary: "bg-accent text-white hover:opacity-90 border border-transparent",
+  primary: "bg-accent text-white dark:text-bg hover:opacity-90 border border-transparent",
   ghost: "text-muted hover:text-fg hover:bg-surface-2 border border-transparent",
 };
 

@@ -1,10 +1,12 @@
 import { cn } from "./cn";
+import { ScrollArea } from "./scroll-area";
 
+/** A table that scrolls inside its card when it is wider than the screen. */
 export function Table({ className, ...props }: React.TableHTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label={props["aria-label"]}>
       <table className={cn("w-full border-collapse text-xs tabular", className)} {...props} />
-    </div>
+    </ScrollArea>
   );
 }
 

@@ -9,6 +9,8 @@ export interface AlertRuleScope {
   environment?: string;
   userId?: string;
   feature?: string;
+  queueId?: number;
+  budgetId?: number;
 }
 
 /** A metric, a scope, thresholds and timings (lib/alerts/rules/rule-schema.ts documents each). */

@@ -56,6 +56,8 @@ export interface EventScanFilter {
   flagged: number | null;
   userId: string | null;
   sessionId: string | null;
+  environment: string | null;
+  responseModel: string | null;
   traceId: string | null;
   /** LIKE pattern over input and output, or null. */
   q: string | null;
@@ -86,6 +88,8 @@ export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventReadR
         AND (@promptId IS NULL OR prompt_id = @promptId) AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
         AND (@status IS NULL OR status = @status) AND (@flagged IS NULL OR flagged = @flagged)
         AND (@userId IS NULL OR user_id = @userId) AND (@sessionId IS NULL OR session_id = @sessionId)
+        AND (@environment IS NULL OR environment = @environment)
+        AND (@responseModel IS NULL OR json_extract(body, '$.responseModel') = @responseModel)
         AND (@q IS NULL OR json_extract(body, '$.output') LIKE @q ESCAPE '\\'
              OR CAST(json_extract(body, '$.input') AS TEXT) LIKE @q ESCAPE '\\')
        ORDER BY id DESC LIMIT @limit`,

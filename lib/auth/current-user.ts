@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findMembership, listMemberships, type ProjectMembership } from "@/lib/projects/memberships";
 import { memberActor, type ServiceContext } from "@/lib/services/context";
 import { authOptions } from "./auth-options";
+import { loginUrlFor, RETURN_TO_HEADER } from "./return-to";
 
 export interface PageUser {
   userId: number;
@@ -22,7 +24,7 @@ export interface PageUser {
 export async function requirePageUser(projectSlug?: string | null): Promise<PageUser> {
   const session = await getServerSession(authOptions());
   const userId = Number((session?.user as { id?: number } | undefined)?.id);
-  if (!session || !Number.isInteger(userId)) redirect("/login");
+  if (!session || !Number.isInteger(userId)) redirect(loginUrlFor((await headers()).get(RETURN_TO_HEADER)));
   const db = getDb();
   const project = await findMembership(db, userId, projectSlug);
   if (!project) redirect("/login?error=no-project");
@@ -32,3 +34,4 @@ export async function requirePageUser(projectSlug?: string | null): Promise<Page
   };
   return { userId, email, project, projects: await listMemberships(db, userId), ctx };
 }
+

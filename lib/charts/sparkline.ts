@@ -1,3 +1,5 @@
+import { INTERVAL_MS, type Interval } from "@/lib/time/ranges";
+
 export interface SparklineGeometry {
   line: string;
   area: string;
@@ -19,4 +21,14 @@ export function sparklinePaths(values: number[], width: number, height: number, 
   const line = pts.map(([x, yy], i) => `${i === 0 ? "M" : "L"}${r(x)} ${r(yy)}`).join(" ");
   const area = `${line} L${r(pts[pts.length - 1][0])} ${height} L${r(pts[0][0])} ${height} Z`;
   return { line, area, max };
+}
+
+/**
+ * A sparkline's buckets without the one the window ends inside: that bucket is still filling
+ * up, and drawn it reads as a collapse in traffic at the right edge of every row.
+ */
+export function completeBuckets(values: number[], window: { to: number; interval: Interval }): number[] {
+  const step = INTERVAL_MS[window.interval];
+  const lastStart = Math.floor(window.to / step) * step;
+  return values.length > 1 && lastStart + step - 1 > window.to ? values.slice(0, -1) : values;
 }

@@ -35,6 +35,8 @@ export interface DriftMetricPoint {
   ts: number;
   value: number;
   drifted: boolean;
+  /** Predictions in the window's current side (the alerts' minimum-sample guard reads it). */
+  samples: number;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function driftMetricSeries(
 ): Promise<DriftMetricPoint[]> {
   const feature = input.metric === "drift_share" ? DATASET_FEATURE : (input.feature ?? "");
   const rows = await ctx.db.orm
-    .select({ bucket: driftPoint.bucket, statistic: driftPoint.statistic, drifted: driftPoint.drifted })
+    .select({ bucket: driftPoint.bucket, statistic: driftPoint.statistic, drifted: driftPoint.drifted, currentCount: driftPoint.currentCount })
     .from(driftPoint)
     .where(
       and(
@@ -62,7 +64,7 @@ export async function driftMetricSeries(
       ),
     )
     .orderBy(asc(driftPoint.bucket));
-  return rows.flatMap((r) => (r.statistic === null ? [] : [{ ts: r.bucket, value: r.statistic, drifted: r.drifted === 1 }]));
+  return rows.flatMap((r) => (r.statistic === null ? [] : [{ ts: r.bucket, value: r.statistic, drifted: r.drifted === 1, samples: r.currentCount }]));
 }
 
 /** Drift over time for the model page: computed share and per-feature statistics, with client-reported drift.* metrics beside them. */

@@ -17,6 +17,9 @@ export const listEventsQuerySchema = z
     flagged: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
     userId: z.string().min(1).max(256).optional(),
     sessionId: z.string().min(1).max(256).optional(),
+    environment: z.string().min(1).max(64).optional(),
+    /** The exact model name a call reported (when it differs from its canonical `model`). */
+    responseModel: z.string().min(1).max(200).optional(),
     traceId: z.string().min(1).max(128).optional(),
     q: z.string().min(1).max(200).optional(),
     ...timeRangeParams,
@@ -63,7 +66,7 @@ export async function listEvents(ctx: ServiceContext, q: ListEventsQuery): Promi
     const rows = await scanEvents(db, {
       projectId, lo: wlo, hi, from: q.from ?? null, to, type: q.type ?? null, ...ids, status: q.status ?? null,
       flagged: q.flagged === undefined ? null : q.flagged ? 1 : 0, userId: q.userId ?? null,
-      sessionId: q.sessionId ?? null, traceId: null, q: like, limit: q.limit - found.length,
+      sessionId: q.sessionId ?? null, environment: q.environment ?? null, responseModel: q.responseModel ?? null, traceId: null, q: like, limit: q.limit - found.length,
     });
     found.push(...rows);
     hi = found.length >= q.limit ? found[found.length - 1].id : wlo;
@@ -71,6 +74,9 @@ export async function listEvents(ctx: ServiceContext, q: ListEventsQuery): Promi
     if (performance.now() - started > SCAN_BUDGET_MS) break;
   }
   const more = hi > lo;
+  // Keys follow arrival within a bounded skew (docs/adr/0022), so the scan order can differ from
+  // timestamp order by up to KEY_LAG_MS; within a page the events are strictly newest first.
+  found.sort((a, b) => b.ts - a.ts || b.id - a.id);
   return { events: await toPublicEvents(db, projectId, found, names), nextCursor: more ? hi.toString(36) : null };
 }
 
@@ -78,6 +84,8 @@ function matchesInMemory(r: EventReadRow, q: ListEventsQuery, ids: { modelId: nu
   return (
     (!q.type || r.type === q.type) && (ids.modelId === null || r.model_id === ids.modelId) &&
     (ids.promptId === null || r.prompt_id === ids.promptId) && (!q.status || r.status === q.status) &&
-    (q.from === undefined || r.ts >= q.from) && (q.to === undefined || r.ts <= q.to)
+    (q.from === undefined || r.ts >= q.from) && (q.to === undefined || r.ts <= q.to) &&
+    (!q.environment || r.environment === q.environment) &&
+    (!q.responseModel || (JSON.parse(r.body) as { responseModel?: string }).responseModel === q.responseModel)
   );
 }

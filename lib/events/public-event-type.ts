@@ -8,7 +8,10 @@ export interface PublicEvent {
   type: string;
   timestamp: string;
   receivedAt: string;
+  /** The canonical model name (lib/models/canonical-name.ts). */
   model: string | null;
+  /** The exact model name the call reported, when it differs from `model` (gpt-4o-2024-08-06). */
+  responseModel?: string;
   modelVersion: string | null;
   environment: string;
   userId: string | null;

@@ -4,6 +4,8 @@ export interface HealthInput {
   count: number;
   errorRate: number | null;
   hallucinationRate?: number | null;
+  /** LLM calls a judge scored: the hallucination rate's sample (defaults to `count`). */
+  judgedCount?: number;
   driftStatus?: "ok" | "warn" | "bad" | null;
 }
 
@@ -19,11 +21,18 @@ export const HEALTH_THRESHOLDS = {
   driftPsi: { warn: 0.1, bad: 0.25 },
 } as const;
 
+/**
+ * Calls (for the error rate) or judged calls (for the hallucination rate) a rate needs before it
+ * may degrade a status: 1 error in 9 calls is 11 %, which says little. Below it the rate is
+ * shown, but the status stays healthy.
+ */
+export const HEALTH_MIN_SAMPLE = 30;
+
 export function healthOf(row: HealthInput): Health {
   if (row.count === 0) return "idle";
   const levels: Health[] = [
-    level(row.errorRate, HEALTH_THRESHOLDS.errorRate),
-    level(row.hallucinationRate ?? null, HEALTH_THRESHOLDS.hallucinationRate),
+    row.count >= HEALTH_MIN_SAMPLE ? level(row.errorRate, HEALTH_THRESHOLDS.errorRate) : "ok",
+    (row.judgedCount ?? row.count) >= HEALTH_MIN_SAMPLE ? level(row.hallucinationRate ?? null, HEALTH_THRESHOLDS.hallucinationRate) : "ok",
     row.driftStatus ?? "ok",
   ];
   if (levels.includes("bad")) return "bad";
@@ -54,12 +63,12 @@ export function levelClass(level: "ok" | "warn" | "bad"): string | false {
 
 const pct = (v: number) => +(v * 100).toFixed(2);
 
-/** "error rate ≥ 2 % / 5 %, …": the thresholds as the UI explains them. */
+/** "error rate ≥ 2 % / 5 %, …": the thresholds (and the sample they need) as the UI explains them. */
 export function describeThresholds(): string {
   const t = HEALTH_THRESHOLDS;
   return [
     `error rate ≥ ${pct(t.errorRate.warn)} % / ${pct(t.errorRate.bad)} %`,
-    `hallucination rate ≥ ${pct(t.hallucinationRate.warn)} % / ${pct(t.hallucinationRate.bad)} %`,
+    `hallucination rate ≥ ${pct(t.hallucinationRate.warn)} % / ${pct(t.hallucinationRate.bad)} % (rates from ${HEALTH_MIN_SAMPLE} calls on)`,
     `drift PSI ≥ ${t.driftPsi.warn} / ${t.driftPsi.bad}`,
   ].join(", ");
 }

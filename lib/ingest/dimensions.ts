@@ -4,7 +4,7 @@ import type { ModelKind } from "@/db/schema";
 import { dimensionStatements, type DimensionStatements } from "@/db/statements/dimensions";
 import { findOrCreateDimensionPg } from "@/db/statements/pg/ingest";
 import type { IngestEvent } from "./event-schema";
-import { KIND_OF } from "./to-row";
+import { KIND_OF, modelNameOf } from "./to-row";
 
 /**
  * Resolves names in events (model, model version, prompt, prompt version) to ids, creating
@@ -41,9 +41,10 @@ export class DimensionResolver {
       return id;
     };
     for (const e of events) {
-      if (e.model) {
-        const modelId = await load(this.models, `${projectId}\u0000${e.model}`, () =>
-          findOrCreateDimensionPg(this.db, "model", projectId, e.model!, now, KIND_OF[e.type]),
+      const name = modelNameOf(e);
+      if (name) {
+        const modelId = await load(this.models, `${projectId}\u0000${name}`, () =>
+          findOrCreateDimensionPg(this.db, "model", projectId, name, now, KIND_OF[e.type]),
         );
         if (e.modelVersion) {
           const v = e.modelVersion;

@@ -1,5 +1,6 @@
 import type { EventRow } from "@/db/statements/ingest";
 import type { ModelKind } from "@/db/schema";
+import { canonicalModelName } from "@/lib/models/canonical-name";
 import type { PriceMatcher } from "@/lib/pricing/match-price";
 import { priceCall, type PricedCall } from "@/lib/pricing/price-call";
 import type { DimensionResolver } from "./dimensions";
@@ -13,6 +14,11 @@ export type PreparedEvent = Omit<EventRow, "id"> & {
   /** The `prediction` side row (drift, performance, attributions): see db/schema/prediction.ts. */
   prediction?: { valueNum: number | null; valueText: string | null; features: string | null; attributions: string | null };
 };
+
+/** The name an event's model is stored under (LLM calls: canonical); the PostgreSQL store preloads it. */
+export function modelNameOf(e: IngestEvent): string | undefined {
+  return e.model && KIND_OF[e.type] === "llm" ? canonicalModelName(e.model) : e.model;
+}
 
 export const KIND_OF: Record<IngestEvent["type"], ModelKind> = {
   llm: "llm",
@@ -37,7 +43,11 @@ export function toRow(
   extra?: Record<string, unknown>,
 ): PreparedEvent {
   // Built field by field (no rest/spread copies of the event): this runs once per event.
-  const modelId = e.model ? dims.model(projectId, e.model, KIND_OF[e.type]) : null;
+  // LLM calls group under one name per model: a dated or provider-prefixed response model
+  // (gpt-4o-2024-08-06, openai/gpt-4o) is kept in the body as `responseModel`.
+  const model = modelNameOf(e);
+  const responseModel = model !== e.model ? e.model : undefined;
+  const modelId = model ? dims.model(projectId, model, KIND_OF[e.type]) : null;
   const modelVersion = e.modelVersion;
   const row: PreparedEvent = {
     projectId, clientId: e.id, type: e.type, ts: e.timestamp ?? now, receivedAt: now, modelId,
@@ -111,6 +121,7 @@ export function toRow(
       break;
   }
   if (modelVersion) body.modelVersion = modelVersion;
+  if (responseModel) body.responseModel = responseModel;
   row.body = JSON.stringify(extra ? { ...body, ...extra } : body);
   return row;
 }

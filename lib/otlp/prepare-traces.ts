@@ -1,8 +1,9 @@
 import type { Db } from "@/db/client";
 import { batchResult, validateEvents, type ValidatedBatch } from "@/lib/ingest/ingest-events";
 import type { StoreStatus } from "@/lib/ingest/store-events";
-import { mapSpan } from "./map/map-span";
+import { mapSpan, type MappedSpan } from "./map/map-span";
 import { internProvenance, type SpanProvenance } from "./otel-context";
+import { propagateRootAttributes } from "./propagate-root-attributes";
 import type { DecodedBatch, SpanRejection } from "./span-model";
 
 export interface TraceIngestResult {
@@ -30,7 +31,8 @@ const REASONS_SHOWN = 5;
  */
 export async function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): Promise<PreparedTraces> {
   const rejected: SpanRejection[] = [...batch.rejected];
-  const events: Record<string, unknown>[] = [];
+  const mapped: MappedSpan[] = [];
+  const ids: { traceId: string; spanId: string; parentSpanId: string | null }[] = [];
   const provenance: SpanProvenance[] = [];
   // Ids only: the answer comes after the writer stored the batch, and holding the decoded
   // spans until then would keep every in-flight export's attributes in memory.
@@ -38,9 +40,10 @@ export async function prepareTraces(db: Db, projectId: number, batch: DecodedBat
   const spanIds: string[] = [];
   for (const span of batch.spans) {
     try {
-      const { event, extra } = mapSpan(span);
-      events.push(event);
-      provenance.push({ span, otel: extra.otel });
+      const m = mapSpan(span);
+      mapped.push(m);
+      ids.push({ traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId ?? null });
+      provenance.push({ span, otel: m.extra.otel });
       traceIds.push(span.traceId);
       spanIds.push(span.spanId);
     } catch (err) {
@@ -49,6 +52,9 @@ export async function prepareTraces(db: Db, projectId: number, batch: DecodedBat
       rejected.push({ index: -1, traceId: span.traceId, spanId: span.spanId, reason: "could not be mapped (server error, logged)" });
     }
   }
+  // Before interning: inherited fields are recorded in the provenance too.
+  propagateRootAttributes(mapped, ids);
+  const events = mapped.map((m) => m.event);
   const validated = validateEvents(events, events.length ? await internProvenance(db, projectId, provenance) : undefined);
   return {
     events: validated,

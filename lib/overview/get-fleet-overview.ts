@@ -81,7 +81,7 @@ export async function getFleetOverview(ctx: ServiceContext, input: { from: numbe
       maxPsi: signals?.maxPsi ?? null,
       driftShare: computed?.driftShare ?? null,
       accuracy: computed?.accuracy ?? signals?.accuracy ?? null,
-      health: healthOf({ count: metrics.count, errorRate: metrics.errorRate, hallucinationRate: metrics.hallucinationRate, driftStatus }),
+      health: healthOf({ count: metrics.count, errorRate: metrics.errorRate, hallucinationRate: metrics.hallucinationRate, judgedCount: metrics.judgedCount, driftStatus }),
     };
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FleetRow } from "./get-fleet-overview";
-import { fleetTotals, selectFleetRows } from "./select-rows";
+import { fleetTotals, nextSort, selectFleetRows } from "./select-rows";
 
 const row = (over: Partial<FleetRow>): FleetRow => ({
   key: "m",
@@ -54,5 +54,16 @@ describe("fleetTotals", () => {
     expect(t.count).toBe(450);
     expect(t.errorRate).toBeCloseTo((1 + 30 + 1) / 450);
     expect(t.unhealthy).toBe(2);
+  });
+});
+
+describe("nextSort", () => {
+  it("sorts a new column in its natural order first: names A→Z, numbers largest first", () => {
+    expect(nextSort({ sort: "count", dir: "desc" }, "name")).toEqual({ sort: "name", dir: "asc" });
+    expect(nextSort({ sort: "name", dir: "asc" }, "p95")).toEqual({ sort: "p95", dir: "desc" });
+  });
+  it("reverses on a second click", () => {
+    expect(nextSort({ sort: "name", dir: "asc" }, "name")).toEqual({ sort: "name", dir: "desc" });
+    expect(nextSort({ sort: "count", dir: "desc" }, "count")).toEqual({ sort: "count", dir: "asc" });
   });
 });

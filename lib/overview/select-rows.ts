@@ -16,6 +16,17 @@ const SORT_KEYS: Record<string, (r: FleetRow) => number | string | null> = {
   health: (r) => HEALTH_ORDER[r.health],
 };
 
+/** Direction of a column's first sort click: names A→Z, numbers largest first. */
+export function naturalSortDir(key: string): SortDir {
+  return key === "name" ? "asc" : "desc";
+}
+
+/** The sort after a click on `key`: its natural order first, reversed on a second click. */
+export function nextSort(current: { sort: string; dir: SortDir }, key: string): { sort: string; dir: SortDir } {
+  if (current.sort !== key) return { sort: key, dir: naturalSortDir(key) };
+  return { sort: key, dir: current.dir === "asc" ? "desc" : "asc" };
+}
+
 export interface FleetFilter {
   q?: string;
   kind: "all" | "llm" | "ml";

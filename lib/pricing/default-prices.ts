@@ -15,8 +15,8 @@ import type { PriceRates, PriceTier } from "./rates";
  * 5-minute cache write, 2× for a 1-hour one, 0.1× for a read; Sonnet 4/4.5 above 200k input
  * tokens and Gemini 2.5 Pro above 200k bill the whole call at their long-context rates.
  */
-const P = "(?:[\\w.-]+[/.:])?";
-const D = "(?:[-@](?:\\d{4}-?\\d{2}-?\\d{2}|latest|v\\d+(?::\\d+)?|\\d{3}))*";
+export const P = "(?:[\\w.-]+[/.:])?";
+export const D = "(?:[-@](?:\\d{4}-?\\d{2}-?\\d{2}|latest|v\\d+(?::\\d+)?|\\d{3}))*";
 
 /** A shipped pattern as people read it: "claude-sonnet-4(?:-5)?" rather than the full regex (display only). */
 export function shippedPatternLabel(model: string): string {
@@ -83,3 +83,6 @@ export const DEFAULT_PRICES: PriceEntry[] = [
   row("mistral", "mistral-large", { inputPerMTok: 2, outputPerMTok: 6 }),
   row("mistral", "mistral-small", { inputPerMTok: 0.1, outputPerMTok: 0.3 }),
 ];
+
+/** The model-name part of each shipped pattern, without the prefix and suffix (lib/models/canonical-name.ts). */
+export const KNOWN_MODEL_NAMES: string[] = DEFAULT_PRICES.map((p) => p.model.slice(P.length, p.model.length - D.length));

@@ -42,4 +42,6 @@ export const queryKeys = {
   incidents: (project: string | null, filter: Record<string, unknown>) => ["alerts", project, "incidents", filter] as const,
   incident: (project: string | null, id: number) => ["alerts", project, "incident", id] as const,
   incidentSeries: (project: string | null, id: number) => ["alerts", project, "incident", id, "series"] as const,
+  groups: (project: string | null, kind: string, params: Record<string, unknown>, range: TimeRange) => ["groups", project, kind, params, rangeKey(range)] as const,
+  group: (project: string | null, kind: string, id: string, range: TimeRange | null) => ["groups", project, kind, id, range ? rangeKey(range) : null] as const,
 };

@@ -40,6 +40,16 @@ export async function listBudgets(ctx: ServiceContext): Promise<{ data: BudgetSt
 }
 
 /**
+ * One budget's spend and state now, for the alerts' `cost_usd` rules that watch a budget
+ * (scope.budgetId): the same figure the budgets page shows. Null when the budget is not in the project.
+ */
+export async function getBudgetStatus(ctx: ServiceContext, input: { id: number }): Promise<BudgetStatus | null> {
+  authorize(ctx, "telemetry:read");
+  const [row] = await ctx.db.orm.select().from(budget).where(and(eq(budget.projectId, ctx.projectId), eq(budget.id, input.id)));
+  return row ? statusOf(ctx, row) : null;
+}
+
+/**
  * Project budgets read the rollups (LLM rows' cost); user and tag budgets scan the window's
  * events, which the rollups do not split by (at most 30 days: the spend breakdown's bound).
  */

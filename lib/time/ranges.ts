@@ -82,12 +82,26 @@ export interface TimeWindow {
   interval: Interval;
 }
 
-/** Turns the URL state into absolute epoch-ms bounds at `now`. A broken custom range falls back to 24 h. */
+/**
+ * Why a custom range cannot be used, or null when it can. The time controls refuse to apply
+ * such a range, and a URL carrying one says so instead of silently showing another window.
+ */
+export function customRangeProblem(from: string | undefined, to: string | undefined, now = Date.now()): string | null {
+  const f = parseInstant(from);
+  if (f === null) return from ? "From is not a valid date." : "Pick a start (From).";
+  const t = to ? parseInstant(to) : now;
+  if (t === null) return "To is not a valid date.";
+  if (f >= t) return "From must be before To.";
+  if (f > now) return "From is in the future.";
+  return null;
+}
+
+/** Turns the URL state into absolute epoch-ms bounds at `now`. A broken custom range falls back to 24 h (and says so: customRangeProblem). */
 export function resolveWindow(range: TimeRange, now = Date.now()): TimeWindow {
-  if (range.range === "custom") {
-    const from = parseInstant(range.from);
+  if (range.range === "custom" && customRangeProblem(range.from, range.to, now) === null) {
+    const from = parseInstant(range.from)!;
     const to = parseInstant(range.to) ?? now;
-    if (from !== null && from < to) return { from, to, interval: intervalFor(to - from) };
+    return { from, to, interval: intervalFor(to - from) };
   }
   const span = PRESET_MS[range.range === "custom" ? "24h" : range.range];
   return { from: now - span, to: now, interval: intervalFor(span) };
@@ -95,6 +109,7 @@ export function resolveWindow(range: TimeRange, now = Date.now()): TimeWindow {
 
 export function rangeLabel(range: TimeRange): string {
   if (range.range !== "custom") return `Last ${range.range}`;
+  if (customRangeProblem(range.from, range.to) !== null) return "Last 24h (the custom range is invalid)";
   const w = resolveWindow(range);
   const fmt = (t: number) => new Date(t).toISOString().slice(0, 16).replace("T", " ");
   return `${fmt(w.from)} – ${fmt(w.to)} UTC`;

@@ -85,10 +85,33 @@ describe("alert API", () => {
     expect((await get(server.url, `/api/v1/alert-rules/${id}`, p.key)).status).toBe(404);
   });
 
-  it.each(["confirmed_hallucination_rate", "drift_share", "accuracy", "injection_rate", "review_backlog"])("accepts %s in the schema but answers 400 until a source is registered", async (metric) => {
-    const r = await post(server.url, "/api/v1/alert-rules", { name: "x", metric, windowSeconds: 300, comparator: ">", threshold: 1 }, { key: p.key });
+  // injection_rate's data comes with the governance branch; until then it has no source.
+  it("accepts injection_rate in the schema but answers 400 until a source is registered", async () => {
+    const r = await post(server.url, "/api/v1/alert-rules", { name: "x", metric: "injection_rate", windowSeconds: 300, comparator: ">", threshold: 1 }, { key: p.key });
     expect(r.status).toBe(400);
     expect(r.json.error).toMatchObject({ message: "metric not available in this build", details: [{ path: "metric" }] });
+  });
+
+  it.each([
+    ["confirmed_hallucination_rate", { promptId: "answer" }],
+    ["drift_share", { model: "fraud" }],
+    ["feature_drift", { model: "fraud", feature: "amount" }],
+    ["accuracy", { model: "churn" }],
+    ["review_backlog", { queueId: 1 }],
+  ])("creates a rule on %s now that its source is registered", async (metric, scope) => {
+    const r = await post(server.url, "/api/v1/alert-rules", { name: metric, metric, scope, windowSeconds: 3600, comparator: ">", threshold: 0.5 }, { key: p.key });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    expect(r.json).toMatchObject({ metric, scope });
+  });
+
+  it("refuses a scope field or group-by the metric cannot honour, naming the field", async () => {
+    const env = await post(server.url, "/api/v1/alert-rules", { name: "x", metric: "accuracy", scope: { environment: "prod" }, windowSeconds: 3600, comparator: "<", threshold: 0.8 }, { key: p.key });
+    expect(env.status).toBe(400);
+    expect(env.json.error.details[0].path).toBe("scope.environment");
+    const byUser = await post(server.url, "/api/v1/alert-rules", { name: "x", metric: "drift_share", groupBy: "user", windowSeconds: 3600, comparator: ">", threshold: 0.5 }, { key: p.key });
+    expect(byUser.json.error.details[0].path).toBe("groupBy");
+    const queueOnCost = await post(server.url, "/api/v1/alert-rules", { name: "x", metric: "cost_usd", scope: { queueId: 1 }, windowSeconds: 3600, comparator: ">", threshold: 5 }, { key: p.key });
+    expect(queueOnCost.json.error.details[0].path).toBe("scope.queueId");
   });
 
   it("rejects an unknown metric name outright", async () => {

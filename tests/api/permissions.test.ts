@@ -12,8 +12,11 @@ import { upsertUser } from "@/lib/users/create-user";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
 import { llmEvent } from "@/tests/helpers/ingest-client";
 
-/** Routes that are public on purpose: next-auth's own endpoints. Everything else declares a permission. */
-const PUBLIC = new Set(["app/api/auth/[...nextauth]/route.ts"]);
+/**
+ * Routes that are public on purpose: next-auth's own endpoints, and the 404 for unknown API
+ * paths (it reveals nothing and reads nothing). Everything else declares a permission.
+ */
+const PUBLIC = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/[...missing]/route.ts"]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 function routeFiles(dir = "app/api"): string[] {

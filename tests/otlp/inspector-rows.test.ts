@@ -44,7 +44,8 @@ describe("inspectorRows", () => {
       {},
       { "service.name": "support-bot", "host.name": "worker-3" },
     );
-    expect(source(rows, "model")).toEqual({ field: "model", value: "gpt-4o-mini-2024-07-18", source: "gen_ai.response.model", fixed: false });
+    // The dated response model groups under its canonical name (lib/models/canonical-name.ts).
+    expect(source(rows, "model")).toEqual({ field: "model", value: "gpt-4o-mini", source: "gen_ai.response.model", fixed: false });
     expect(source(rows, "inputTokens")).toMatchObject({ value: "42", source: "gen_ai.usage.input_tokens" });
     expect(source(rows, "outputTokens")).toMatchObject({ value: "7", source: "gen_ai.usage.output_tokens" });
     expect(source(rows, "promptId")).toMatchObject({ value: "support-answer", source: "sightline.prompt.id" });

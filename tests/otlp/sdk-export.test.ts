@@ -105,7 +105,8 @@ describe.each(Object.keys(exporters))("the OpenTelemetry JS SDK exporting over %
     const byId = new Map(events.map((e) => [e.id as string, e]));
 
     expect(byId.get(idOf(spans.chat))).toMatchObject({
-      type: "llm", model: "gpt-4o-mini", environment: "staging", userId: null, sessionId: "sess-1",
+      // userId comes from the root span ("user.id" is set there only: lib/otlp/propagate-root-attributes.ts).
+      type: "llm", model: "gpt-4o-mini", environment: "staging", userId: "u-1", sessionId: "sess-1",
       inputTokens: 1200, outputTokens: 300, costUsd: 0.00036, promptId: "day-planner", promptVersion: 3,
       latencyMs: 1234.5, status: "ok", traceId, spanId: spans.chat.spanContext().spanId, parentSpanId: spans.agent.spanContext().spanId,
       input: [{ role: "user", content: "Plan my day" }], output: "Here is a plan.",

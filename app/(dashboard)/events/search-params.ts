@@ -15,6 +15,8 @@ export const eventsSearchParams = timeRangeSchema.extend({
   flagged: z.enum(["true", "false"]).optional().catch(undefined),
   userId: text(256),
   sessionId: text(256),
+  environment: text(64),
+  responseModel: text(200),
   traceId: text(128),
   q: text(200),
   event: text(128),
@@ -22,4 +24,4 @@ export const eventsSearchParams = timeRangeSchema.extend({
 
 export type EventsSearchParams = z.infer<typeof eventsSearchParams>;
 
-export const EVENT_FILTER_KEYS = ["type", "model", "modelVersion", "promptId", "promptVersion", "status", "flagged", "userId", "sessionId", "traceId", "q"] as const;
+export const EVENT_FILTER_KEYS = ["type", "model", "modelVersion", "promptId", "promptVersion", "status", "flagged", "userId", "sessionId", "environment", "responseModel", "traceId", "q"] as const;

@@ -18,7 +18,7 @@ export default async function PromptsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Prompts" subtitle="Registered and observed prompts with their versions" timeControls={false} />
-      <main className="p-5">
+      <main className="p-3 sm:p-5">
         <Card>
           <Table aria-label="Prompts">
             <thead>

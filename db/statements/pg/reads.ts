@@ -58,6 +58,8 @@ export async function scanEventsPg(db: Db, f: EventScanFilter): Promise<EventRea
   eq("flagged", f.flagged);
   eq("user_id", f.userId);
   eq("session_id", f.sessionId);
+  eq("environment", f.environment);
+  eq("(body::jsonb ->> 'responseModel')", f.responseModel);
   eq("trace_id", f.traceId);
   if (f.q !== null) {
     p.push(f.q);

@@ -33,4 +33,9 @@ export interface MetricSource {
   label: string;
   unit: MetricUnit;
   read(db: Db, q: MetricQuery): Promise<MetricReading[]>;
+  /**
+   * The scope fields and group-bys this metric can honour, when not all of them: a rule naming
+   * another is refused at creation (400 naming the field) rather than silently ignoring it.
+   */
+  supports?: { scope: readonly (keyof RuleScope)[]; groupBy: readonly GroupBy[] };
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { ValidationError } from "@/lib/api/errors";
 import { readObservations } from "@/lib/alerts/evaluate/read-observations";
 import { okState, step, type GroupState } from "@/lib/alerts/evaluate/step";
 import { evaluationWindow } from "@/lib/alerts/evaluate/window";
 import { metricSource } from "@/lib/alerts/metrics";
 import { authorize, type ServiceContext } from "@/lib/services/context";
+import { checkMetricSupport } from "./check-rule";
 import { createRuleSchema } from "./rule-schema";
 import { stepRuleOf, type AlertRule } from "./rule-view";
 
@@ -33,8 +33,8 @@ export type BacktestResult = z.infer<typeof backtestResultSchema>;
  */
 export async function backtestAlertRule(ctx: ServiceContext, input: z.output<typeof backtestInputSchema>): Promise<BacktestResult> {
   authorize(ctx, "telemetry:read");
-  const source = metricSource(input.metric);
-  if (!source) throw new ValidationError("metric not available in this build", [{ path: "metric", message: `'${input.metric}' has no metric source in this build` }]);
+  checkMetricSupport(input.metric, input.scope, input.groupBy ?? null);
+  const source = metricSource(input.metric)!;
   const now = ctx.now();
   const rule = draftRule(input);
   const stepMs = Math.max(rule.windowSeconds * 1000, Math.ceil((BACKTEST_DAYS * 86_400_000) / MAX_STEPS / 60_000) * 60_000);

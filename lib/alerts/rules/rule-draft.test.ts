@@ -22,4 +22,14 @@ describe("draftToBody", () => {
     expect(body).toMatchObject({ groupBy: "model", relative: { baseline: "last_week" } });
     expect(createRuleSchema.safeParse(body).success).toBe(true);
   });
+
+  it("sends a feature only with feature_drift and a queue only with review_backlog", () => {
+    const drift = draftToBody({ ...EMPTY_DRAFT, metric: "feature_drift", model: "fraud", feature: " amount ", queueId: "4", threshold: "0.2" });
+    expect(drift).toMatchObject({ scope: { model: "fraud", feature: "amount" } });
+    expect(createRuleSchema.safeParse(drift).success).toBe(true);
+    const backlog = draftToBody({ ...EMPTY_DRAFT, metric: "review_backlog", feature: "amount", queueId: "4", threshold: "50" });
+    expect(backlog).toMatchObject({ scope: { queueId: 4 } });
+    expect(createRuleSchema.safeParse(backlog).success).toBe(true);
+    expect(draftToBody({ ...EMPTY_DRAFT, feature: "amount", queueId: "4", threshold: "1" })).toMatchObject({ scope: {} });
+  });
 });

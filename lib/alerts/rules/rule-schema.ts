@@ -26,6 +26,13 @@ export const ruleScopeSchema = z
     userId: z.string().min(1).max(200).optional(),
     /** feature_drift only: the feature whose drift statistic is watched. */
     feature: z.string().min(1).max(200).optional(),
+    /** review_backlog only: the review queue watched (absent: every queue of the project, summed). */
+    queueId: z.number().int().positive().optional(),
+    /**
+     * cost_usd only: watch a spend budget (lib/spend/budgets.ts). The rule then reads the budget's
+     * spend over the budget's own rolling window (1, 7 or 30 days) and scope; windowSeconds is unused.
+     */
+    budgetId: z.number().int().positive().optional(),
   })
   .strict();
 export type RuleScope = z.infer<typeof ruleScopeSchema>;
@@ -105,4 +112,10 @@ export function checkThresholds(r: ThresholdFields, ctx: z.RefinementCtx): void 
     }
   }
   if (r.metric === "feature_drift" && !r.scope?.feature) issue("scope.feature", "feature_drift needs scope.feature");
+  if (r.scope?.feature !== undefined && r.metric !== undefined && r.metric !== "feature_drift") issue("scope.feature", "only feature_drift rules name a feature");
+  if (r.scope?.budgetId !== undefined) {
+    if (r.metric !== undefined && r.metric !== "cost_usd") issue("scope.budgetId", "only cost_usd rules watch a budget");
+    else if (Object.keys(r.scope).some((k) => k !== "budgetId")) issue("scope.budgetId", "a budget rule takes its scope from the budget: no other scope fields");
+  }
+  if (r.scope?.queueId !== undefined && r.metric !== undefined && r.metric !== "review_backlog") issue("scope.queueId", "only review_backlog rules name a queue");
 }

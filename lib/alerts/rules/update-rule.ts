@@ -16,7 +16,8 @@ export async function updateAlertRule(ctx: ServiceContext, input: { id: number; 
   const merged = { ...current, ...p };
   const check = z.object({}).superRefine((_, c) => checkThresholds(merged, c)).safeParse({});
   if (!check.success) throw new ValidationError("Invalid thresholds", zodDetails(check.error.issues));
-  await checkRuleReferences(ctx, p);
+  // The merged rule too: a patch of the scope or group-by must suit the metric it keeps.
+  await checkRuleReferences(ctx, { metric: merged.metric, scope: merged.scope, groupBy: merged.groupBy, channelIds: p.channelIds });
   const set: Partial<typeof alertRule.$inferInsert> = { updatedAt: ctx.now() };
   for (const k of ["name", "metric", "scope", "windowSeconds", "comparator", "threshold", "warningThreshold", "recoveryThreshold", "warningRecoveryThreshold", "pendingSeconds", "keepFiringSeconds", "minSamples", "noData", "renotifySeconds", "enabled"] as const) {
     if (p[k] !== undefined) (set as Record<string, unknown>)[k] = p[k];

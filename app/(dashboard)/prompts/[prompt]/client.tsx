@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { VersionComparison } from "@/components/dashboard/version-comparison";
 import { StickyLink } from "@/components/layout/nav-link";
@@ -9,6 +10,7 @@ import { HumanReviewRates } from "@/components/review/human-review-rates";
 import { TemplateDiff } from "@/components/prompts/template-diff";
 import { VersionsTable } from "@/components/prompts/versions-table";
 import { CostSplitCard } from "@/components/spend/cost-split-card";
+import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { ErrorState } from "@/components/ui/error-state";
@@ -17,6 +19,7 @@ import { compareVersions } from "@/lib/charts/compare";
 import { versionMetricDefs } from "@/lib/charts/metric-defs";
 import { rangeLabel } from "@/lib/time/ranges";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
+import { promoteChange, undoPromotionChanges, type VersionLabels } from "@/lib/prompts/plan-promotion";
 import { queryKeys } from "@/lib/queries/keys";
 import { promptQuery, promptStatsQuery, setVersionLabels } from "@/lib/queries/prompts";
 import { prepareCostSplit } from "@/lib/spend/cost-split";
@@ -30,15 +33,37 @@ export function PromptClient({ promptKey, defaultA, defaultB }: { promptKey: str
   const prompt = useQuery(promptQuery(project, promptKey));
   const stats = useQuery(promptStatsQuery(project, promptKey, a, b, state));
   const qc = useQueryClient();
+  // The labels as they were before the last promotion, so it can be undone.
+  const [undo, setUndo] = useState<{ version: number; before: VersionLabels[] } | null>(null);
+  const refresh = () => qc.invalidateQueries({ queryKey: queryKeys.prompt(project, promptKey) });
   const promote = useMutation({
-    mutationFn: ({ version, labels }: { version: number; labels: string[] }) => setVersionLabels(project, promptKey, version, labels),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.prompt(project, promptKey) }),
+    mutationFn: async (version: number) => {
+      const before = versions.map((v) => ({ version: v.version, labels: v.labels }));
+      const change = promoteChange(before, version);
+      await setVersionLabels(project, promptKey, change.version, change.labels);
+      return { version, before };
+    },
+    onSuccess: (done) => {
+      setUndo(done);
+      return refresh();
+    },
+  });
+  const revert = useMutation({
+    mutationFn: async (u: { version: number; before: VersionLabels[] }) => {
+      for (const c of undoPromotionChanges(u.before, u.version)) await setVersionLabels(project, promptKey, c.version, c.labels);
+    },
+    onSuccess: () => {
+      setUndo(null);
+      return refresh();
+    },
   });
 
   const versions = prompt.data?.prompt.versions ?? [];
   const statsOf = (v: number | null) => stats.data?.versions.find((s) => s.version === v);
   const templateOf = (v: number | null) => versions.find((x) => x.version === v)?.template ?? null;
   const options = versions.map((v) => ({ value: String(v.version), label: `v${v.version}${v.labels.length ? ` · ${v.labels.join(", ")}` : ""}` }));
+  const error = prompt.error ?? stats.error;
+  const pair = a !== null && b !== null && a !== b;
 
   return (
     <>
@@ -51,40 +76,57 @@ export function PromptClient({ promptKey, defaultA, defaultB }: { promptKey: str
         title={prompt.data?.prompt.name ?? promptKey}
         subtitle={`${promptKey} · ${versions.length} versions · ${rangeLabel(state)}`}
       />
-      <main className="flex flex-col gap-4 p-5">
-        {prompt.error ? <ErrorState error={prompt.error} /> : null}
-        {stats.error ? <ErrorState error={stats.error} /> : null}
-        <Card>
-          <CardHeader title="Versions" description="Per-version metrics over the selected range; labels move when set on another version" />
-          {stats.data && prompt.data ? (
-            <VersionsTable
-              versions={versions}
-              stats={stats.data.versions}
-              onPromote={(version, labels) => promote.mutate({ version, labels })}
-              pending={promote.isPending}
-            />
-          ) : (
-            <Skeleton className="m-3 h-32" />
-          )}
-        </Card>
-        {stats.data ? <CostSplitCard split={prepareCostSplit(stats.data.versions)} /> : null}
-        <VersionComparison
-          title="Compare versions"
-          versions={options}
-          a={a ? String(a) : undefined}
-          b={b ? String(b) : undefined}
-          onChange={(p) => setState(p)}
-          rows={a && b ? compareVersions(statsOf(a), statsOf(b), versionMetricDefs("llm")) : []}
-          footer={
-            stats.data?.comparison ? (
-              <div className="border-t border-border">
-                <div className="px-3 pb-1 pt-2.5 text-[13px] font-semibold">Significance (α = 0.05)</div>
-                <SignificancePanel comparison={stats.data.comparison} />
-              </div>
-            ) : null
-          }
-        />
-        {a && b ? (
+      <main className="flex flex-col gap-4 p-3 sm:p-5">
+        {error ? (
+          <ErrorState
+            error={error}
+            onRetry={() => {
+              if (prompt.error) prompt.refetch();
+              if (stats.error) stats.refetch();
+            }}
+            retrying={prompt.isRefetching || stats.isRefetching}
+          />
+        ) : null}
+        {promote.error ?? revert.error ? <ErrorState error={promote.error ?? revert.error} /> : null}
+        {undo ? (
+          <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-ok/30 bg-ok/10 px-3 py-2 text-xs">
+            <span>v{undo.version} is now in production.</span>
+            <Button onClick={() => revert.mutate(undo)} disabled={revert.isPending}>
+              {revert.isPending ? "Undoing…" : "Undo"}
+            </Button>
+          </div>
+        ) : null}
+        {error ? null : (
+          <Card>
+            <CardHeader title="Versions" description="Per-version metrics over the selected range; labels move when set on another version" />
+            {stats.data && prompt.data ? (
+              <VersionsTable versions={versions} stats={stats.data.versions} onPromote={(version) => promote.mutate(version)} pending={promote.isPending || revert.isPending} />
+            ) : (
+              <Skeleton className="m-3 h-32" />
+            )}
+          </Card>
+        )}
+        {!error && stats.data ? <CostSplitCard split={prepareCostSplit(stats.data.versions)} /> : null}
+        {!error && versions.length >= 2 ? (
+          <VersionComparison
+            title="Compare versions"
+            versions={options}
+            a={a ? String(a) : undefined}
+            b={b ? String(b) : undefined}
+            onChange={(p) => setState(p)}
+            rows={pair ? compareVersions(statsOf(a), statsOf(b), versionMetricDefs("llm")) : []}
+            empty={defaultA === null ? "Fewer than two versions have calls in this range; widen the range or pick two versions." : undefined}
+            footer={
+              stats.data?.comparison ? (
+                <div className="border-t border-border">
+                  <div className="px-3 pb-1 pt-2.5 text-[13px] font-semibold">Significance (α = 0.05)</div>
+                  <SignificancePanel comparison={stats.data.comparison} />
+                </div>
+              ) : null
+            }
+          />
+        ) : null}
+        {!error && pair ? (
           <Card>
             <CardHeader title={`Template · v${a} → v${b}`} description="Lines removed from A in red, added in B in green" />
             <CardBody>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { parseSearchParams, type RawSearchParams } from "@/lib/dashboard/search-params";
+import { defaultComparison } from "@/lib/dashboard/default-comparison";
 import { resolveWindow } from "@/lib/time/ranges";
 import { findPromptRow, getPrompt } from "@/lib/prompts/get-prompt";
 import { getPromptStats } from "@/lib/prompts/get-prompt-stats";
@@ -26,11 +27,13 @@ export default async function PromptPage({ params, searchParams }: Props) {
   const project = state.project ?? null;
   const qc = makeQueryClient();
   const prompt = await getPrompt(ctx, { key });
-  // Default comparison: the previous version against the latest.
-  const a = state.a ?? prompt.versions[1]?.version ?? null;
-  const b = state.b ?? prompt.versions[0]?.version ?? null;
-  qc.setQueryData(promptQuery(project, key).queryKey, { prompt });
   const w = resolveWindow(state);
+  // Default comparison: the two versions with the most calls in the range (oldest first).
+  const traffic = (await getPromptStats(ctx, { key, from: w.from, to: w.to })).versions;
+  const pair = defaultComparison([...traffic].sort((x, y) => x.version - y.version).map((v) => ({ version: v.version, count: v.count })));
+  const a = state.a ?? pair?.a ?? null;
+  const b = state.b ?? pair?.b ?? null;
+  qc.setQueryData(promptQuery(project, key).queryKey, { prompt });
   qc.setQueryData(
     promptStatsQuery(project, key, a, b, state).queryKey,
     await getPromptStats(ctx, { key, from: w.from, to: w.to, a: a ?? undefined, b: b ?? undefined }),

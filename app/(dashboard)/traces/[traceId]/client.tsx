@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { EventDrawer } from "@/components/events/event-drawer";
+import { GroupStats } from "@/components/events/group-stats";
 import { TraceTimeline } from "@/components/events/trace-timeline";
 import { StickyLink } from "@/components/layout/nav-link";
 import { Card } from "@/components/ui/card";
@@ -10,15 +11,34 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatMs } from "@/lib/charts/format";
 import { eventsToSpans, layoutTrace } from "@/lib/charts/trace-tree";
+import { useDrawerParam } from "@/lib/dashboard/use-drawer-param";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
+import { eventsHrefForRange } from "@/lib/dashboard/drill-down";
 import { traceQuery } from "@/lib/queries/events";
+import { traceSummaryQuery } from "@/lib/queries/groups";
 import { traceSearchParams } from "./search-params";
 
 export function TraceClient({ traceId }: { traceId: string }) {
   const [state, setState] = useUrlState(traceSearchParams);
+  const drawer = useDrawerParam("event", setState);
   const project = state.project ?? null;
   const q = useQuery(traceQuery(project, traceId));
+  const totals = useQuery(traceSummaryQuery(project, traceId));
   const layout = q.data ? layoutTrace(eventsToSpans(q.data.events)) : null;
+
+  let body: React.ReactNode;
+  if (q.isError) body = <ErrorState error={q.error} onRetry={() => q.refetch()} retrying={q.isRefetching} />;
+  else if (!layout) body = <Card><Skeleton className="m-3 h-40" /></Card>;
+  else if (layout.rows.length === 0) body = <p className="text-xs text-muted">No events carry this trace id.</p>;
+  else
+    body = (
+      <Card className="overflow-x-auto">
+        <div className="min-w-[640px]">
+          <TraceTimeline layout={layout} onOpen={drawer.open} />
+        </div>
+      </Card>
+    );
+
   return (
     <>
       <PageHeader
@@ -28,15 +48,16 @@ export function TraceClient({ traceId }: { traceId: string }) {
             Events
           </StickyLink>
         }
-        title={<span className="font-mono">{traceId}</span>}
+        title={<span className="truncate font-mono">{traceId}</span>}
         subtitle={layout ? `${layout.rows.length} spans · ${formatMs(layout.durationMs)}` : "Trace"}
       />
-      <main className="p-5">
-        {q.error ? <ErrorState error={q.error} /> : null}
-        <Card>{layout ? <TraceTimeline layout={layout} onOpen={(id) => setState({ event: id })} /> : <Skeleton className="m-3 h-40" />}</Card>
-        {layout && layout.rows.length === 0 ? <p className="mt-3 text-xs text-muted">No events carry this trace id.</p> : null}
+      <main className="flex flex-col gap-4 p-3 sm:p-5">
+        {totals.data ? (
+          <GroupStats group={totals.data} spans errorsHref={eventsHrefForRange({ project, traceId, status: "error" }, { range: "30d", refresh: 0 })} />
+        ) : null}
+        {body}
       </main>
-      <EventDrawer project={project} eventId={state.event ?? null} onClose={() => setState({ event: undefined })} />
+      <EventDrawer project={project} eventId={state.event ?? null} onClose={drawer.close} />
     </>
   );
 }

@@ -1,0 +1,1 @@
+export { groupListSearchParams as sessionsSearchParams } from "@/lib/dashboard/group-search-params";

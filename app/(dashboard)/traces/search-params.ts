@@ -1,0 +1,1 @@
+export { groupListSearchParams as tracesSearchParams } from "@/lib/dashboard/group-search-params";

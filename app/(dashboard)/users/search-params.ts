@@ -1,0 +1,1 @@
+export { groupListSearchParams as usersSearchParams } from "@/lib/dashboard/group-search-params";

@@ -1,0 +1,73 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { BASE_URL } from "./env";
+import { ingest, uniqueId } from "./helpers";
+
+/**
+ * Every page at a desktop and a phone width, in both themes: the document never scrolls
+ * sideways and axe-core finds no serious or critical violation.
+ */
+const VIEWPORTS = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+const THEMES = ["light", "dark"] as const;
+
+// Module level: the page list below is built when the file loads, before any hook runs. A
+// restarted worker reloads the module and ingests under its own fresh ids.
+const traceId = uniqueId("a11y-trace");
+const eventId = `${traceId}-llm`;
+
+test.beforeAll(async ({ request }) => {
+  const t0 = Date.now() - 60_000;
+  await ingest(request, [
+    { id: `${traceId}-root`, type: "span", name: "handle_request", model: "rag-pipeline", traceId, spanId: "r1", timestamp: t0, latencyMs: 900 },
+    { id: eventId, type: "llm", model: "gpt-4o", traceId, spanId: "l1", parentSpanId: "r1", timestamp: t0 + 50, latencyMs: 700, userId: "a11y-user", sessionId: "a11y-session", input: "What is the refund window for an order placed yesterday?", output: "Thirty days from delivery, according to the policy excerpt." },
+  ]);
+});
+
+/** Path → something that shows the page finished loading its data. */
+function pages(): { name: string; path: string; ready: (p: Page) => Promise<void> }[] {
+  const heading = (name: string | RegExp) => async (p: Page) => {
+    await expect(p.getByRole("heading", { level: 1, name })).toBeVisible();
+  };
+  return [
+    { name: "overview", path: "/", ready: async (p) => void (await expect(p.getByRole("table", { name: "Models" })).toBeVisible()) },
+    { name: "prompts", path: "/prompts", ready: async (p) => void (await expect(p.getByRole("table", { name: "Prompts" })).toBeVisible()) },
+    { name: "prompt", path: "/prompts/support-answer?range=7d", ready: async (p) => void (await expect(p.getByTestId("prompt-version-row").first()).toBeVisible()) },
+    { name: "model-llm", path: "/models/gpt-4o?range=7d", ready: async (p) => void (await expect(p.getByTestId("chart-Cost").locator(".recharts-surface")).toBeVisible()) },
+    { name: "model-ml", path: "/models/fraud-xgb?range=7d", ready: async (p) => void (await expect(p.getByTestId("chart-Latency").locator(".recharts-surface")).toBeVisible()) },
+    { name: "events", path: "/events?range=7d", ready: async (p) => void (await expect(p.getByTestId("event-row").first()).toBeVisible()) },
+    { name: "event-drawer", path: `/events?range=1h&event=${eventId}`, ready: async (p) => void (await expect(p.getByTestId("event-detail")).toBeVisible()) },
+    { name: "trace", path: `/traces/${traceId}`, ready: async (p) => void (await expect(p.getByRole("treeitem")).toHaveCount(2)) },
+    { name: "traces", path: "/traces?range=1h", ready: async (p) => void (await expect(p.getByTestId("traces-row").first()).toBeVisible()) },
+    { name: "sessions", path: "/sessions?range=7d", ready: async (p) => void (await expect(p.getByRole("table", { name: "Sessions" })).toBeVisible()) },
+    { name: "users", path: "/users?range=7d", ready: async (p) => void (await expect(p.getByRole("table", { name: "Users" })).toBeVisible()) },
+    { name: "user", path: `/users/a11y-user?range=1h`, ready: async (p) => void (await expect(p.getByTestId("event-row").first()).toBeVisible()) },
+    { name: "not-found-route", path: "/no/such/page", ready: heading("Page not found") },
+    { name: "not-found-model", path: "/models/no-such-model", ready: heading(/No model/) },
+  ];
+}
+
+for (const vp of VIEWPORTS) {
+  for (const theme of THEMES) {
+    test.describe(`${vp.name} · ${theme}`, () => {
+      test.use({ viewport: { width: vp.width, height: vp.height } });
+      test.beforeEach(async ({ context }) => {
+        await context.addCookies([{ name: "theme", value: theme, url: BASE_URL }]);
+      });
+      for (const pg of pages()) {
+        test(`${pg.name}: no sideways scroll, no serious axe violation`, async ({ page }) => {
+          await page.goto(pg.path);
+          await pg.ready(page);
+          await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /light/);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `document is ${overflow}px wider than the viewport`).toBeLessThanOrEqual(0);
+          const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+          const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+          expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+        });
+      }
+    });
+  }
+}
