@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, AUTH_FILE, BASE_URL, DATA_DIR, DB_FILE, E2E_PORT, PROJECT } from "./e2e/env";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, AUTH_FILE, BASE_URL, DATA_DIR, DATABASE_URL, E2E_PORT, PG_URL, PROJECT } from "./e2e/env";
 
 /**
  * E2E against the production build (`scripts/start.ts` builds when sources changed), on a
@@ -35,13 +35,14 @@ export default defineConfig({
   ],
   webServer: {
     // The demo is seeded explicitly: start never seeds it when SIGHTLINE_INIT_* is set.
-    command: `rm -rf "${DATA_DIR}" && mkdir -p "${DATA_DIR}" && npx tsx scripts/sightline.ts seed --scenario demo && npx tsx scripts/start.ts`,
+    command: `rm -rf "${DATA_DIR}" && mkdir -p "${DATA_DIR}"${PG_URL ? " && npx tsx e2e/reset-postgres.ts" : ""} && npx tsx scripts/sightline.ts seed --scenario demo && npx tsx scripts/start.ts`,
     url: `${BASE_URL}/login`,
     timeout: 15 * 60_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
-      DATABASE_URL: `file:${DB_FILE}`,
+      DATABASE_URL,
+      SIGHTLINE_DATA_DIR: DATA_DIR,
       PORT: String(E2E_PORT),
       NEXTAUTH_URL: BASE_URL,
       SIGHTLINE_INIT_PROJECT: PROJECT,

@@ -55,18 +55,18 @@ async function main() {
     if (i >= WARMUP) steps[step].push(performance.now() - t);
     return out;
   };
-  batches.forEach((b, i) => {
+  for (const [i, b] of batches.entries()) {
     const decoded = time("decode", i, () => decodeTraces(b.protobuf, "protobuf"));
     time("map", i, () => decoded.spans.map(mapSpan)); // timed alone; prepareTraces maps again below
     const t = performance.now();
-    const prepared = prepareTraces(otlp.db, otlp.projectId, decoded);
+    const prepared = await prepareTraces(otlp.db, otlp.projectId, decoded);
     if (i >= WARMUP) steps["intern + validate"].push(performance.now() - t - steps.map.at(-1)!);
     const json = time("JSON for the writer", i, () => JSON.stringify(prepared.events.valid));
     const items = time("writer: parse JSON", i, () => JSON.parse(json) as StoreItem[]);
     time("writer: store", i, () => storeEvents(otlp.db, otlp.projectId, items));
     const valid = time("native: parse + validate", i, () => validateEvents(parseBatch(b.native)).valid);
     time("native: store", i, () => storeEvents(native.db, native.projectId, valid));
-  });
+  }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const ms = Object.fromEntries(Object.entries(steps).map(([k, xs]) => [k, Math.round(median(xs) * 100) / 100]));
   const requestThread = ms.decode + ms.map + ms["intern + validate"] + ms["JSON for the writer"];

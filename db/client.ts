@@ -6,7 +6,8 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 import { registerDriver } from "./driver";
 import { SqliteTransactions } from "./sqlite-transaction";
-import { databaseUrl, ingestOnWorker, intEnv, sqlitePath, sqliteSynchronous } from "@/lib/config/env";
+import { databaseDialect, databaseUrl, ingestOnWorker, intEnv, pgPoolSize, sqlitePath, sqliteSynchronous, type Dialect } from "@/lib/config/env";
+import { openPgDb } from "./pg/open";
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -15,23 +16,27 @@ export type Orm = BetterSQLite3Database<typeof schema>;
  * and use `orm` (Drizzle, always awaited: `await db.orm.select()…`, never `.get()/.all()/.run()`,
  * which exist on one driver only) and `transaction`, the only way to open a transaction.
  * The driver itself stays in db/ (db/driver.ts); hot paths use prepared statements built in
- * db/statements/. A PostgreSQL dialect is a second implementation of this module and of
- * db/statements/ (docs/adr/0026-service-seam.md).
+ * db/statements/. PostgreSQL is the second implementation (db/pg/open.ts): the same SQLite
+ * tables work there through derived twins (docs/adr/0043), and each statement of
+ * db/statements/ has a PostgreSQL sibling behind the same function.
  */
 export interface Db {
   readonly url: string;
-  readonly dialect: "sqlite";
+  readonly dialect: Dialect;
   readonly orm: Orm;
   /** Per-database memo for caches that must not outlive the handle (ids, keys, prices). */
   readonly memo: Map<string, unknown>;
   /**
    * Runs `fn` in one transaction (IMMEDIATE on SQLite: the write lock is taken at BEGIN) and
    * commits when it resolves, rolls back when it throws. Nested calls are savepoints. On
-   * SQLite the callback may await only database work (db/sqlite-transaction.ts).
+   * SQLite the callback may await only database work (db/sqlite-transaction.ts); on
+   * PostgreSQL it runs on one pooled connection at READ COMMITTED.
    */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Resolves once the database is migrated and usable (at once on SQLite). */
+  ready(): Promise<void>;
   isOpen(): boolean;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
@@ -42,9 +47,12 @@ export interface OpenOptions {
   /** Memory-map this much of the file for reads (0: off). */
   mmapMb?: number;
   migrate?: boolean;
+  /** PostgreSQL: connections in this handle's pool (default SIGHTLINE_PG_POOL_SIZE). */
+  poolSize?: number;
 }
 
 export function openDb(url = databaseUrl(), opts: OpenOptions = {}): Db {
+  if (databaseDialect(url) === "postgres") return openPgDb(url, { poolSize: opts.poolSize ?? pgPoolSize(), migrate: opts.migrate });
   const file = sqlitePath(url);
   if (file !== ":memory:") protectDatabaseFile(file);
   const sqlite = new Sqlite(file);
@@ -73,8 +81,9 @@ export function openDb(url = databaseUrl(), opts: OpenOptions = {}): Db {
     memo: new Map(),
     // Same connection inside and outside: the handle passed to `fn` is this one.
     transaction: (fn) => txs.run(() => fn(db)),
+    ready: () => Promise.resolve(),
     isOpen: () => sqlite.open,
-    close: () => {
+    close: async () => {
       if (sqlite.open) sqlite.close();
     },
   };
@@ -102,6 +111,7 @@ function protectDatabaseFile(file: string): void {
 }
 
 export function runMigrations(db: Db): void {
+  if (db.dialect !== "sqlite") throw new Error("runMigrations is SQLite's; PostgreSQL migrates at open (db/pg/open.ts)");
   migrate(db.orm, { migrationsFolder: MIGRATIONS });
 }
 
@@ -115,17 +125,18 @@ export function getDb(): Db {
   const g = globalThis as Global;
   const url = databaseUrl();
   if (g.__sightlineDb && g.__sightlineDb.url === url && g.__sightlineDb.isOpen()) return g.__sightlineDb;
-  g.__sightlineDb?.close();
+  void g.__sightlineDb?.close();
   // With the ingest writer thread on, this connection mostly reads (through the memory map)
   // and the writer's connection holds the big page cache: one large cache, not two (RSS).
-  g.__sightlineDb = openDb(url, ingestOnWorker() ? { cacheMb: Math.min(32, intEnv("SIGHTLINE_SQLITE_CACHE_MB", 64)) } : {});
+  g.__sightlineDb = openDb(url, ingestOnWorker() && databaseDialect(url) === "sqlite" ? { cacheMb: Math.min(32, intEnv("SIGHTLINE_SQLITE_CACHE_MB", 64)) } : {});
   return g.__sightlineDb;
 }
 
-export function closeDb(): void {
+export async function closeDb(): Promise<void> {
   const g = globalThis as Global;
-  g.__sightlineDb?.close();
+  const db = g.__sightlineDb;
   g.__sightlineDb = undefined;
+  await db?.close();
 }
 
 /** Memoise a value on the database handle. */

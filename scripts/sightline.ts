@@ -8,6 +8,7 @@
  *   key:revoke --project S --id N
  *   user:disable --email E [--enable]
  *   demo:password
+ *   migrate-data --from file:… --to postgres://… [--batch N]
  */
 import { parseArgs } from "node:util";
 import { systemContext } from "@/lib/services/context";
@@ -22,6 +23,8 @@ import { verifyPassword } from "@/lib/users/passwords";
 import { seedLoad } from "@/lib/seed/seed-load";
 import { findUserByEmail, upsertUser } from "@/lib/users/create-user";
 import { ApiError } from "@/lib/api/errors";
+import { databaseDialect } from "@/lib/config/env";
+import { copyDatabase } from "@/db/copy/copy-database";
 
 const USAGE = `usage: npm run sightline -- <command> [options]
   migrate
@@ -31,7 +34,9 @@ const USAGE = `usage: npm run sightline -- <command> [options]
   seed --scenario demo|load [--events N] [--days D] [--project S]
   key:revoke --project S --id N
   user:disable --email E [--enable]
-  demo:password`;
+  demo:password
+
+  migrate-data --from file:<sqlite> --to postgres://… [--batch N]   (resumable; verifies counts)`;
 
 class UsageError extends Error {}
 
@@ -40,6 +45,7 @@ const options = {
   scopes: { type: "string" }, name: { type: "string" }, slug: { type: "string" }, scenario: { type: "string" },
   events: { type: "string" }, days: { type: "string" }, id: { type: "string" }, enable: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  from: { type: "string" }, to: { type: "string" }, batch: { type: "string" },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
@@ -128,13 +134,41 @@ async function main() {
   const { values, positionals } = parseArgs({ options, allowPositionals: true, strict: true });
   const cmd = positionals[0];
   if (values.help || !cmd) return void console.log(USAGE);
+  if (cmd === "migrate-data") return migrateData(values);
   const run = commands[cmd];
   if (!run) throw new UsageError(`unknown command "${cmd}"`);
   const db = openDb();
   try {
     await run(db, values);
   } finally {
-    db.close();
+    await db.close();
+  }
+}
+
+/** SQLite → PostgreSQL, in batches, resumable, counts verified (db/copy/copy-database.ts). */
+async function migrateData(v: Values) {
+  const from = required(v, "from");
+  const to = required(v, "to");
+  if (databaseDialect(from) !== "sqlite") throw new UsageError("--from must be a SQLite database (file:…)");
+  if (databaseDialect(to) !== "postgres") throw new UsageError("--to must be a PostgreSQL URL (postgres://…)");
+  const source = openDb(from, { migrate: false });
+  const target = openDb(to, { poolSize: 2 });
+  try {
+    let shown = "";
+    const counts = await copyDatabase(source, target, {
+      batchRows: positiveInt(v.batch, "batch", 2000),
+      onProgress: ({ table, rows, total }) => {
+        const line = `  ${table}: ${rows.toLocaleString("en")} / ${total.toLocaleString("en")}`;
+        if (line !== shown) console.error((shown = line));
+      },
+    });
+    const wrong = counts.filter((c) => c.source !== c.target);
+    for (const c of counts) console.error(`${c.source === c.target ? "ok  " : "DIFF"} ${c.table}: ${c.source} → ${c.target}`);
+    if (wrong.length) throw new Error(`row counts differ in ${wrong.map((c) => c.table).join(", ")}`);
+    console.error("copied and verified; point DATABASE_URL at the PostgreSQL database");
+  } finally {
+    await source.close();
+    await target.close();
   }
 }
 

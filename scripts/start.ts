@@ -58,7 +58,7 @@ async function main() {
   if (init.projectSlug) console.log(`[sightline] init: project "${init.projectSlug}"${init.adminEmail ? `, admin ${init.adminEmail}` : ""}${init.apiKeyRegistered ? ", API key registered" : ""}`);
   if (demo) console.log(`[sightline] seeded the demo project with ${demo.events.toLocaleString("en")} events`);
   const hasDemoUser = Boolean(await findUserByEmail(db, DEMO_EMAIL));
-  db.close();
+  await db.close();
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   // HOSTNAME is the listening address (next start's default is every interface); docs/security.md
   // recommends 127.0.0.1 unless a reverse proxy or a container network sits in front.

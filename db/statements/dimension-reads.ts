@@ -1,9 +1,11 @@
 import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
 import type { ModelKind } from "@/db/schema";
+import { readDimensionTablesPg } from "./pg/reads";
 
 /** The small per-project lookup tables, read whole (hundreds of rows, not millions). */
 export async function readDimensionTables(db: Db, projectId: number) {
+  if (db.dialect === "postgres") return readDimensionTablesPg(db, projectId);
   const s = sqliteOf(db);
   return {
     models: s.prepare("SELECT id, name, kind FROM model WHERE project_id = ?").all(projectId) as { id: number; name: string; kind: ModelKind }[],

@@ -1,5 +1,6 @@
 import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
+import { eventByClientIdPg, eventsOfTracePg, scanEventsPg } from "./pg/reads";
 
 export interface EventReadRow {
   id: number;
@@ -70,11 +71,12 @@ export interface EventScanFilter {
   limit: number;
 }
 
-const ROW_COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id, prompt_version_id, environment,
+/** The columns every event read returns but the body (the PostgreSQL reads use the same list, db/statements/pg/reads.ts). */
+export const ROW_COLUMNS = `id, client_id, type, ts, received_at, model_id, model_version_id, prompt_id, prompt_version_id, environment,
   user_id, session_id, trace_id, span_id, parent_span_id, status, latency_ms, input_tokens, output_tokens, cost_usd,
   cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_reported, cost_input_usd, cost_cache_read_usd,
   cost_cache_write_usd, cost_output_usd, cost_reasoning_usd, unpriced, flagged, hallucination_score, score`;
-const COLUMNS = `${ROW_COLUMNS}, body`;
+export const COLUMNS = `${ROW_COLUMNS}, body`;
 
 /** Characters a list keeps of one body field (docs/api.md → "Limits"). */
 export const PREVIEW_CHARS = 1000;
@@ -100,6 +102,7 @@ const LIST_COLUMNS = `${ROW_COLUMNS},
  * docs/benchmarks.md).
  */
 export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventListRow[]> {
+  if (db.dialect === "postgres") return scanEventsPg(db, f);
   return sqliteOf(db)
     .prepare<[EventScanFilter], EventListRow>(
       `SELECT ${LIST_COLUMNS} FROM event
@@ -122,6 +125,7 @@ export async function scanEvents(db: Db, f: EventScanFilter): Promise<EventListR
 
 /** The first `limit` events of a trace, bodies as list previews (served by the partial trace index). */
 export async function eventsOfTrace(db: Db, projectId: number, traceId: string, limit: number): Promise<EventListRow[]> {
+  if (db.dialect === "postgres") return eventsOfTracePg(db, projectId, traceId, limit);
   return sqliteOf(db)
     .prepare<[number, string, number], EventListRow>(
       `SELECT ${LIST_COLUMNS} FROM event WHERE project_id = ? AND trace_id = ? ORDER BY id LIMIT ?`,
@@ -130,6 +134,7 @@ export async function eventsOfTrace(db: Db, projectId: number, traceId: string, 
 }
 
 export async function eventByClientId(db: Db, projectId: number, clientId: string): Promise<EventReadRow | undefined> {
+  if (db.dialect === "postgres") return eventByClientIdPg(db, projectId, clientId);
   return sqliteOf(db)
     .prepare<[number, string], EventReadRow>(`SELECT ${COLUMNS} FROM event WHERE project_id = ? AND client_id = ?`)
     .get(projectId, clientId);

@@ -1,5 +1,6 @@
 import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
+import { readModelSignalsPg } from "./pg/reads";
 
 export interface MetricPointRow {
   model_id: number;
@@ -10,6 +11,7 @@ export interface MetricPointRow {
 
 /** Client-reported accuracy and drift (PSI) points in [from, to], oldest first. */
 export async function readModelSignals(db: Db, projectId: number, from: number, to: number): Promise<MetricPointRow[]> {
+  if (db.dialect === "postgres") return readModelSignalsPg(db, projectId, from, to);
   return sqliteOf(db)
     .prepare<[number, number, number], MetricPointRow>(
       `SELECT model_id, name, feature, value FROM metric_point

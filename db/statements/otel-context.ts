@@ -1,6 +1,7 @@
 import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
+import { otelContextBodiesPg, upsertOtelContextsPg } from "./pg/reads";
 
 export interface OtelContextInput {
   hash: string;
@@ -24,7 +25,8 @@ function statements(db: Db) {
  * input order, in one transaction of its own: once committed, an id stays valid whatever
  * happens to the events that will reference it.
  */
-export function upsertOtelContexts(db: Db, projectId: number, contexts: OtelContextInput[], now = Date.now()): number[] {
+export async function upsertOtelContexts(db: Db, projectId: number, contexts: OtelContextInput[], now = Date.now()): Promise<number[]> {
+  if (db.dialect === "postgres") return upsertOtelContextsPg(db, projectId, contexts, now);
   const s = statements(db);
   return sqliteOf(db).transaction(() =>
     contexts.map(({ hash, body }) => {
@@ -36,5 +38,6 @@ export function upsertOtelContexts(db: Db, projectId: number, contexts: OtelCont
 
 /** Context bodies (JSON text) by id, only those of the project. */
 export async function otelContextBodies(db: Db, projectId: number, ids: number[]): Promise<{ id: number; body: string }[]> {
+  if (db.dialect === "postgres") return otelContextBodiesPg(db, projectId, ids);
   return statements(db).bodies.all(projectId, JSON.stringify(ids));
 }

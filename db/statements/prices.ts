@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import { sqliteOf } from "@/db/driver";
+import { pgRows } from "@/db/pg/driver";
 
 /** A `price` row as SQLite returns it (snake_case). */
 export interface PriceReadRow {
@@ -42,4 +43,20 @@ export function priceReads(db: Db) {
     ),
     all: sqliteOf(db).prepare<[], PriceReadRow>("SELECT * FROM price ORDER BY id"),
   }));
+}
+
+/** The table's fingerprint, on either dialect (PostgreSQL's ingest path reads it before its transaction). */
+export async function readPriceVersion(db: Db): Promise<PriceBookVersion> {
+  if (db.dialect === "sqlite") return priceReads(db).version.get()!;
+  const [v] = await pgRows<PriceBookVersion>(
+    db,
+    "SELECT count(*) AS n, coalesce(max(id), 0) AS max_id, coalesce(sum(updated_at), 0) AS updated_sum FROM price",
+  );
+  return v;
+}
+
+/** Every custom price row, on either dialect. */
+export async function readPriceTable(db: Db): Promise<PriceReadRow[]> {
+  if (db.dialect === "sqlite") return priceReads(db).all.all();
+  return pgRows<PriceReadRow>(db, "SELECT * FROM price ORDER BY id");
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import { sqliteOf } from "@/db/driver";
+import { repriceStatementsPg } from "./pg/spend";
 
 export interface RepriceScan {
   projectId: number;
@@ -55,7 +56,22 @@ export type CostDelta = [
  * to a thousand events and a few hundred rollup rows per transaction while ingest waits for
  * the lock, so per-row statements are prepared once, as on the ingest path (docs/adr/0002).
  */
-export function repriceStatements(db: Db) {
+export interface RepriceStatements {
+  scan: { all(f: RepriceScan): RepriceRow[] | Promise<RepriceRow[]> };
+  updateCost: { run(...v: CostValues): unknown };
+  addCost: { run(...d: CostDelta): unknown };
+}
+
+/**
+ * Call with the batch's transaction handle and await every result: synchronous on SQLite,
+ * asynchronous on PostgreSQL (bound to that handle, so never memoised — the memo map is shared
+ * by a database's handles).
+ */
+export function repriceStatements(db: Db): RepriceStatements {
+  return db.dialect === "postgres" ? repriceStatementsPg(db) : repriceStatementsSqlite(db);
+}
+
+function repriceStatementsSqlite(db: Db) {
   return memo(db, "repriceStatements", () => {
     const s = sqliteOf(db);
     return {

@@ -1,6 +1,7 @@
 import { sqliteOf } from "@/db/driver";
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
+import { readRollupCountsPg, readRollupsPg, readRollupTotalsPg } from "./pg/reads";
 import { MEASURE_NAMES, ROLLUP_MEASURES, type Measures } from "@/db/schema/rollup-measures";
 
 /** A rollup row as read: its dimensions, its sketch, and the measures under their TS names. */
@@ -42,6 +43,7 @@ const ROLLUP_WHERE = `WHERE project_id = @projectId AND resolution = @resolution
 
 /** Rollup rows of one resolution in [from, to). */
 export async function readRollups(db: Db, f: RollupFilter): Promise<RollupReadRow[]> {
+  if (db.dialect === "postgres") return readRollupsPg(db, f);
   const stmt = memo(db, "readRollups", () =>
     sqliteOf(db).prepare<[RollupFilter], RollupReadRow>(
       `SELECT bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id, latency_sketch, ${MEASURES_AS((c) => c)}
@@ -54,6 +56,7 @@ export async function readRollups(db: Db, f: RollupFilter): Promise<RollupReadRo
 
 /** Requests per bucket, model and prompt at one resolution: sparklines, without touching sketches. */
 export async function readRollupCounts(db: Db, f: { projectId: number; resolution: number; from: number; to: number }) {
+  if (db.dialect === "postgres") return readRollupCountsPg(db, f);
   const stmt = memo(db, "readRollupCounts", () =>
     sqliteOf(db).prepare<[typeof f], { bucket: number; model_id: number; prompt_id: number; count: number }>(
       `SELECT bucket, model_id, prompt_id, sum(count) AS count FROM rollup
@@ -70,6 +73,7 @@ export async function readRollupCounts(db: Db, f: { projectId: number; resolutio
  * 24 h series at 1 min (23k rows); summed in SQL it is 1440 rows, ~5 ms (docs/benchmarks.md).
  */
 export async function readRollupTotals(db: Db, f: RollupFilter): Promise<RollupReadRow[]> {
+  if (db.dialect === "postgres") return readRollupTotalsPg(db, f);
   const stmt = memo(db, "readRollupTotals", () =>
     sqliteOf(db).prepare<[RollupFilter], RollupReadRow>(
       `SELECT bucket, 0 AS kind, 0 AS model_id, 0 AS model_version_id, 0 AS prompt_id, 0 AS prompt_version_id,

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import { sqliteOf } from "@/db/driver";
+import { readSpendByPg, readSpendOfPg, readSpendTotalPg } from "./pg/spend";
 
 import type { SpendDimension } from "@/lib/spend/dimensions";
 
@@ -39,6 +40,7 @@ const COLUMN: Record<Exclude<SpendDimension, "tag">, string> = { user: "e.user_i
  * range's events by key — the caller bounds the range. Tags live in the JSON body (json_each).
  */
 export async function readSpendBy(db: Db, by: SpendDimension, f: SpendFilter): Promise<SpendRow[]> {
+  if (db.dialect === "postgres") return readSpendByPg(db, by, f);
   const stmt = memo(db, `readSpendBy:${by}`, () =>
     sqliteOf(db).prepare<[SpendFilter], SpendRow>(
       by === "tag"
@@ -53,6 +55,7 @@ export async function readSpendBy(db: Db, by: SpendDimension, f: SpendFilter): P
 
 /** The range's LLM totals (the denominator of each spender's share). */
 export async function readSpendTotal(db: Db, f: Omit<SpendFilter, "limit">): Promise<SpendRow> {
+  if (db.dialect === "postgres") return readSpendTotalPg(db, f);
   const stmt = memo(db, "readSpendTotal", () =>
     sqliteOf(db).prepare<[Omit<SpendFilter, "limit">], SpendRow>(`SELECT NULL AS k, ${MEASURES} FROM event AS e WHERE ${WHERE}`),
   );
@@ -61,6 +64,7 @@ export async function readSpendTotal(db: Db, f: Omit<SpendFilter, "limit">): Pro
 
 /** One end user's or one tag's LLM spend over a range (budgets). */
 export async function readSpendOf(db: Db, by: "user" | "tag", key: string, f: Omit<SpendFilter, "limit">): Promise<number> {
+  if (db.dialect === "postgres") return readSpendOfPg(db, by, key, f);
   const stmt = memo(db, `readSpendOf:${by}`, () =>
     sqliteOf(db).prepare<[Omit<SpendFilter, "limit"> & { key: string }], { cost_usd: number }>(
       by === "tag"

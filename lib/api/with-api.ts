@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { dbErrorCode, isBusyCode } from "@/db/busy";
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb, type Db } from "@/db/client";
 import { verifyApiKey } from "@/lib/auth/api-keys";
@@ -70,9 +71,9 @@ async function authenticate(db: Db, req: NextRequest, opts: ApiOptions): Promise
 
 function toApiError(err: unknown, requestId: string): ApiError {
   if (err instanceof ApiError) return err;
-  // Another process holds the write lock past the busy timeout: nothing was written, retry.
-  const code = (err as { code?: string } | null)?.code;
-  if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") return new UnavailableError("The database is busy; retry shortly", 1);
+  // Another process holds the write lock past the busy timeout (or PostgreSQL answered a
+  // deadlock, a full connection table…): nothing was written, retry.
+  if (isBusyCode(dbErrorCode(err))) return new UnavailableError("The database is busy; retry shortly", 1);
   console.error(`[sightline] request ${requestId} failed`, err);
   return new ApiError(500, "internal", "Internal server error");
 }

@@ -8,22 +8,32 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL || "file:./data/sightline.db";
 }
 
+export type Dialect = "sqlite" | "postgres";
+
 /**
- * Filesystem path of the SQLite database named by DATABASE_URL (`file:` prefix optional).
- * Any other scheme (postgres://, mysql://, a typo) fails loudly: it must never become a file
- * named "postgres:" in the working directory.
+ * Which database DATABASE_URL names: `postgres://` or `postgresql://` is PostgreSQL, `file:` (or
+ * a bare path, or nothing) is SQLite. Any other scheme (mysql://, a typo) fails loudly: it must
+ * never become a file named "mysql:" in the working directory.
  */
-export function sqlitePath(url = databaseUrl()): string {
+export function databaseDialect(url = databaseUrl()): Dialect {
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === "postgres" || scheme === "postgresql") return "postgres";
   if (scheme && scheme !== "file") {
-    throw new Error(`DATABASE_URL: unsupported scheme "${scheme}:" — use file:<path> (SQLite)`);
+    throw new Error(`DATABASE_URL: unsupported scheme "${scheme}:" — use file:<path> (SQLite) or postgres://… (PostgreSQL)`);
   }
+  return "sqlite";
+}
+
+/** Filesystem path of the SQLite database named by DATABASE_URL (`file:` prefix optional). */
+export function sqlitePath(url = databaseUrl()): string {
+  if (databaseDialect(url) !== "sqlite") throw new Error("DATABASE_URL names a PostgreSQL database, not a SQLite file");
   const p = url.startsWith("file:") ? url.slice("file:".length) : url;
   return p === ":memory:" ? p : path.resolve(p);
 }
 
 /** Directory holding the database and generated local secrets. */
 export function dataDir(): string {
+  if (databaseDialect() === "postgres") return path.resolve(process.env.SIGHTLINE_DATA_DIR || "data");
   const p = sqlitePath();
   return p === ":memory:" ? path.resolve("data") : path.dirname(p);
 }
@@ -48,4 +58,19 @@ export function sqliteSynchronous(): "FULL" | "NORMAL" | "OFF" {
 /** Ingest is stored on a writer thread unless SIGHTLINE_INGEST_WORKER=0 (lib/ingest/writer/). */
 export function ingestOnWorker(): boolean {
   return process.env.SIGHTLINE_INGEST_WORKER !== "0";
+}
+
+/** Connections per process to PostgreSQL (each app instance holds up to this many; docs/scaling.md). */
+export function pgPoolSize(): number {
+  const n = intEnv("SIGHTLINE_PG_POOL_SIZE", 10);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`SIGHTLINE_PG_POOL_SIZE must be a positive integer, got "${n}"`);
+  return n;
+}
+
+/**
+ * How long a PostgreSQL statement waits for a row or table lock before failing (answered 503,
+ * like SQLite's busy timeout): SQLITE_BUSY's counterpart.
+ */
+export function pgLockTimeoutMs(): number {
+  return intEnv("SIGHTLINE_PG_LOCK_TIMEOUT_MS", 5000);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { memo, type Db } from "@/db/client";
-import { readProjectSettingSync } from "@/db/statements/project-setting";
+import { readProjectSetting } from "@/db/statements/project-setting";
 import { readOrCreateSecretFile } from "@/lib/config/secret-file";
 import type { RedactionOptions } from "@/lib/redaction/redact-text";
 
@@ -17,7 +17,7 @@ function redactionKey(db: Db): string {
  * Read once per batch (one primary-key lookup, a few microseconds against a batch's commit), not
  * cached: a project that turns redaction on must not store one more unredacted batch, in any process.
  */
-export function ingestPolicy(db: Db, projectId: number): IngestPolicy {
-  const mode = readProjectSettingSync(db, projectId)?.redaction_mode ?? "off";
+export async function ingestPolicy(db: Db, projectId: number): Promise<IngestPolicy> {
+  const mode = (await readProjectSetting(db, projectId))?.redaction_mode ?? "off";
   return { redaction: mode === "hash" ? { mode, hashKey: redactionKey(db) } : { mode } };
 }

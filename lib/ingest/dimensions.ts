@@ -2,6 +2,9 @@ import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import type { ModelKind } from "@/db/schema";
 import { dimensionStatements, type Dimension, type DimensionStatements } from "@/db/statements/dimensions";
+import { countDimensionPg, findOrCreateDimensionPg } from "@/db/statements/pg/ingest";
+import type { IngestEvent } from "./event-schema";
+import { KIND_OF, modelNameOf } from "./to-row";
 import {
   MAX_MODEL_VERSIONS_PER_PROJECT, MAX_MODELS_PER_PROJECT, MAX_PROMPT_VERSIONS_PER_PROJECT, MAX_PROMPTS_PER_PROJECT,
 } from "./limits";
@@ -40,10 +43,60 @@ export class DimensionResolver {
   private pending: Array<[Map<string, number>, string]> = [];
   /** Rows per project and dimension, loaded on the first creation (rare: names repeat). */
   private counts = new Map<string, number>();
-  private stmts: DimensionStatements;
+  /** PostgreSQL: names `preload` refused at the project's cap, by cache key; their events are rejected alone. */
+  private refused = new Map<string, DimensionLimitError>();
+  private statements?: DimensionStatements;
 
-  constructor(db: Db) {
-    this.stmts = dimensionStatements(db);
+  constructor(private readonly db: Db) {}
+
+  /** SQLite's synchronous statements; on PostgreSQL every name is `preload`ed first. */
+  private get stmts(): DimensionStatements {
+    if (this.db.dialect !== "sqlite") throw new Error("Dimension not preloaded: call preload() before building rows on PostgreSQL");
+    return (this.statements ??= dimensionStatements(this.db));
+  }
+
+  /**
+   * Resolves (creating when new) every name the events carry, so that building their rows then
+   * only reads the cache. The PostgreSQL path, whose statements are asynchronous; each row is
+   * committed at once (find-or-create outside the ingest transaction, db/statements/pg/ingest.ts),
+   * so nothing is left to forget if the ingest transaction rolls back.
+   */
+  async preload(projectId: number, events: IngestEvent[], now = Date.now()): Promise<void> {
+    const load = async (map: Map<string, number>, key: string, make: () => Promise<number>): Promise<number | undefined> => {
+      let id = map.get(key);
+      if (id !== undefined) return id;
+      if (this.refused.has(key)) return undefined;
+      try {
+        id = await make();
+      } catch (err) {
+        if (!(err instanceof DimensionLimitError)) throw err;
+        this.refused.set(key, err);
+        return undefined;
+      }
+      map.set(key, id);
+      return id;
+    };
+    const admit = (dimension: Dimension) => () => this.admitPg(dimension, projectId);
+    for (const e of events) {
+      const name = modelNameOf(e);
+      if (name) {
+        const modelId = await load(this.models, `${projectId}\u0000${name}`, () =>
+          findOrCreateDimensionPg(this.db, "model", projectId, name, now, KIND_OF[e.type], admit("model")),
+        );
+        if (e.modelVersion && modelId !== undefined) {
+          const v = e.modelVersion;
+          await load(this.modelVersions, `${modelId}\u0000${v}`, () => findOrCreateDimensionPg(this.db, "modelVersion", modelId, v, now, undefined, admit("modelVersion")));
+        }
+      }
+      if (e.type === "llm" && e.promptId) {
+        const key = e.promptId;
+        const promptId = await load(this.prompts, `${projectId}\u0000${key}`, () => findOrCreateDimensionPg(this.db, "prompt", projectId, key, now, undefined, admit("prompt")));
+        const pv = e.promptVersion;
+        if (pv !== undefined && promptId !== undefined) {
+          await load(this.promptVersions, `${promptId}\u0000${pv}`, () => findOrCreateDimensionPg(this.db, "promptVersion", promptId, pv, now, undefined, admit("promptVersion")));
+        }
+      }
+    }
   }
 
   model(projectId: number, name: string, kind: ModelKind): number {
@@ -82,12 +135,14 @@ export class DimensionResolver {
     this.pending = [];
     // Counts are trusted within one transaction only: other connections create rows too.
     this.counts.clear();
+    this.refused.clear();
   }
 
   /** Forget everything (after rows were deleted or edited elsewhere). */
   clear(): void {
     for (const m of [this.models, this.modelVersions, this.prompts, this.promptVersions]) m.clear();
     this.counts.clear();
+    this.refused.clear();
   }
 
   /** Counts a row about to be created, or throws when the project is at its cap. */
@@ -102,9 +157,19 @@ export class DimensionResolver {
     this.counts.set(key, n + 1);
   }
 
+  /** PostgreSQL's cap check, before `preload` creates a name. */
+  private async admitPg(dimension: Dimension, projectId: number): Promise<void> {
+    const cap = CAPS[dimension];
+    if ((await countDimensionPg(this.db, dimension, projectId)) >= cap.max) {
+      throw new DimensionLimitError(cap.path, `the project already has ${cap.max} ${cap.noun}, the most it may have; reuse an existing name`);
+    }
+  }
+
   private resolve(map: Map<string, number>, key: string, load: () => number): number {
     let id = map.get(key);
     if (id === undefined) {
+      const refused = this.refused.get(key);
+      if (refused) throw refused;
       id = load();
       map.set(key, id);
       this.pending.push([map, key]);

@@ -3,7 +3,7 @@ import { EVENT_TYPES } from "@/db/schema";
 import { joinPath } from "@/lib/api/errors";
 import { ingestEventSchema } from "./event-schema";
 import { fastValidate } from "./fast-validate";
-import { storeEvents, type StoreItem, type StoreStatus } from "./store-events";
+import { storeUnits, type StoreItem, type StoreStatus } from "./store-events";
 
 export type EventStatus = "accepted" | "duplicate" | "rejected";
 
@@ -41,9 +41,9 @@ export interface ValidatedBatch {
  * Validates each event on its own and stores the valid ones in one transaction: a bad event
  * is reported in `results` and never blocks the rest of its batch.
  */
-export function ingestEvents(db: Db, projectId: number, inputs: unknown[], opts: IngestOptions = {}): IngestResult {
+export async function ingestEvents(db: Db, projectId: number, inputs: unknown[], opts: IngestOptions = {}): Promise<IngestResult> {
   const batch = validateEvents(inputs, opts.extras);
-  const statuses = batch.valid.length ? storeEvents(db, projectId, batch.valid, opts.now) : [];
+  const statuses = batch.valid.length ? (await storeUnits(db, [{ projectId, items: batch.valid }], opts.now))[0] : [];
   return batchResult(batch, statuses);
 }
 

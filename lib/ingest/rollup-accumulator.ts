@@ -15,7 +15,7 @@ export type RollupInput = Pick<
 >;
 
 /** The measures of one rollup row, and the dimensions that (with resolution and bucket) key it. */
-interface Group {
+export interface Group {
   dims: string;
   projectId: number;
   kind: number;
@@ -99,16 +99,30 @@ export class RollupAccumulator {
 
   /** Writes every group at every resolution; must run inside the batch's transaction. */
   flush(stmts: IngestStatements): void {
+    for (const { resolution, group } of this.drain()) write(stmts, resolution, group);
+  }
+
+  /**
+   * Every group at every resolution (minutes folded into hours, hours into days), and empties
+   * the accumulator. The PostgreSQL store writes these itself (lib/ingest/store-events-pg.ts).
+   */
+  drain(): RollupWrite[] {
     const days = new Map<string, Group>();
     for (const m of this.minutes.values()) foldInto(this.hours, HOUR, m);
     for (const h of this.hours.values()) foldInto(days, DAY, h);
-    // Written after folding: writing merges the stored sketch into the group's own.
-    for (const m of this.minutes.values()) write(stmts, MINUTE, m);
-    for (const h of this.hours.values()) write(stmts, HOUR, h);
-    for (const d of days.values()) write(stmts, DAY, d);
+    const out: RollupWrite[] = [];
+    for (const m of this.minutes.values()) out.push({ resolution: MINUTE, group: m });
+    for (const h of this.hours.values()) out.push({ resolution: HOUR, group: h });
+    for (const d of days.values()) out.push({ resolution: DAY, group: d });
     this.minutes.clear();
     this.hours.clear();
+    return out;
   }
+}
+
+export interface RollupWrite {
+  resolution: number;
+  group: Group;
 }
 
 /** Adds group `g` into the group of the same dimensions at the coarser `width`. */

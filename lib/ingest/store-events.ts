@@ -9,6 +9,7 @@ import { memo } from "@/db/client";
 import { SAMPLE_KEY_RANGE } from "@/db/schema";
 import { immediateTransactionSync } from "@/db/writer-transaction";
 import { minuteHorizon } from "@/lib/metrics/retention";
+import { storeGroupPg } from "./store-events-pg";
 import { priceBook } from "@/lib/pricing/price-book";
 
 export interface StoreItem {
@@ -29,6 +30,14 @@ export type StoreStatus = "accepted" | "duplicate" | StoreRejection;
 export interface StoreUnit {
   projectId: number;
   items: StoreItem[];
+}
+
+/**
+ * A group commit on the handle's dialect: `storeGroup` on SQLite (synchronous, on the writer's
+ * connection), `storeGroupPg` on PostgreSQL. Same contract and statuses on both.
+ */
+export async function storeUnits(db: Db, units: StoreUnit[], now = Date.now()): Promise<StoreStatus[][]> {
+  return db.dialect === "postgres" ? storeGroupPg(db, units, now) : storeGroup(db, units, now);
 }
 
 /**

@@ -15,7 +15,12 @@ export type PreparedEvent = Omit<EventRow, "id"> & {
   prediction?: { valueNum: number | null; valueText: string | null; features: string | null; attributions: string | null };
 };
 
-const KIND_OF: Record<IngestEvent["type"], ModelKind> = {
+/** The name an event's model is stored under (LLM calls: canonical); the PostgreSQL store preloads it. */
+export function modelNameOf(e: IngestEvent): string | undefined {
+  return e.model && KIND_OF[e.type] === "llm" ? canonicalModelName(e.model) : e.model;
+}
+
+export const KIND_OF: Record<IngestEvent["type"], ModelKind> = {
   llm: "llm",
   span: "llm",
   prediction: "ml",
@@ -40,7 +45,7 @@ export function toRow(
   // Built field by field (no rest/spread copies of the event): this runs once per event.
   // LLM calls group under one name per model: a dated or provider-prefixed response model
   // (gpt-4o-2024-08-06, openai/gpt-4o) is kept in the body as `responseModel`.
-  const model = e.model && KIND_OF[e.type] === "llm" ? canonicalModelName(e.model) : e.model;
+  const model = modelNameOf(e);
   const responseModel = model !== e.model ? e.model : undefined;
   const modelId = model ? dims.model(projectId, model, KIND_OF[e.type]) : null;
   const modelVersion = e.modelVersion;

@@ -12,8 +12,8 @@ describe("minute rollup retention", () => {
     const p = await makeProject(db);
     const now = Date.now();
     const ingestAt = (ts: number, id: string) => ingestEvents(db, p.projectId, [{ id, type: "llm", model: "m", latencyMs: 10, timestamp: ts }], { now: ts });
-    ingestAt(now - 3 * 86_400_000, "recent");
-    ingestAt(now - 60_000, "fresh");
+    await ingestAt(now - 3 * 86_400_000, "recent");
+    await ingestAt(now - 60_000, "fresh");
     const countRows = (res: number) => (sqliteOf(db).prepare("SELECT count(*) AS n FROM rollup WHERE resolution = ?").get(res) as { n: number }).n;
     expect(countRows(60_000)).toBe(2);
     process.env.SIGHTLINE_MINUTE_ROLLUP_DAYS = "1";

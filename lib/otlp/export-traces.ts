@@ -14,7 +14,7 @@ import type { DecodedBatch } from "./span-model";
 export async function exportTraces(ctx: ServiceContext, batch: DecodedBatch): Promise<TraceIngestResult> {
   authorize(ctx, "telemetry:write");
   const { projectId } = ctx;
-  const prepared = prepareTraces(ctx.db, projectId, batch);
+  const prepared = await prepareTraces(ctx.db, projectId, batch);
   const { valid } = prepared.events;
   const statuses = valid.length ? await submitIngest({ kind: "store", projectId, body: Buffer.from(JSON.stringify(valid)) }) : [];
   return prepared.finish(statuses);

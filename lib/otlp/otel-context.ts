@@ -45,7 +45,7 @@ export interface SpanProvenance {
  * group is serialised. `original` joins the context only when its JSON occurs more than once in
  * the batch, so that unique originals do not make one context per span.
  */
-export function internProvenance(db: Db, projectId: number, items: SpanProvenance[], now = Date.now()): { otel: StoredOtel }[] {
+export async function internProvenance(db: Db, projectId: number, items: SpanProvenance[], now = Date.now()): Promise<{ otel: StoredOtel }[]> {
   const cache = memo(db, "otelContextIds", () => new Map<string, number>());
   const prefix = `${projectId}\n`;
   const root = new TrieNode();
@@ -90,7 +90,7 @@ export function internProvenance(db: Db, projectId: number, items: SpanProvenanc
   if (missing) {
     if (cache.size + missing.size > CACHE_LIMIT) cache.clear();
     const entries = [...missing];
-    const ids = upsertOtelContexts(db, projectId, entries.map(([, body]) => ({ hash: createHash("sha256").update(body).digest("hex"), body })), now);
+    const ids = await upsertOtelContexts(db, projectId, entries.map(([, body]) => ({ hash: createHash("sha256").update(body).digest("hex"), body })), now);
     entries.forEach(([json], i) => cache.set(json, ids[i]));
     for (const group of groups) group.id ??= cache.get(group.json);
   }

@@ -31,7 +31,7 @@ const REASONS_SHOWN = 5;
  * unused context row is harmless, a missing one is not). The route runs this on the request
  * thread while the ingest writer stores earlier batches (lib/otlp/export-traces.ts).
  */
-export function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): PreparedTraces {
+export async function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): Promise<PreparedTraces> {
   const rejected: SpanRejection[] = [...batch.rejected];
   const mapped: MappedSpan[] = [];
   const ids: { traceId: string; spanId: string; parentSpanId: string | null }[] = [];
@@ -59,13 +59,13 @@ export function prepareTraces(db: Db, projectId: number, batch: DecodedBatch): P
   const events = mapped.map((m) => m.event);
   // Redaction and the injection flag before anything is stored — the interned provenance too,
   // since it holds the span's raw attributes (lib/governance/govern-event.ts).
-  const policy = ingestPolicy(db, projectId);
+  const policy = await ingestPolicy(db, projectId);
   const governed = events.map((event, i) => {
     const res = governEvent(event, provenance[i].otel as unknown as Record<string, unknown>, policy);
     provenance[i].otel = res.extra as unknown as SpanProvenance["otel"];
     return res.governed;
   });
-  const extras = events.length ? internProvenance(db, projectId, provenance) : undefined;
+  const extras = events.length ? await internProvenance(db, projectId, provenance) : undefined;
   const validated = validateEvents(events, extras?.map((x, i) => withGoverned(x, governed[i])));
   return {
     events: validated,

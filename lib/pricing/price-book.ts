@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
-import { priceReads, type PriceReadRow } from "@/db/statements/prices";
+import { priceReads, readPriceTable, readPriceVersion, type PriceReadRow } from "@/db/statements/prices";
 import { DEFAULT_PRICES } from "./default-prices";
 import { PriceMatcher } from "./match-price";
 import type { PriceEntry } from "./price-entry";
@@ -28,6 +28,23 @@ export function priceBook(db: Db): PriceMatcher {
   const version = `${v.n}:${v.max_id}:${v.updated_sum}`;
   if (!s.current || s.current.version !== version) {
     const custom = priceReads(db).all.all().map(toPriceEntry);
+    s.current = { version, custom, matcher: new PriceMatcher([...DEFAULT_PRICES, ...custom]) };
+  }
+  return s.current.matcher;
+}
+
+/**
+ * `priceBook` on either dialect, asynchronously: the PostgreSQL ingest path and re-pricing call
+ * it before their transaction. Same fingerprint, same cache, so a price saved through any
+ * instance applies from that instance's next batch.
+ */
+export async function loadPriceBook(db: Db): Promise<PriceMatcher> {
+  if (db.dialect === "sqlite") return priceBook(db);
+  const s = state(db);
+  const v = await readPriceVersion(db);
+  const version = `${v.n}:${v.max_id}:${v.updated_sum}`;
+  if (!s.current || s.current.version !== version) {
+    const custom = (await readPriceTable(db)).map(toPriceEntry);
     s.current = { version, custom, matcher: new PriceMatcher([...DEFAULT_PRICES, ...custom]) };
   }
   return s.current.matcher;

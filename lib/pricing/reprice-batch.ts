@@ -5,7 +5,7 @@ import { repriceStatements, type RepriceRow } from "@/db/statements/reprice";
 import { KEY_LAG_MS, keyFloor } from "@/lib/ingest/event-id";
 import { KIND_LLM } from "@/lib/ingest/rollup-accumulator";
 import { minuteHorizon } from "@/lib/metrics/retention";
-import { priceBook } from "./price-book";
+import { loadPriceBook } from "./price-book";
 import { priceCall, type PricedCall } from "./price-call";
 import type { UsageFields } from "./usage";
 
@@ -29,9 +29,9 @@ export interface RepriceBatchResult {
  * every total read from rollups stay equal, batch by batch (docs/adr/0037).
  */
 export async function repriceBatch(db: Db, jobId: number, now: number, size = REPRICE_BATCH): Promise<RepriceBatchResult> {
-  const book = priceBook(db); // before the transaction: it reads the price table's fingerprint
-  const stmts = repriceStatements(db);
+  const book = await loadPriceBook(db); // before the transaction: it reads the price table's fingerprint
   return db.transaction(async (tx) => {
+    const stmts = repriceStatements(tx);
     const job = (await tx.orm.select().from(repriceJob).where(eq(repriceJob.id, jobId)))[0];
     if (!job || job.status === "done" || job.status === "failed") return { done: true, processed: 0, changed: 0 };
     const models = await tx.orm
@@ -43,7 +43,7 @@ export async function repriceBatch(db: Db, jobId: number, now: number, size = RE
     const rows =
       names.size === 0
         ? []
-        : stmts.scan.all({
+        : await stmts.scan.all({
             projectId: job.projectId, lo: Math.max(job.cursor, keyFloor(job.fromTs) - 1), hi, from: job.fromTs, to: job.toTs,
             modelId: job.model ? models[0].id : null, limit: size,
           });
@@ -57,7 +57,7 @@ export async function repriceBatch(db: Db, jobId: number, now: number, size = RE
       const after = storedCost(priceCall(book, callOf(job.projectId, name, r)));
       if (before.every((v, i) => (v ?? null) === after[i])) continue;
       changed++;
-      stmts.updateCost.run(...after, r.id);
+      await stmts.updateCost.run(...after, r.id);
       // The rows ingest folded this event into (lib/ingest/rollup-accumulator.ts): a minute only
       // when it arrived within the minute horizon, always its hour and day.
       const widths = r.ts >= minuteHorizon(r.received_at) ? [RESOLUTIONS.minute, RESOLUTIONS.hour, RESOLUTIONS.day] : [RESOLUTIONS.hour, RESOLUTIONS.day];
@@ -74,7 +74,7 @@ export async function repriceBatch(db: Db, jobId: number, now: number, size = RE
     }
     for (const d of deltas.values()) {
       const [cost, input, cacheRead, cacheWrite, output, reasoning, unpriced, resolution, bucket, modelId, mv, p, pv] = d;
-      stmts.addCost.run(cost, input, cacheRead, cacheWrite, output, reasoning, unpriced, job.projectId, resolution, bucket, KIND_LLM, modelId, mv, p, pv);
+      await stmts.addCost.run(cost, input, cacheRead, cacheWrite, output, reasoning, unpriced, job.projectId, resolution, bucket, KIND_LLM, modelId, mv, p, pv);
     }
     const done = rows.length < size;
     await tx.orm

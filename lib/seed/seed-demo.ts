@@ -31,17 +31,17 @@ export async function seedDemo(db: Db, opts: { now?: number; days?: number; also
   if (opts.alsoAdminUserId) await setMembership(db, opts.alsoAdminUserId, projectId, "admin");
   let batch: Record<string, unknown>[] = [];
   let events = 0;
-  const flush = () => {
-    const res = ingestEvents(db, projectId, batch, { now });
+  const flush = async () => {
+    const res = await ingestEvents(db, projectId, batch, { now });
     if (res.rejected) throw new Error(`demo seed produced invalid events: ${JSON.stringify(res.results.find((x) => x.error))}`);
     events += res.accepted;
     batch = [];
   };
   for (const e of demoEvents({ now, days: opts.days ?? 7, llmPerHour: 260, predictionsPerHour: 140 })) {
     batch.push(e);
-    if (batch.length === 1000) flush();
+    if (batch.length === 1000) await flush();
   }
-  if (batch.length) flush();
+  if (batch.length) await flush();
   await registerTemplates(db, projectId, now);
   return { projectId, events, email: DEMO_EMAIL, password };
 }

@@ -34,8 +34,8 @@ beforeEach(async () => {
   p = await makeProject(db);
 });
 
-function spend(user: string, ts: number, usd: number, extra: Record<string, unknown> = {}) {
-  const r = ingestEvents(db, p.projectId, [{ id: `s${++seq}`, type: "llm", model: "gpt-4o", timestamp: ts, latencyMs: 100, inputTokens: 10, outputTokens: 5, costUsd: usd, userId: user, ...extra }]);
+async function spend(user: string, ts: number, usd: number, extra: Record<string, unknown> = {}) {
+  const r = await ingestEvents(db, p.projectId, [{ id: `s${++seq}`, type: "llm", model: "gpt-4o", timestamp: ts, latencyMs: 100, inputTokens: 10, outputTokens: 5, costUsd: usd, userId: user, ...extra }]);
   expect(r.accepted).toBe(1);
 }
 
@@ -47,9 +47,9 @@ async function pass(t: number) {
 
 describe("cost_usd per user", () => {
   it("a one-day rule grouped by user opens an incident for the user over the limit only, and resolves when the day passes", async () => {
-    spend("alice", T + M, 2.5);
-    spend("alice", T + 2 * M, 1);
-    spend("bob", T + M, 0.4);
+    await spend("alice", T + M, 2.5);
+    await spend("alice", T + 2 * M, 1);
+    await spend("bob", T + M, 0.4);
     await rule(db, p.projectId, { name: "user spend", metric: "cost_usd", scope: {}, groupBy: "user", windowSeconds: 86_400, comparator: ">", threshold: 3, noData: "resolve" });
     const fired = await pass(T + 3 * M + 40_000);
     expect(fired).toHaveLength(1);
@@ -66,12 +66,12 @@ describe("cost_usd on a budget", () => {
     }, { key: p.key });
     expect(r.status, JSON.stringify(r.json)).toBe(201);
 
-    spend("alice", T + M, 3);
-    spend("bob", T + M, 50);
+    await spend("alice", T + M, 3);
+    await spend("bob", T + M, 50);
     const warned = await pass(T + 2 * D);
     expect(warned[0]).toMatchObject({ state: "firing", severity: "warning", value: 3, labels: { budget: "user=alice", window: "week" } });
     // Three days later, more spend: over the limit across the 7 days, though no single day is.
-    spend("alice", T + 3 * D, 2.5);
+    await spend("alice", T + 3 * D, 2.5);
     const critical = await pass(T + 3 * D + M);
     expect(critical[0]).toMatchObject({ state: "firing", severity: "critical", value: 5.5 });
     const page = (await listBudgets(testContext(db, p.projectId, { now: T + 3 * D + M }))).data[0];
@@ -100,7 +100,7 @@ describe("cost_usd on a budget", () => {
 describe("tokens", () => {
   it("counts input + output once: cache reads, cache writes and reasoning are inside them, not added", async () => {
     // Recent, so the rule reads minute rollups like a live one (old ranges read hour rollups).
-    spend("alice", Date.now() - 2 * 3_600_000, 0.01, { inputTokens: 48_183, cacheReadInputTokens: 47_105, cacheCreationInputTokens: 1_076, outputTokens: 714, reasoningTokens: 200 });
+    await spend("alice", Date.now() - 2 * 3_600_000, 0.01, { inputTokens: 48_183, cacheReadInputTokens: 47_105, cacheCreationInputTokens: 1_076, outputTokens: 714, reasoningTokens: 200 });
     const draft = createRuleSchema.parse({ name: "t", metric: "tokens", windowSeconds: 3600, comparator: ">", threshold: 1e6 });
     const r = await backtestAlertRule(testContext(db, p.projectId), draft);
     expect(r.series[0].points.filter((x) => x.value !== null && x.value > 0).map((x) => x.value)).toEqual([48_183 + 714]);

@@ -42,8 +42,8 @@ async function runJob(name: string, t: number) {
 }
 
 /** Ingests LLM calls (with a latency, which the llm schema requires) and insists every one was accepted. */
-function llm(events: Record<string, unknown>[]) {
-  expect(ingestEvents(db, p.projectId, events.map((e) => ({ latencyMs: 100, ...e }))).accepted).toBe(events.length);
+async function llm(events: Record<string, unknown>[]) {
+  expect((await ingestEvents(db, p.projectId, events.map((e) => ({ latencyMs: 100, ...e })))).accepted).toBe(events.length);
 }
 
 const backtest = (t: number, over: Record<string, unknown>) =>
@@ -59,7 +59,7 @@ describe("review_backlog", () => {
 
   it("a queue's pending items above the threshold fire; reviewing them resolves", async () => {
     const ts = Date.now() - 10 * 60_000;
-    llm(Array.from({ length: 4 }, (_, i) => ({ id: `b${i}`, type: "llm", model: "gpt-4o", timestamp: ts + i, input: "q", output: "a" })));
+    await llm(Array.from({ length: 4 }, (_, i) => ({ id: `b${i}`, type: "llm", model: "gpt-4o", timestamp: ts + i, input: "q", output: "a" })));
     const q = await makeQueue(engineer.ctx());
     const other = await makeQueue(engineer.ctx());
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ["b0", "b1", "b2", "b3"] });
@@ -98,7 +98,7 @@ describe("confirmed_hallucination_rate", () => {
       id: `h${w}-${i}`, type: "llm", model: "gpt-4o", promptId: "answer", promptVersion: 2, timestamp: t1 + w * H + 60_000 + i, input: "q", output: "a",
       hallucination: { flagged: false, score: 0.1 },
     })));
-    llm(events);
+    await llm(events);
     const q = await makeQueue(engineer.ctx());
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: events.map((e) => e.id) });
     for (let i = 0; i < events.length; i++) {
@@ -125,7 +125,7 @@ describe("confirmed_hallucination_rate", () => {
     const engineer = await makeMember(db, p.projectId, "engineer");
     const reviewer = await makeMember(db, p.projectId, "reviewer");
     const ts = hourNow - 2 * H + 60_000;
-    llm([{ id: "one", type: "llm", model: "gpt-4o", timestamp: ts, input: "q", output: "a" }]);
+    await llm([{ id: "one", type: "llm", model: "gpt-4o", timestamp: ts, input: "q", output: "a" }]);
     const q = await makeQueue(engineer.ctx());
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ["one"] });
     const item = (await claimNextItem(reviewer.ctx(), { queueId: q.id }))!;
@@ -144,10 +144,10 @@ describe("drift_share and feature_drift", () => {
   }));
 
   async function seedDrift() {
-    ingestEvents(db, p.projectId, [...hour(0, 0), ...hour(1, 0), ...hour(2, 40)]);
+    await ingestEvents(db, p.projectId, [...hour(0, 0), ...hour(1, 0), ...hour(2, 40)]);
     await runJob("compute-drift-windows", base + 3 * H + 60_000);
     // Hour 3 is back to normal (it still drifts against the shifted hour 2, the default reference); hour 4 matches hour 3.
-    ingestEvents(db, p.projectId, [...hour(3, 0), ...hour(4, 0)]);
+    await ingestEvents(db, p.projectId, [...hour(3, 0), ...hour(4, 0)]);
     await runJob("compute-drift-windows", base + 5 * H + 60_000);
   }
 
@@ -186,7 +186,7 @@ describe("accuracy", () => {
   ]).flat();
 
   it("labels arriving in the window with accuracy below 0.8 fire; a good hour of labels resolves; too few labels do nothing", async () => {
-    ingestEvents(db, p.projectId, [...labelled(0, 2, 2), ...labelled(1, 10, 5), ...labelled(2, 10, 0)]);
+    await ingestEvents(db, p.projectId, [...labelled(0, 2, 2), ...labelled(1, 10, 5), ...labelled(2, 10, 0)]);
     await rule(db, p.projectId, { name: "acc", metric: "accuracy", scope: { model: "churn" }, windowSeconds: 3600, comparator: "<", threshold: 0.8, minSamples: 5 });
     // Hour 0: accuracy 0 on 2 labels, under the guard.
     expect(await pass(base + H + 40_000)).toEqual([]);

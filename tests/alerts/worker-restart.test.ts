@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { alertNotification, jobLease } from "@/db/schema";
-import { sqlitePath } from "@/lib/config/env";
 import { freshDb, makeProject } from "@/tests/helpers/db";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
 import { at, calls, channel, rule, T0 } from "./fixtures";
@@ -55,10 +54,10 @@ describe("a crash between the outbox write and delivery", () => {
     const hook = await channel(db, p.projectId, { name: "hook", type: "webhook", url: `${rx.url}/hook` });
     await rule(db, p.projectId, { channelIds: [hook.id] });
     await calls(db, p.projectId, T0 - 120_000, 20, { errors: 10 });
-    const file = sqlitePath();
+    const url = process.env.DATABASE_URL!;
 
     // 1. A process records the transition and its outbox row, then dies before delivering.
-    const evaluator = run("tests/fixtures/alert-evaluate-process.ts", [file, String(p.projectId), String(at(0))]);
+    const evaluator = run("tests/fixtures/alert-evaluate-process.ts", [url, String(p.projectId), String(at(0))]);
     expect(await line(evaluator, "written")).toBe("written 1");
     evaluator.kill("SIGKILL");
     await killed(evaluator);

@@ -1,4 +1,5 @@
 import { sqliteOf } from "@/db/driver";
+import { holdWriteLock } from "@/tests/helpers/sql";
 import { beforeEach, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
@@ -66,11 +67,11 @@ describe("route wrapper with sessions", () => {
 describe("route wrapper errors", () => {
   it("answers 503 with Retry-After when another process holds the write lock", async () => {
     const p = await makeProject(db);
-    const Sqlite = (await import("better-sqlite3")).default;
-    const { sqlitePath } = await import("@/lib/config/env");
-    const other = new Sqlite(sqlitePath());
-    sqliteOf(db).pragma("busy_timeout = 50");
-    other.exec("BEGIN IMMEDIATE");
+    // Wait 50 ms for the lock, not the default 5 s (SQLite: the connection's busy timeout;
+    // PostgreSQL: lock_timeout of the writer's connections, opened after this).
+    if (db.dialect === "sqlite") sqliteOf(db).pragma("busy_timeout = 50");
+    process.env.SIGHTLINE_PG_LOCK_TIMEOUT_MS = "50";
+    const release = await holdWriteLock();
     try {
       const body = JSON.stringify({ events: [{ id: "b1", type: "llm", model: "m", latencyMs: 1 }] });
       const res = await call(ingestRoute, "POST", "http://x/api/v1/ingest", { authorization: `Bearer ${p.key}`, "content-type": "application/json" }, body);
@@ -78,8 +79,8 @@ describe("route wrapper errors", () => {
       expect(res.headers.get("retry-after")).toBe("1");
       expect((await res.json()).error.code).toBe("unavailable");
     } finally {
-      other.exec("ROLLBACK");
-      other.close();
+      await release();
+      delete process.env.SIGHTLINE_PG_LOCK_TIMEOUT_MS;
     }
     const again = await call(ingestRoute, "POST", "http://x/api/v1/ingest", { authorization: `Bearer ${p.key}`, "content-type": "application/json" }, JSON.stringify({ events: [{ id: "b1", type: "llm", model: "m", latencyMs: 1 }] }));
     expect(again.status).toBe(200);

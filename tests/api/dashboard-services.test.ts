@@ -25,8 +25,8 @@ beforeEach(async () => {
     });
     if (i % 4 === 0) events.push({ id: `p${i}`, type: "prediction", model: "fraud-xgb", timestamp: now - 10 * H, prediction: 0, latencyMs: 9 });
   }
-  for (let i = 0; i < events.length; i += 1000) ingestEvents(db, p.projectId, events.slice(i, i + 1000));
-  ingestEvents(db, p.projectId, [{ id: "psi", type: "metric", model: "fraud-xgb", name: "drift.psi", feature: "amount", value: 0.31, timestamp: now - H }]);
+  for (let i = 0; i < events.length; i += 1000) await ingestEvents(db, p.projectId, events.slice(i, i + 1000));
+  await ingestEvents(db, p.projectId, [{ id: "psi", type: "metric", model: "fraud-xgb", name: "drift.psi", feature: "amount", value: 0.31, timestamp: now - H }]);
 });
 
 describe("dashboard services agree with the metrics API", () => {

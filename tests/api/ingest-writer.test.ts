@@ -1,13 +1,11 @@
-import { sqliteOf } from "@/db/driver";
+import { holdWriteLock, sqlRows } from "@/tests/helpers/sql";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Sqlite from "better-sqlite3";
 import { UnavailableError } from "@/lib/api/errors";
 import * as ingestRoute from "@/app/api/v1/ingest/route";
 import type { Db } from "@/db/client";
-import { sqlitePath } from "@/lib/config/env";
 import { runIngestJobs, type IngestJob } from "@/lib/ingest/writer/jobs";
 import { ingestWriterStats, stopIngestWriter, submitIngest, WorkerWriter, writerMode } from "@/lib/ingest/writer/ingest-writer";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
@@ -19,8 +17,8 @@ let db: Db;
 let p: TestProject;
 const ingest = (body: unknown) => post(server.url, "/api/v1/ingest", body, { key: p.key });
 const body = (events: unknown[]) => Buffer.from(JSON.stringify({ events }));
-const storedIds = () =>
-  (sqliteOf(db).prepare("SELECT client_id FROM event WHERE project_id = ? ORDER BY client_id").all(p.projectId) as { client_id: string }[]).map((r) => r.client_id);
+const storedIds = async () =>
+  (await sqlRows(db, "SELECT client_id FROM event WHERE project_id = ? ORDER BY client_id", p.projectId)).map((r) => r.client_id as string);
 
 beforeAll(async () => {
   server = await startRouteServer({ "/api/v1/ingest": ingestRoute });
@@ -69,7 +67,7 @@ describe("the ingest writer thread", () => {
     expect([r8, r9].sort()).toEqual(["accepted", "duplicate"]);
     const expected = new Set<string>();
     for (let r = 0; r < 24; r++) if (r !== 5) for (let i = 0; i < 40; i++) if (!(r % 4 === 0 && i === 7)) expected.add(`r${r}-e${i}`);
-    expect(storedIds()).toEqual([...expected].sort());
+    expect(await storedIds()).toEqual([...expected].sort());
   });
 
   it("commits the requests that queued while a transaction ran in one transaction (group commit)", async () => {
@@ -77,18 +75,16 @@ describe("the ingest writer thread", () => {
     db = await freshDb();
     p = await makeProject(db);
     expect((await ingest({ events: [llmEvent({ id: "warm" })] })).status).toBe(200); // the key is cached: no write on this thread below
-    const other = new Sqlite(sqlitePath());
-    other.exec("BEGIN IMMEDIATE"); // the first request's transaction waits for this lock…
+    const release = await holdWriteLock(); // the first request's transaction waits for this lock…
     const first = ingest({ events: [llmEvent({ id: "c0" })] });
     await new Promise((r) => setTimeout(r, 200));
     const rest = Array.from({ length: 5 }, (_, i) => ingest({ events: [llmEvent({ id: `c${i + 1}` })] }));
     await new Promise((r) => setTimeout(r, 300)); // …while five more queue up behind it
-    other.exec("ROLLBACK");
-    other.close();
+    await release();
     const answers = await Promise.all([first, ...rest]);
     expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
     expect(ingestWriterStats()).toEqual({ requests: 7, transactions: 3 });
-    expect(storedIds()).toEqual(["c0", "c1", "c2", "c3", "c4", "c5", "warm"]);
+    expect(await storedIds()).toEqual(["c0", "c1", "c2", "c3", "c4", "c5", "warm"]);
   });
 
   it("retries each request of a failed group alone, so one request's storage error fails only it", async () => {
@@ -100,10 +96,10 @@ describe("the ingest writer thread", () => {
       { kind: "events", projectId: p.projectId, body: body([llmEvent({ id: "g3" })]) },
       { kind: "events", projectId: p.projectId, body: Buffer.from('{"events": 3}') },
     ];
-    const out = runIngestJobs(db, jobs);
+    const out = await runIngestJobs(db, jobs);
     expect(out.map((o) => (o.ok ? "ok" : o.error.status))).toEqual(["ok", 500, "ok", 400]);
-    expect(storedIds()).toEqual(["g1", "g3"]);
-    expect(sqliteOf(db).prepare("SELECT count(*) AS n FROM model WHERE name = 'nowhere'").get()).toEqual({ n: 0 });
+    expect(await storedIds()).toEqual(["g1", "g3"]);
+    expect(await sqlRows(db, "SELECT count(*) AS n FROM model WHERE name = 'nowhere'")).toEqual([{ n: 0 }]);
   });
 
   it("answers 503 with Retry-After when too much is queued, and stores exactly the acknowledged batches", async () => {
@@ -119,23 +115,21 @@ describe("the ingest writer thread", () => {
       expect(res.headers.get("retry-after")).toBe("1");
       expect(res.json.error.code).toBe("unavailable");
     }
-    expect(storedIds()).toEqual(ok.flatMap((r) => sent[r].map((e) => e.id as string)).sort());
+    expect(await storedIds()).toEqual(ok.flatMap((r) => sent[r].map((e) => e.id as string)).sort());
   });
 
   it("stops gracefully: a request already sent is still stored and answered, the next one gets a new thread", async () => {
     expect((await ingest({ events: [llmEvent({ id: "warm" })] })).status).toBe(200); // the key is cached: no write on this thread below
-    const other = new Sqlite(sqlitePath());
-    other.exec("BEGIN IMMEDIATE"); // the writer waits for this lock inside its transaction
+    const release = await holdWriteLock(); // the writer waits for this lock inside its transaction
     const pending = ingest({ events: [llmEvent({ id: "w1" })] });
     await new Promise((r) => setTimeout(r, 200));
     const stopped = stopIngestWriter();
     await new Promise((r) => setTimeout(r, 200));
-    other.exec("ROLLBACK");
-    other.close();
+    await release();
     await stopped;
     expect((await pending).status).toBe(200);
     expect((await ingest({ events: [llmEvent({ id: "w2" })] })).status).toBe(200);
-    expect(storedIds()).toEqual(["w1", "w2", "warm"]);
+    expect(await storedIds()).toEqual(["w1", "w2", "warm"]);
   });
 
   it("answers 503 with Retry-After to every waiting request when the writer thread dies", async () => {
@@ -153,7 +147,7 @@ describe("the ingest writer thread", () => {
       expect(err.headers).toEqual({ "Retry-After": "1" });
     }
     await expect(writer.submit(job)).rejects.toBeInstanceOf(UnavailableError);
-    expect(storedIds()).toEqual([]);
+    expect(await storedIds()).toEqual([]);
   });
 
   it("submits the same job inline when SIGHTLINE_INGEST_WORKER=0", async () => {
@@ -162,7 +156,7 @@ describe("the ingest writer thread", () => {
       expect(writerMode()).toBe("inline");
       const result = await submitIngest({ kind: "events", projectId: p.projectId, body: body([llmEvent({ id: "i1" })]) });
       expect(result).toMatchObject({ accepted: 1, rejected: 0 });
-      expect(storedIds()).toEqual(["i1"]);
+      expect(await storedIds()).toEqual(["i1"]);
     } finally {
       delete process.env.SIGHTLINE_INGEST_WORKER;
     }

@@ -1,13 +1,11 @@
-import { sqliteOf } from "@/db/driver";
+import { sqlRows, sqlRowsElsewhere } from "@/tests/helpers/sql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import Sqlite from "better-sqlite3";
 import { gzipSync } from "node:zlib";
 import * as ingestRoute from "@/app/api/v1/ingest/route";
 import { freshDb, makeProject, testContext, type TestProject } from "@/tests/helpers/db";
 import { startRouteServer, type RouteServer } from "@/tests/helpers/route-server";
 import { llmEvent, post } from "@/tests/helpers/ingest-client";
 import { revokeApiKey, findApiKeyByPlainKey } from "@/lib/auth/api-keys";
-import { sqlitePath } from "@/lib/config/env";
 import type { Db } from "@/db/client";
 
 let server: RouteServer;
@@ -25,9 +23,7 @@ beforeEach(async () => {
   p = await makeProject(db);
 });
 
-function rows(sql: string, ...args: unknown[]) {
-  return sqliteOf(db).prepare(sql).all(...args) as Record<string, unknown>[];
-}
+const rows = (sql: string, ...args: unknown[]) => sqlRows(db, sql, ...args);
 
 describe("POST /api/v1/ingest", () => {
   it("accepts a batch of every event type and stores it durably", async () => {
@@ -44,19 +40,17 @@ describe("POST /api/v1/ingest", () => {
     expect(res.json.results.map((r: { status: string }) => r.status)).toEqual(Array(5).fill("accepted"));
 
     // Read through an independent connection: the 200 means committed.
-    const other = new Sqlite(sqlitePath(), { readonly: true });
-    const stored = other.prepare("SELECT client_id, type FROM event WHERE project_id = ? ORDER BY client_id").all(p.projectId);
-    other.close();
+    const stored = await sqlRowsElsewhere("SELECT client_id, type FROM event WHERE project_id = ? ORDER BY client_id", p.projectId);
     expect(stored).toEqual([
       { client_id: "a1", type: "llm" }, { client_id: "l1", type: "label" }, { client_id: "m1", type: "metric" },
       { client_id: "p1", type: "prediction" }, { client_id: "s1", type: "span" },
     ]);
-    const [lab] = rows("SELECT l.value_num, e.client_id AS target FROM label l JOIN event e ON e.id = l.target_event_id");
+    const [lab] = await rows("SELECT l.value_num, e.client_id AS target FROM label l JOIN event e ON e.id = l.target_event_id");
     expect(lab).toEqual({ value_num: 0, target: "p1" });
-    expect(rows("SELECT name, feature, value FROM metric_point")).toEqual([{ name: "drift.psi", feature: "amount", value: 0.31 }]);
-    const [pv] = rows("SELECT p.key, v.version FROM prompt_version v JOIN prompt p ON p.id = v.prompt_id");
+    expect(await rows("SELECT name, feature, value FROM metric_point")).toEqual([{ name: "drift.psi", feature: "amount", value: 0.31 }]);
+    const [pv] = await rows("SELECT p.key, v.version FROM prompt_version v JOIN prompt p ON p.id = v.prompt_id");
     expect(pv).toEqual({ key: "support-answer", version: 2 });
-    const kinds = rows("SELECT name, kind FROM model ORDER BY name");
+    const kinds = await rows("SELECT name, kind FROM model ORDER BY name");
     expect(kinds).toEqual([{ name: "fraud-xgb", kind: "ml" }, { name: "gpt-4o-mini", kind: "llm" }]);
   });
 
@@ -66,7 +60,7 @@ describe("POST /api/v1/ingest", () => {
     expect(res.json).toMatchObject({ accepted: 2, duplicates: 0, rejected: 2 });
     expect(res.json.results[1]).toMatchObject({ index: 1, id: "bad1", status: "rejected", error: { code: "invalid_event", path: "latencyMs" } });
     expect(res.json.results[2].error.path).toBe("type");
-    expect(rows("SELECT client_id FROM event ORDER BY client_id")).toEqual([{ client_id: "ok1" }, { client_id: "ok2" }]);
+    expect(await rows("SELECT client_id FROM event ORDER BY client_id")).toEqual([{ client_id: "ok1" }, { client_id: "ok2" }]);
   });
 
   it("reports resent events as duplicates and never counts them twice", async () => {
@@ -76,8 +70,8 @@ describe("POST /api/v1/ingest", () => {
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ accepted: 1, duplicates: 3, rejected: 0 });
     expect(again.json.results.map((r: { status: string }) => r.status)).toEqual(["duplicate", "duplicate", "accepted", "duplicate"]);
-    expect(rows("SELECT count(*) AS n FROM event")[0].n).toBe(3);
-    expect(rows("SELECT sum(count) AS n FROM rollup WHERE resolution = 3600000")[0].n).toBe(3);
+    expect((await rows("SELECT count(*) AS n FROM event"))[0].n).toBe(3);
+    expect((await rows("SELECT sum(count) AS n FROM rollup WHERE resolution = 3600000"))[0].n).toBe(3);
   });
 
   it("computes cost from the price book, keeps a client cost, and marks unknown models unpriced", async () => {
@@ -90,12 +84,12 @@ describe("POST /api/v1/ingest", () => {
       ],
     });
     expect(res.status).toBe(200);
-    const byId = Object.fromEntries(rows("SELECT client_id, cost_usd, unpriced FROM event").map((r) => [r.client_id, r]));
+    const byId = Object.fromEntries((await rows("SELECT client_id, cost_usd, unpriced FROM event")).map((r) => [r.client_id, r]));
     expect(byId.c1.cost_usd).toBeCloseTo(2.5 + 1.0, 10);
     expect(byId.c2).toMatchObject({ cost_usd: 0.5, unpriced: null });
     expect(byId.c3).toMatchObject({ cost_usd: null, unpriced: 1 });
     expect(byId.c4).toMatchObject({ cost_usd: null, unpriced: null });
-    const [r] = rows("SELECT sum(unpriced_count) AS u, sum(cost_usd) AS c FROM rollup WHERE resolution = 86400000");
+    const [r] = await rows("SELECT sum(unpriced_count) AS u, sum(cost_usd) AS c FROM rollup WHERE resolution = 86400000");
     expect(r.u).toBe(1);
     expect(r.c).toBeCloseTo(4.0, 10);
   });
@@ -128,7 +122,7 @@ describe("POST /api/v1/ingest", () => {
     const res = await ingest(big, { gzip: true });
     expect(res.status).toBe(413);
     expect(res.json.error.code).toBe("payload_too_large");
-    expect(rows("SELECT count(*) AS n FROM event")[0].n).toBe(0);
+    expect((await rows("SELECT count(*) AS n FROM event"))[0].n).toBe(0);
   });
 
   it("answers 415 for other content types", async () => {
@@ -148,7 +142,7 @@ describe("POST /api/v1/ingest", () => {
     const row = (await findApiKeyByPlainKey(db, p.key))!;
     expect(await revokeApiKey(testContext(db, p.projectId), { keyId: row.id })).toBe(true);
     expect((await ingest(body)).status).toBe(401);
-    expect(rows("SELECT count(*) AS n FROM event")[0].n).toBe(0);
+    expect((await rows("SELECT count(*) AS n FROM event"))[0].n).toBe(0);
   });
 
   it("accepts ISO 8601 and epoch-ms timestamps and rejects nonsense ones", async () => {
@@ -161,7 +155,7 @@ describe("POST /api/v1/ingest", () => {
     });
     expect(res.status).toBe(207);
     expect(res.json.results[2].error.path).toBe("timestamp");
-    const ts = rows("SELECT client_id, ts FROM event ORDER BY client_id");
+    const ts = await rows("SELECT client_id, ts FROM event ORDER BY client_id");
     expect(ts).toEqual([{ client_id: "t1", ts: Date.UTC(2026, 10, 1, 10) }, { client_id: "t2", ts: Date.UTC(2026, 10, 1, 11) }]);
   });
 });
@@ -173,9 +167,9 @@ describe("time-ordered keys", () => {
       const res = await ingest({ events: Array.from({ length: 1000 }, (_, i) => llmEvent({ id: `same-${b}-${i}`, timestamp: ts })) });
       expect(res.json).toMatchObject({ accepted: 1000, rejected: 0 });
     }
-    const [r] = rows("SELECT count(*) AS n, count(DISTINCT id) AS ids, min(ts) AS lo, max(ts) AS hi, max(id) - min(id) AS spread FROM event");
+    const [r] = await rows("SELECT count(*) AS n, count(DISTINCT id) AS ids, min(ts) AS lo, max(ts) AS hi, max(id) - min(id) AS spread FROM event");
     expect(r).toMatchObject({ n: 3000, ids: 3000, lo: ts, hi: ts });
     expect(r.spread as number).toBeLessThan(4 * 1024);
-    expect(rows("SELECT sum(count) AS n FROM rollup WHERE resolution = 86400000")[0].n).toBe(3000);
+    expect((await rows("SELECT sum(count) AS n FROM rollup WHERE resolution = 86400000"))[0].n).toBe(3000);
   });
 });

@@ -35,7 +35,7 @@ function seeded(seed: number) {
 }
 
 /** Generates LLM calls spread over 30 hours; returns the exact latencies per (model, prompt version). */
-function generate(n: number) {
+async function generate(n: number) {
   const rand = seeded(7);
   const exact = new Map<string, number[]>();
   const events = [];
@@ -51,7 +51,7 @@ function generate(n: number) {
       hallucination: i % 4 === 0 ? { flagged: i % 8 === 0 } : undefined,
     });
   }
-  for (let i = 0; i < events.length; i += 1000) ingestEvents(db, p.projectId, events.slice(i, i + 1000));
+  for (let i = 0; i < events.length; i += 1000) await ingestEvents(db, p.projectId, events.slice(i, i + 1000));
   return exact;
 }
 
@@ -60,7 +60,7 @@ const within1pct = (approx: number, exact: number) => expect(Math.abs(approx - e
 
 describe("GET /api/v1/metrics", () => {
   it("answers percentiles within 1% of the exact values, and exact counts, tokens, cost and rates", async () => {
-    const exact = generate(6000);
+    const exact = await generate(6000);
     const from = new Date(base).toISOString();
     const res = await get(server.url, `/api/v1/metrics?groupBy=model&from=${from}&to=${now}`, p.key);
     expect(res.status).toBe(200);
@@ -81,7 +81,7 @@ describe("GET /api/v1/metrics", () => {
   });
 
   it("groups by prompt version, filters by model, and limits to the time range", async () => {
-    const exact = generate(3000);
+    const exact = await generate(3000);
     const res = await get(server.url, `/api/v1/metrics?groupBy=promptVersion&model=gpt-4o&from=${base}&to=${now}`, p.key);
     expect(res.json.groups.map((g: { promptVersion: number }) => g.promptVersion)).toEqual([1, 2]);
     for (const g of res.json.groups) {
@@ -113,7 +113,7 @@ describe("GET /api/v1/metrics", () => {
 
 describe("GET /api/v1/metrics/timeseries", () => {
   it("returns hourly points that add up, and per-bucket percentiles", async () => {
-    const exact = generate(3000);
+    const exact = await generate(3000);
     const res = await get(server.url, `/api/v1/metrics/timeseries?metric=count&interval=1h&from=${base}&to=${now}`, p.key);
     expect(res.status).toBe(200);
     expect(res.json.points).toHaveLength(30);
@@ -139,7 +139,7 @@ describe("GET /api/v1/metrics/timeseries", () => {
 
 describe("GET /api/v1/events", () => {
   it("pages newest first through filtered events and fetches one by id", async () => {
-    generate(500);
+    await generate(500);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -161,7 +161,7 @@ describe("GET /api/v1/events", () => {
   });
 
   it("finds text in outputs and lists a trace", async () => {
-    ingestEvents(db, p.projectId, [
+    await ingestEvents(db, p.projectId, [
       { id: "x1", type: "llm", model: "m", latencyMs: 1, output: "The refund policy is 30 days", traceId: "t9", spanId: "a" },
       { id: "x2", type: "span", name: "retrieve", latencyMs: 3, traceId: "t9", spanId: "b", parentSpanId: "a" },
       { id: "x3", type: "llm", model: "m", latencyMs: 1, output: "100% sure" },

@@ -28,7 +28,7 @@ describe("alerts and review changes are audited", () => {
 
     const engineer = await makeMember(db, p.projectId, "engineer");
     const reviewer = await makeMember(db, p.projectId, "reviewer");
-    const ids = seedEvents(db, p.projectId, 1);
+    const ids = await seedEvents(db, p.projectId, 1);
     const q = await makeQueue(engineer.ctx());
     await updateReviewQueue(engineer.ctx(), { id: q.id, description: "now with a description" });
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });

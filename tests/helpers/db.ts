@@ -1,20 +1,52 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { closeDb, getDb, type Db } from "@/db/client";
 import { createProject } from "@/lib/projects/create-project";
 import { createApiKey } from "@/lib/auth/api-keys";
 import type { Role, Scope } from "@/db/schema";
 import { memberActor, systemContext, type ServiceContext } from "@/lib/services/context";
 
-/** Points the app at a brand-new SQLite file and returns the migrated handle. */
+/**
+ * Points the app at a brand-new database and returns the migrated handle: a SQLite file, or —
+ * in the PostgreSQL test project (SIGHTLINE_TEST_DIALECT=postgres) — a new database in the
+ * run's cluster (tests/setup/pg-cluster.global.ts).
+ */
 export async function freshDb(): Promise<Db> {
-  closeDb();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-test-"));
-  process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+  await closeDb();
+  process.env.DATABASE_URL = testDialect() === "postgres" ? await freshPgDatabase() : freshSqliteUrl();
   process.env.NEXTAUTH_SECRET = "test-secret-test-secret-test-secret";
   const db = getDb();
+  await db.ready();
   return db;
+}
+
+/** The dialect this test process runs against. */
+export function testDialect(): "sqlite" | "postgres" {
+  return process.env.SIGHTLINE_TEST_DIALECT === "postgres" ? "postgres" : "sqlite";
+}
+
+function freshSqliteUrl(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-test-"));
+  return `file:${path.join(dir, "test.db")}`;
+}
+
+let databases = 0;
+
+/** A new, migrated database cloned from the run's template; returns its URL. */
+export async function freshPgDatabase(): Promise<string> {
+  const admin = process.env.SIGHTLINE_TEST_PG_URL;
+  if (!admin) throw new Error("SIGHTLINE_TEST_PG_URL is unset: the PostgreSQL project's global setup did not run");
+  const name = `t_${process.pid}_${++databases}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name} TEMPLATE sightline_template`);
+  } finally {
+    await client.end();
+  }
+  return admin.replace(/\/[^/]*$/, `/${name}`);
 }
 
 export interface TestProject {

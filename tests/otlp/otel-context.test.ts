@@ -1,4 +1,4 @@
-import { sqliteOf } from "@/db/driver";
+import { sqlRows } from "@/tests/helpers/sql";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { getEvent } from "@/lib/events/get-event";
@@ -25,10 +25,20 @@ function decode(spans: unknown[], resource = { "service.name": "bot", "host.name
   return decodeTraces(Buffer.from(JSON.stringify(jsonRequest(spans, resource))), "json");
 }
 
-const contextRows = (projectId: number) =>
-  sqliteOf(db).prepare("SELECT id, body FROM otel_context WHERE project_id = ? ORDER BY id").all(projectId) as { id: number; body: string }[];
-const storedBody = (projectId: number, clientId: string) =>
-  JSON.parse((sqliteOf(db).prepare("SELECT body FROM event WHERE project_id = ? AND client_id = ?").get(projectId, clientId) as { body: string }).body);
+const contextRows = async (projectId: number) =>
+  (await sqlRows(db, "SELECT id, body FROM otel_context WHERE project_id = ? ORDER BY id", projectId)) as { id: number; body: string }[];
+const storedBody = async (projectId: number, clientId: string) =>
+  JSON.parse(((await sqlRows(db, "SELECT body FROM event WHERE project_id = ? AND client_id = ?", projectId, clientId))[0] as { body: string }).body);
+/** Rewrites stored event bodies (simulating older or foreign data), on either dialect. */
+const rewriteBodies = async (projectId: number, clientId: string | null, edit: (body: Record<string, unknown>) => void) => {
+  const rows = (await sqlRows(db, "SELECT client_id, body FROM event WHERE project_id = ?", projectId)) as { client_id: string; body: string }[];
+  for (const r of rows) {
+    if (clientId !== null && r.client_id !== clientId) continue;
+    const body = JSON.parse(r.body);
+    edit(body);
+    await sqlRows(db, "UPDATE event SET body = ? WHERE project_id = ? AND client_id = ?", JSON.stringify(body), projectId, r.client_id);
+  }
+};
 
 describe("interned OTLP provenance", () => {
   it("stores the repeated part once and gives back exactly the provenance the mapping produced", async () => {
@@ -40,8 +50,8 @@ describe("interned OTLP provenance", () => {
 
     // Chat calls share one context (their mapped table, resource, scope, kind), tools another;
     // the failed call maps an extra field (errorMessage), so it has its own.
-    expect(contextRows(projectId)).toHaveLength(3);
-    const body = storedBody(projectId, `${spans[1].traceId}:${spans[1].spanId}`);
+    expect(await contextRows(projectId)).toHaveLength(3);
+    const body = await storedBody(projectId, `${spans[1].traceId}:${spans[1].spanId}`);
     expect(Object.keys(body.otel)).toEqual(["ctx", "unmapped", "spanName"]);
     expect(body.otel.unmapped).toMatchObject({ "gen_ai.response.id": "r-1", "x.bad": 1 });
 
@@ -55,16 +65,16 @@ describe("interned OTLP provenance", () => {
   it("reuses contexts across exports and merges them back in listings", async () => {
     const { projectId } = await makeProject(db);
     await exportTraces(testContext(db, projectId), decode([chat(1), tool()]));
-    const before = contextRows(projectId);
+    const before = await contextRows(projectId);
     const later = [chat(2), chat(3), tool()];
     await exportTraces(testContext(db, projectId), decode(later));
-    expect(contextRows(projectId)).toEqual(before);
+    expect(await contextRows(projectId)).toEqual(before);
 
     // A new handle (empty caches) reads and writes the same rows.
     db.memo.delete("otelContextIds");
     db.memo.delete("otelContextBodies");
     await exportTraces(testContext(db, projectId), decode([chat(4)]));
-    expect(contextRows(projectId)).toEqual(before);
+    expect(await contextRows(projectId)).toEqual(before);
 
     const traceId = later[0].traceId;
     const { events } = await listEvents(testContext(db, projectId), listEventsQuerySchema.parse({ traceId }));
@@ -78,14 +88,14 @@ describe("interned OTLP provenance", () => {
     await exportTraces(testContext(db, a), decode([tool()]));
     const s = tool();
     await exportTraces(testContext(db, b), decode([s]));
-    const [ctxA] = contextRows(a);
-    const [ctxB] = contextRows(b);
+    const [ctxA] = await contextRows(a);
+    const [ctxB] = await contextRows(b);
     expect(ctxA.body).toBe(ctxB.body);
     expect(ctxA.id).not.toBe(ctxB.id);
-    expect(storedBody(b, `${s.traceId}:${s.spanId}`).otel.ctx).toBe(ctxB.id);
+    expect((await storedBody(b, `${s.traceId}:${s.spanId}`)).otel.ctx).toBe(ctxB.id);
 
     // An event of B pointing at A's context id finds nothing and is returned as stored.
-    sqliteOf(db).prepare("UPDATE event SET body = json_set(body, '$.otel.ctx', ?) WHERE project_id = ? AND client_id = ?").run(ctxA.id, b, `${s.traceId}:${s.spanId}`);
+    await rewriteBodies(b, `${s.traceId}:${s.spanId}`, (body) => ((body.otel as Record<string, unknown>).ctx = ctxA.id));
     db.memo.delete("otelContextBodies");
     const otel = (await getEvent(testContext(db, b), { id: `${s.traceId}:${s.spanId}` })).otel as Record<string, unknown>;
     expect(otel.ctx).toBe(ctxA.id);
@@ -97,7 +107,7 @@ describe("interned OTLP provenance", () => {
     const s = tool();
     await exportTraces(testContext(db, projectId), decode([s]));
     const full = mapSpan(decode([s]).spans[0]).extra.otel;
-    sqliteOf(db).prepare("UPDATE event SET body = json_set(body, '$.otel', json(?)) WHERE project_id = ?").run(JSON.stringify(full), projectId);
+    await rewriteBodies(projectId, null, (body) => (body.otel = full));
     expect((await getEvent(testContext(db, projectId), { id: `${s.traceId}:${s.spanId}` })).otel).toEqual(full);
   });
 });

@@ -1,15 +1,13 @@
-import { sqliteOf } from "@/db/driver";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
-import Sqlite from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as otlpRoute from "@/app/api/otlp/v1/traces/route";
 import * as eventRoute from "@/app/api/v1/events/[id]/route";
-import { sqlitePath } from "@/lib/config/env";
 import { exportsInProgress } from "@/lib/otlp/limits";
 import { ExportTraceServiceResponse, REQUEST_INFO_TYPE_URL, RpcRequestInfo, RpcStatus } from "@/lib/otlp/proto";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
 import { get } from "@/tests/helpers/ingest-client";
+import { holdWriteLock, sqlRows } from "@/tests/helpers/sql";
 import { startRouteServer, type RouteServer } from "@/tests/helpers/route-server";
 import type { Db } from "@/db/client";
 import { jsonRequest, jsonSpan, jsonToProtobuf } from "./helpers";
@@ -65,7 +63,7 @@ function rpcStatus(bytes: Buffer) {
   return { ...s, requestId: info ? (RpcRequestInfo.toObject(RpcRequestInfo.decode(info.value)) as { request_id: string }).request_id : undefined };
 }
 
-const eventCount = () => (sqliteOf(db).prepare("SELECT count(*) AS n FROM event WHERE project_id = ?").get(project.projectId) as { n: number }).n;
+const eventCount = async () => (await sqlRows(db, "SELECT count(*) AS n FROM event WHERE project_id = ?", project.projectId))[0].n as number;
 
 describe.each(["protobuf", "json"] as Enc[])("POST /api/otlp/v1/traces (%s)", (enc) => {
   it("stores the spans and answers 200 with an empty ExportTraceServiceResponse in the same encoding", async () => {
@@ -76,7 +74,7 @@ describe.each(["protobuf", "json"] as Enc[])("POST /api/otlp/v1/traces (%s)", (e
     expect(res.headers.get("content-type")).toBe(TYPES[enc]);
     const result = exportResult(res);
     expect(result.partialSuccess ?? undefined).toBeUndefined();
-    expect(eventCount()).toBe(2);
+    expect(await eventCount()).toBe(2);
     const stored = await get(server.url, `/api/v1/events/${encodeURIComponent(`${llm.traceId}:${llm.spanId}`)}`, project.key);
     expect(stored.json).toMatchObject({ type: "llm", model: "gpt-4o-mini", inputTokens: 10, outputTokens: 3, traceId: llm.traceId, otel: { mapped: { model: "gen_ai.request.model" } } });
   });
@@ -92,7 +90,7 @@ describe.each(["protobuf", "json"] as Enc[])("POST /api/otlp/v1/traces (%s)", (e
     expect(partialSuccess!.errorMessage).toMatch(/^2 of 3 spans rejected: /);
     expect(partialSuccess!.errorMessage).toContain("traceId missing");
     expect(partialSuccess!.errorMessage).toContain("spanId missing");
-    expect(eventCount()).toBe(1);
+    expect(await eventCount()).toBe(1);
   });
 
   it("rejects a span the event schema refuses (a start time in 1970) without failing the batch", async () => {
@@ -101,7 +99,7 @@ describe.each(["protobuf", "json"] as Enc[])("POST /api/otlp/v1/traces (%s)", (e
     const { partialSuccess } = exportResult(res);
     expect(Number(partialSuccess!.rejectedSpans)).toBe(1);
     expect(partialSuccess!.errorMessage).toContain(`span ${old.spanId} of trace ${old.traceId}: timestamp`);
-    expect(eventCount()).toBe(1);
+    expect(await eventCount()).toBe(1);
   });
 
   it("treats a re-export of the same spans as success without storing them twice", async () => {
@@ -110,7 +108,7 @@ describe.each(["protobuf", "json"] as Enc[])("POST /api/otlp/v1/traces (%s)", (e
     const again = await send(body, { type: TYPES[enc] });
     expect(again.status).toBe(200);
     expect(exportResult(again).partialSuccess ?? undefined).toBeUndefined();
-    expect(eventCount()).toBe(2);
+    expect(await eventCount()).toBe(2);
   });
 
   it("accepts gzip, and answers truncated gzip with 400", async () => {
@@ -126,7 +124,7 @@ describe.each(["protobuf", "json"] as Enc[])("POST /api/otlp/v1/traces (%s)", (e
     expect((await send(body, { type: TYPES[enc], key: null })).status).toBe(401);
     const reader = await makeProject(db, ["read"]);
     expect((await send(body, { type: TYPES[enc], key: reader.key })).status).toBe(403);
-    expect(eventCount()).toBe(0);
+    expect(await eventCount()).toBe(0);
   });
 
   it("answers 413 past the body limit", async () => {
@@ -147,7 +145,7 @@ describe("large exports", () => {
     const { partialSuccess } = exportResult(res);
     expect(Number(partialSuccess!.rejectedSpans)).toBe(1);
     expect(partialSuccess!.errorMessage).toContain(`span ${bad.spanId} of trace ${bad.traceId}`);
-    expect(eventCount()).toBe(2500);
+    expect(await eventCount()).toBe(2500);
   });
 });
 
@@ -209,20 +207,20 @@ describe("back-pressure", () => {
 
   it("answers 503 with Retry-After when the database stays locked", async () => {
     process.env.SIGHTLINE_SQLITE_BUSY_TIMEOUT_MS = "50";
+    process.env.SIGHTLINE_PG_LOCK_TIMEOUT_MS = "50";
     db = await freshDb();
     project = await makeProject(db);
     expect((await send(bodyOf(jsonRequest([jsonSpan()]), "json"), { type: TYPES.json })).status).toBe(200); // caches the key
-    const other = new Sqlite(sqlitePath());
-    other.exec("BEGIN IMMEDIATE");
+    const release = await holdWriteLock();
     try {
       const res = await send(bodyOf(jsonRequest([jsonSpan()]), "json"), { type: TYPES.json });
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toBe("1");
       expect(JSON.parse(res.bytes.toString()).error.code).toBe("unavailable");
     } finally {
-      other.exec("ROLLBACK");
-      other.close();
+      await release();
       delete process.env.SIGHTLINE_SQLITE_BUSY_TIMEOUT_MS;
+      delete process.env.SIGHTLINE_PG_LOCK_TIMEOUT_MS;
     }
   });
 });

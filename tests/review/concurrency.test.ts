@@ -45,7 +45,7 @@ describe("simultaneous claims from separate processes", () => {
     const p = await makeProject(db);
     const engineer = await makeMember(db, p.projectId, "engineer");
     const reviewers = await Promise.all(Array.from({ length: 6 }, (_, i) => makeMember(db, p.projectId, "reviewer", `r${i}`)));
-    const ids = seedEvents(db, p.projectId, 40);
+    const ids = await seedEvents(db, p.projectId, 40);
     const q = await makeQueue(engineer.ctx(), { reviewersPerItem: rpi });
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });
 
@@ -72,7 +72,7 @@ describe("simultaneous claims from separate processes", () => {
     const p = await makeProject(db);
     const engineer = await makeMember(db, p.projectId, "engineer");
     const reviewers = await Promise.all(Array.from({ length: 20 }, (_, i) => makeMember(db, p.projectId, "reviewer", `s${i}`)));
-    const ids = seedEvents(db, p.projectId, 15);
+    const ids = await seedEvents(db, p.projectId, 15);
     const q = await makeQueue(engineer.ctx(), { reviewersPerItem: 1 });
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });
     const now = Date.now();

@@ -32,7 +32,7 @@ export async function makeMember(db: Db, projectId: number, role: Role, name: st
 }
 
 /** `n` LLM events with ids `${prefix}-0…`; every third one flagged by the detector. */
-export function seedEvents(db: Db, projectId: number, n: number, opts: { prefix?: string; ts?: number; model?: string } = {}): string[] {
+export async function seedEvents(db: Db, projectId: number, n: number, opts: { prefix?: string; ts?: number; model?: string } = {}): Promise<string[]> {
   const prefix = opts.prefix ?? "e";
   const ts = opts.ts ?? Date.now() - 60_000;
   const events = Array.from({ length: n }, (_, i) => ({
@@ -40,7 +40,7 @@ export function seedEvents(db: Db, projectId: number, n: number, opts: { prefix?
     input: `question ${i}`, output: `answer ${i}`, context: [`doc ${i}`], latencyMs: 100,
     hallucination: { flagged: i % 3 === 0, score: (i % 10) / 10 },
   }));
-  for (let i = 0; i < events.length; i += 500) ingestEvents(db, projectId, events.slice(i, i + 500));
+  for (let i = 0; i < events.length; i += 500) await ingestEvents(db, projectId, events.slice(i, i + 500));
   return events.map((e) => e.id);
 }
 

@@ -45,7 +45,7 @@ async function errorOf(p: Promise<unknown>): Promise<ApiError> {
 
 describe("enqueueing", () => {
   it("an event added twice, by id and by filter, enters the queue once", async () => {
-    const ids = seedEvents(db, p.projectId, 5);
+    const ids = await seedEvents(db, p.projectId, 5);
     const q = await makeQueue(engineer.ctx());
     expect(await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: [ids[0], ids[1], ids[0]] })).toEqual({ added: 2, existing: 0, matched: 2 });
     expect(await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: [ids[1], ids[2]] })).toEqual({ added: 1, existing: 1, matched: 2 });
@@ -55,8 +55,8 @@ describe("enqueueing", () => {
   });
 
   it("a filter enqueues exactly what the events API lists for it", async () => {
-    seedEvents(db, p.projectId, 60);
-    seedEvents(db, p.projectId, 10, { prefix: "other", model: "claude" });
+    await seedEvents(db, p.projectId, 60);
+    await seedEvents(db, p.projectId, 10, { prefix: "other", model: "claude" });
     const q = await makeQueue(engineer.ctx());
     const filter = { model: "gpt-4o", flagged: true, promptVersion: 2 };
     const listed = await listEvents(testContext(db, p.projectId), { model: "gpt-4o", flagged: true, promptVersion: 2, limit: 200 });
@@ -68,7 +68,7 @@ describe("enqueueing", () => {
   });
 
   it("unknown event ids are a 400 naming each", async () => {
-    seedEvents(db, p.projectId, 1);
+    await seedEvents(db, p.projectId, 1);
     const q = await makeQueue(engineer.ctx());
     const err = await errorOf(enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ["e-0", "nope"] }));
     expect(err).toBeInstanceOf(ValidationError);
@@ -83,7 +83,7 @@ describe("enqueueing", () => {
 
 describe("claims, leases and verdicts", () => {
   it("serves each reviewer distinct items and never the same item twice; caps verdicts at reviewers-per-item", async () => {
-    const ids = seedEvents(db, p.projectId, 3);
+    const ids = await seedEvents(db, p.projectId, 3);
     const q = await makeQueue(engineer.ctx(), { reviewersPerItem: 2 });
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });
     const seen = new Map<string, number[]>();
@@ -104,7 +104,7 @@ describe("claims, leases and verdicts", () => {
   });
 
   it("a reload resumes the reviewer's live lease instead of taking a second item", async () => {
-    const ids = seedEvents(db, p.projectId, 2);
+    const ids = await seedEvents(db, p.projectId, 2);
     const q = await makeQueue(engineer.ctx());
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });
     const first = await claimNextItem(alice.ctx(), { queueId: q.id });
@@ -113,7 +113,7 @@ describe("claims, leases and verdicts", () => {
   });
 
   it("an expired lease returns the item; the late verdict gets 409", async () => {
-    const ids = seedEvents(db, p.projectId, 1);
+    const ids = await seedEvents(db, p.projectId, 1);
     const t0 = Date.now();
     const q = await makeQueue(engineer.ctx(t0));
     await enqueueItems(engineer.ctx(t0), { queueId: q.id, eventIds: ids });
@@ -130,7 +130,7 @@ describe("claims, leases and verdicts", () => {
   });
 
   it("activity extends the lease; an extended lease is not taken over", async () => {
-    const ids = seedEvents(db, p.projectId, 1);
+    const ids = await seedEvents(db, p.projectId, 1);
     const t0 = Date.now();
     const q = await makeQueue(engineer.ctx(t0));
     await enqueueItems(engineer.ctx(t0), { queueId: q.id, eventIds: ids });
@@ -142,7 +142,7 @@ describe("claims, leases and verdicts", () => {
   });
 
   it("a verdict needs the caller's own live lease (409), valid values (400 naming the field) and a member (403)", async () => {
-    const ids = seedEvents(db, p.projectId, 1);
+    const ids = await seedEvents(db, p.projectId, 1);
     const q = await makeQueue(engineer.ctx());
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });
     const item = (await claimNextItem(alice.ctx(), { queueId: q.id }))!;
@@ -159,7 +159,7 @@ describe("claims, leases and verdicts", () => {
   });
 
   it("a correction is a new verdict superseding the old one; both stay in the history", async () => {
-    const ids = seedEvents(db, p.projectId, 1);
+    const ids = await seedEvents(db, p.projectId, 1);
     const q = await makeQueue(engineer.ctx(), { correctedOutput: true });
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });
     const item = (await claimNextItem(alice.ctx(), { queueId: q.id }))!;
@@ -174,7 +174,7 @@ describe("claims, leases and verdicts", () => {
   });
 
   it("review is blind: a reviewer sees only their own verdicts, and nothing of gold", async () => {
-    const ids = seedEvents(db, p.projectId, 1);
+    const ids = await seedEvents(db, p.projectId, 1);
     const q = await makeQueue(engineer.ctx(), { reviewersPerItem: 2 });
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });
     const a = (await claimNextItem(alice.ctx(), { queueId: q.id }))!;
@@ -188,7 +188,7 @@ describe("claims, leases and verdicts", () => {
   });
 
   it("skipping gives the slot back and the skipper is not served the item again", async () => {
-    const ids = seedEvents(db, p.projectId, 1);
+    const ids = await seedEvents(db, p.projectId, 1);
     const q = await makeQueue(engineer.ctx());
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });
     const a = (await claimNextItem(alice.ctx(), { queueId: q.id }))!;
@@ -198,7 +198,7 @@ describe("claims, leases and verdicts", () => {
   });
 
   it("a queue with assignees serves only them; progress shows own and total", async () => {
-    const ids = seedEvents(db, p.projectId, 2);
+    const ids = await seedEvents(db, p.projectId, 2);
     const q = await makeQueue(engineer.ctx(), { assignees: [alice.email] });
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });
     expect(await errorOf(claimNextItem(bob.ctx(), { queueId: q.id }))).toBeInstanceOf(ForbiddenError);
@@ -213,7 +213,7 @@ describe("claims, leases and verdicts", () => {
   });
 
   it("the rubric cannot drop or retype a field that has verdicts", async () => {
-    const ids = seedEvents(db, p.projectId, 1);
+    const ids = await seedEvents(db, p.projectId, 1);
     const q = await makeQueue(engineer.ctx());
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });
     const item = (await claimNextItem(alice.ctx(), { queueId: q.id }))!;
@@ -229,7 +229,7 @@ describe("claims, leases and verdicts", () => {
 describe("verdicts become metrics", () => {
   /** Items reviewed by alice and bob with the given hallucination votes; returns item ids in order. */
   async function reviewed(votes: [boolean, boolean][], queueOver = {}) {
-    const ids = seedEvents(db, p.projectId, votes.length);
+    const ids = await seedEvents(db, p.projectId, votes.length);
     const q = await makeQueue(engineer.ctx(), { reviewersPerItem: 2, ...queueOver });
     await enqueueItems(engineer.ctx(), { queueId: q.id, eventIds: ids });
     const items: number[] = [];
@@ -309,7 +309,7 @@ describe("verdicts become metrics", () => {
   });
 
   it("backlog counts items still needing verdicts and the oldest one's age", async () => {
-    const ids = seedEvents(db, p.projectId, 3);
+    const ids = await seedEvents(db, p.projectId, 3);
     const t0 = Date.now();
     const q = await makeQueue(engineer.ctx(t0));
     await enqueueItems(engineer.ctx(t0), { queueId: q.id, eventIds: ids });

@@ -84,7 +84,7 @@ describe("review API over HTTP", () => {
   });
 
   it("full loop: enqueue, claim (200/204), verdicts (201/400/409), adjudication, export round-trip", async () => {
-    const ids = seedEvents(db, p.projectId, 3, { prefix: "loop" });
+    const ids = await seedEvents(db, p.projectId, 3, { prefix: "loop" });
     const { json: { queue } } = await call(engineer, "POST", "/api/v1/review-queues", { ...queueBody, name: "Loop", routing: undefined });
     const enq = await call(engineer, "POST", `/api/v1/review-queues/${queue.id}/items`, { eventIds: [...ids, ids[0]] });
     expect(enq.json).toEqual({ added: 3, existing: 0, matched: 3 });

@@ -19,8 +19,8 @@ beforeEach(async () => {
 });
 
 /** `n` events arriving at `now` (their key instant, docs/adr/0022). */
-function ingest(n: number, over: (i: number) => Record<string, unknown>, now = Date.now()) {
-  ingestEvents(db, p.projectId, Array.from({ length: n }, (_, i) => ({
+async function ingest(n: number, over: (i: number) => Record<string, unknown>, now = Date.now()) {
+  await ingestEvents(db, p.projectId, Array.from({ length: n }, (_, i) => ({
     id: `r-${now}-${i}-${Math.random()}`, type: "llm", model: "gpt-4o", timestamp: now - 1000, environment: "production", latencyMs: 50,
     hallucination: { flagged: i % 2 === 0 }, ...over(i),
   })), { now });
@@ -33,9 +33,9 @@ async function itemsOf(queueId: number) {
 describe("routing job", () => {
   it("enqueues new events matching the rule, once, and only those stored after the queue was created", async () => {
     const t0 = Date.now();
-    ingest(10, () => ({}), t0 - 2); // stored before the queue: not routed
+    await ingest(10, () => ({}), t0 - 2); // stored before the queue: not routed
     const q = await makeQueue(engineer.ctx(t0), { routing: { flagged: true, environment: "production", model: "gpt-4o" } });
-    ingest(20, (i) => ({ environment: i < 10 ? "production" : "staging" }), t0 + 1);
+    await ingest(20, (i) => ({ environment: i < 10 ? "production" : "staging" }), t0 + 1);
     const run = await routeNewEvents(db, Date.now() + 2);
     expect(run.added).toBe(5); // flagged (even i) among the 10 production events
     const again = await routeNewEvents(db, Date.now() + 3);
@@ -48,7 +48,7 @@ describe("routing job", () => {
 
   it("samples deterministically at the rate", async () => {
     const q = await makeQueue(engineer.ctx(Date.now() - 5), { routing: { sampleRate: 0.25 } });
-    ingest(400, () => ({}));
+    await ingest(400, () => ({}));
     await routeNewEvents(db, Date.now());
     const items = await itemsOf(q.id);
     // Exactly the events whose (queue, event) hash falls below the rate.
@@ -60,7 +60,7 @@ describe("routing job", () => {
   it("a queue without a routing rule, or naming an unknown model, takes nothing", async () => {
     const manual = await makeQueue(engineer.ctx(Date.now() - 5));
     const unknown = await makeQueue(engineer.ctx(Date.now() - 5), { routing: { model: "not-yet" } });
-    ingest(5, () => ({}));
+    await ingest(5, () => ({}));
     await routeNewEvents(db, Date.now());
     expect(await itemsOf(manual.id)).toHaveLength(0);
     expect(await itemsOf(unknown.id)).toHaveLength(0);
@@ -73,8 +73,8 @@ describe("routing job", () => {
     // Keys are arrival instants: a writer that allocated keys before t0 but committed after the pass.
     const late = (id: string, arrived: number) =>
       ingestEvents(db, p.projectId, [{ id, type: "llm", model: "gpt-4o", latencyMs: 5, timestamp: arrived - 100, hallucination: { flagged: true } }], { now: arrived });
-    late("within-settle", t0 - ROUTING_SETTLE_MS / 2);
-    late("beyond-settle", t0 - ROUTING_SETTLE_MS * 3);
+    await late("within-settle", t0 - ROUTING_SETTLE_MS / 2);
+    await late("beyond-settle", t0 - ROUTING_SETTLE_MS * 3);
     await routeNewEvents(db, t0 + 5_000);
     const items = await itemsOf(q.id);
     // Only the straggler inside the window is routed; the other is the documented limit (ADR 0032).

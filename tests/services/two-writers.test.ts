@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sqliteOf } from "@/db/driver";
-import { sqlitePath } from "@/lib/config/env";
+import { and, count, eq, sum } from "drizzle-orm";
+import { event, model, modelVersion, prompt, promptVersion, rollup } from "@/db/schema";
 import { getMetrics } from "@/lib/metrics/get-metrics";
 import { Aggregate } from "@/lib/metrics/aggregate";
 import { newLatencySketch } from "@/lib/metrics/latency-sketch";
@@ -14,9 +14,9 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 const BATCHES = 12;
 const SIZE = 250;
 
-function runWriter(file: string, writer: number, start: number): Promise<void> {
+function runWriter(url: string, writer: number, start: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["tests/fixtures/ingest-writer-process.ts", file, String(writer), String(BATCHES), String(SIZE), String(start)], {
+    const child = spawn(tsx, ["tests/fixtures/ingest-writer-process.ts", url, String(writer), String(BATCHES), String(SIZE), String(start)], {
       stdio: ["ignore", "inherit", "pipe"],
     });
     let stderr = "";
@@ -25,24 +25,24 @@ function runWriter(file: string, writer: number, start: number): Promise<void> {
   });
 }
 
-describe("two processes ingesting into one SQLite file", () => {
+describe("two processes ingesting into one database (SQLite file or PostgreSQL)", () => {
   it("stores every event once, one row per dimension, and rollup counts and percentiles equal to the exact ones", async () => {
     const db = await freshDb();
     const { id: projectId } = await createProject(db, { slug: "race" });
-    const file = sqlitePath(process.env.DATABASE_URL);
+    const url = process.env.DATABASE_URL!;
     // Both start at the same instant (a few seconds ahead, for tsx to boot), naming the same
     // models and prompts and writing into the same minutes.
     const start = Date.now() + 4_000;
-    await Promise.all([runWriter(file, 1, start), runWriter(file, 2, start)]);
+    await Promise.all([runWriter(url, 1, start), runWriter(url, 2, start)]);
 
-    const s = sqliteOf(db);
     const n = BATCHES * SIZE;
-    expect(s.prepare("SELECT count(*) AS n FROM event WHERE project_id = ?").get(projectId)).toEqual({ n: 2 * n });
-    expect(s.prepare("SELECT count(*) AS n FROM model WHERE project_id = ?").get(projectId)).toEqual({ n: 3 });
-    expect(s.prepare("SELECT count(*) AS n FROM model_version").get()).toEqual({ n: 6 });
-    expect(s.prepare("SELECT count(*) AS n FROM prompt WHERE project_id = ?").get(projectId)).toEqual({ n: 4 });
+    const rows = async (q: Promise<{ n: number }[]>) => (await q)[0].n;
+    expect(await rows(db.orm.select({ n: count() }).from(event).where(eq(event.projectId, projectId)))).toBe(2 * n);
+    expect(await rows(db.orm.select({ n: count() }).from(model).where(eq(model.projectId, projectId)))).toBe(3);
+    expect(await rows(db.orm.select({ n: count() }).from(modelVersion))).toBe(6);
+    expect(await rows(db.orm.select({ n: count() }).from(prompt).where(eq(prompt.projectId, projectId)))).toBe(4);
     // prompt-k is named with version 1 + (k % 2) only: one version per prompt.
-    expect(s.prepare("SELECT count(*) AS n FROM prompt_version").get()).toEqual({ n: 4 });
+    expect(await rows(db.orm.select({ n: count() }).from(promptVersion))).toBe(4);
 
     // The exact sample per model, from the same function the writers used.
     const exact = new Map<string, number[]>();
@@ -68,7 +68,10 @@ describe("two processes ingesting into one SQLite file", () => {
       expected.sketch.merge(sketch);
       expect(g.latencyMs).toEqual(expected.latency());
     }
-    const rollupTotal = s.prepare("SELECT sum(count) AS n, sum(error_count) AS e FROM rollup WHERE project_id = ? AND resolution = 86400000").get(projectId) as { n: number; e: number };
+    const [rollupTotal] = await db.orm
+      .select({ n: sum(rollup.count).mapWith(Number), e: sum(rollup.errorCount).mapWith(Number) })
+      .from(rollup)
+      .where(and(eq(rollup.projectId, projectId), eq(rollup.resolution, 86_400_000)));
     expect(rollupTotal.n).toBe(2 * n);
     expect(rollupTotal.e).toBe(2 * (n / 10));
   }, 120_000);

@@ -169,7 +169,7 @@ export function writerMode(): WriterMode {
  */
 export async function submitIngest<J extends IngestJob>(job: J): Promise<JobValue<J>> {
   if (g.__sightlineShuttingDown) throw new UnavailableError("Sightline is shutting down; retry shortly", 1);
-  const outcome = writerMode() === "worker" ? await writerFor(databaseUrl()).submit(job) : runIngestJobs(getDb(), [job])[0];
+  const outcome = writerMode() === "worker" ? await writerFor(databaseUrl()).submit(job) : (await runIngestJobs(getDb(), [job]))[0];
   if (!outcome.ok) throw jobErrorToThrow(outcome.error);
   return outcome.value as JobValue<J>;
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
+import { dbErrorCode, isBusyCode } from "@/db/busy";
 import { ApiError, type ErrorDetail } from "@/lib/api/errors";
-import { storeGroup, type StoreItem, type StoreStatus } from "@/lib/ingest/store-events";
+import { storeUnits, type StoreItem, type StoreStatus } from "@/lib/ingest/store-events";
 import { batchResult, validateEvents, type IngestResult } from "@/lib/ingest/ingest-events";
 import { parseBatch } from "@/lib/ingest/parse-batch";
 import { governItems } from "@/lib/governance/govern-items";
@@ -21,8 +22,8 @@ export interface JobError {
   message: string;
   details?: ErrorDetail[];
   headers?: Record<string, string>;
-  /** SQLite's code, so the route wrapper maps BUSY to 503 exactly as for in-thread errors. */
-  sqliteCode?: string;
+  /** The database's busy code (db/busy.ts), so the route wrapper answers 503 exactly as for in-thread errors. */
+  busyCode?: string;
 }
 
 export type JobOutcome = { ok: true; value: IngestResult | StoreStatus[] } | { ok: false; error: JobError };
@@ -39,18 +40,18 @@ interface Prepared {
  * transaction fails, each job is retried alone, so one job's storage error cannot fail its
  * neighbours — and a job is answered only after the transaction holding it committed.
  */
-export function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): JobOutcome[] {
+export async function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): Promise<JobOutcome[]> {
   const outcomes: JobOutcome[] = new Array(jobs.length);
   const ready: { at: number; job: Prepared }[] = [];
-  jobs.forEach((job, at) => {
+  for (const [at, job] of jobs.entries()) {
     try {
-      ready.push({ at, job: prepare(db, job) });
+      ready.push({ at, job: await prepare(db, job) });
     } catch (err) {
       outcomes[at] = failure(err);
     }
-  });
+  }
   try {
-    const statuses = storeGroup(db, ready.map(({ job }) => ({ projectId: job.projectId, items: job.items })), now);
+    const statuses = await storeUnits(db, ready.map(({ job }) => ({ projectId: job.projectId, items: job.items })), now);
     ready.forEach(({ at, job }, i) => (outcomes[at] = { ok: true, value: job.finish(statuses[i]) }));
   } catch (groupErr) {
     if (ready.length === 1) {
@@ -59,7 +60,7 @@ export function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): JobO
     }
     for (const { at, job } of ready) {
       try {
-        const [statuses] = storeGroup(db, [{ projectId: job.projectId, items: job.items }], now);
+        const [statuses] = await storeUnits(db, [{ projectId: job.projectId, items: job.items }], now);
         outcomes[at] = { ok: true, value: job.finish(statuses) };
       } catch (err) {
         outcomes[at] = failure(err);
@@ -70,11 +71,11 @@ export function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now()): JobO
 }
 
 /** `store` jobs come from the OTLP route, which already ran governance on the request thread. */
-function prepare(db: Db, job: IngestJob): Prepared {
+async function prepare(db: Db, job: IngestJob): Promise<Prepared> {
   const text = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
   if (job.kind === "store") return { projectId: job.projectId, items: JSON.parse(text.toString("utf8")) as StoreItem[], finish: (statuses) => statuses };
   const events = validateEvents(parseBatch(text));
-  governItems(db, job.projectId, events.valid);
+  await governItems(db, job.projectId, events.valid);
   return { projectId: job.projectId, items: events.valid, finish: (statuses) => batchResult(events, statuses) };
 }
 
@@ -82,14 +83,14 @@ function failure(err: unknown): JobOutcome {
   if (err instanceof ApiError) {
     return { ok: false, error: { status: err.status, code: err.code, message: err.message, details: err.details, headers: err.headers } };
   }
-  const code = (err as { code?: unknown } | null)?.code;
-  const sqliteCode = typeof code === "string" ? code : undefined;
-  if (sqliteCode !== "SQLITE_BUSY" && sqliteCode !== "SQLITE_LOCKED") console.error("[sightline] ingest job failed", err);
-  return { ok: false, error: { status: 500, code: "internal", message: "Internal server error", sqliteCode } };
+  const code = dbErrorCode(err);
+  const busyCode = isBusyCode(code) ? code : undefined;
+  if (!busyCode) console.error("[sightline] ingest job failed", err);
+  return { ok: false, error: { status: 500, code: "internal", message: "Internal server error", busyCode } };
 }
 
-/** The error a route throws for a failed job: an ApiError, or SQLite's error for the wrapper to map. */
+/** The error a route throws for a failed job: an ApiError, or the database's busy error for the wrapper to map. */
 export function jobErrorToThrow(e: JobError): Error {
-  if (e.sqliteCode === "SQLITE_BUSY" || e.sqliteCode === "SQLITE_LOCKED") return Object.assign(new Error(e.message), { code: e.sqliteCode });
+  if (e.busyCode) return Object.assign(new Error(e.message), { code: e.busyCode });
   return new ApiError(e.status, e.code, e.message, e.details, e.headers);
 }

@@ -30,7 +30,16 @@ export interface WriterReply {
 const { url, port, maxGroupJobs, maxGroupBytes } = workerData as WriterData;
 // The writer reads the pages it inserts into through its own page cache (the size
 // SIGHTLINE_SQLITE_CACHE_MB sets); the memory map is left to the request thread's reads.
-const db = openDb(url, { migrate: false, mmapMb: 0 });
+// On PostgreSQL it needs one connection for its transaction and one for name look-ups.
+const db = openDb(url, { migrate: false, mmapMb: 0, poolSize: 2 });
+
+/**
+ * Requests wait here while a group is being stored. On SQLite a group is stored within one
+ * turn of the event loop; on PostgreSQL the transaction is asynchronous, and what arrives
+ * meanwhile forms the next group (never a second concurrent transaction from this writer).
+ */
+const queue: (WriterRequest | "stop")[] = [];
+let busy = false;
 
 /** A liveness probe (GET /api/ready): answered as soon as the thread reads it. */
 export interface WriterPing {
@@ -41,33 +50,49 @@ type Incoming = WriterRequest | WriterPing | "stop";
 const isPing = (m: Incoming): m is WriterPing => typeof m === "object" && "ping" in m;
 
 /** "stop": answer what is queued before it, close the database, and let the thread end. */
-port.on("message", (first: Incoming) => {
-  if (first === "stop") return stop();
-  if (isPing(first)) return port.postMessage({ pong: first.ping });
-  const group = [first];
-  let bytes = first.job.body.byteLength;
-  let stopping = false;
-  while (group.length < maxGroupJobs && bytes < maxGroupBytes) {
-    const next = receiveMessageOnPort(port)?.message as Incoming | undefined;
-    if (next === undefined) break;
-    if (next === "stop") {
-      stopping = true;
-      break;
-    }
-    if (isPing(next)) {
-      port.postMessage({ pong: next.ping });
-      continue;
-    }
-    group.push(next);
-    bytes += next.job.body.byteLength;
-  }
-  const outcomes = runIngestJobs(db, group.map((r) => r.job));
-  group.forEach((r, i) => port.postMessage({ id: r.id, outcome: outcomes[i], groupSize: group.length } satisfies WriterReply));
-  if (stopping) stop();
+port.on("message", (m: Incoming) => {
+  // A ping is answered at once, even while a PostgreSQL group is being stored.
+  if (m !== "stop" && isPing(m)) return port.postMessage({ pong: m.ping });
+  queue.push(m);
+  void drain();
 });
 
-function stop() {
-  db.close();
+async function drain(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    while (queue.length > 0) {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const msg = m.message as Incoming;
+        if (msg !== "stop" && isPing(msg)) port.postMessage({ pong: msg.ping });
+        else queue.push(msg);
+      }
+      const group: WriterRequest[] = [];
+      let bytes = 0;
+      let stopping = false;
+      while (queue.length > 0 && group.length < maxGroupJobs && bytes < maxGroupBytes) {
+        const next = queue.shift()!;
+        if (next === "stop") {
+          stopping = true;
+          break;
+        }
+        group.push(next);
+        bytes += next.job.body.byteLength;
+      }
+      if (group.length > 0) {
+        const outcomes = await runIngestJobs(db, group.map((r) => r.job));
+        group.forEach((r, i) => port.postMessage({ id: r.id, outcome: outcomes[i], groupSize: group.length } satisfies WriterReply));
+      }
+      if (stopping) return await stop();
+    }
+  } finally {
+    busy = false;
+  }
+}
+
+async function stop() {
+  queue.length = 0;
+  await db.close();
   // Let the thread end once idle; replies already posted stay queued for the request thread.
   port.unref();
 }

@@ -1,0 +1,229 @@
+import type { Db } from "@/db/client";
+import { pgOf, pgRows, pgTransaction } from "@/db/pg/driver";
+import { getTableColumns } from "drizzle-orm";
+import { event, type ModelKind } from "@/db/schema";
+import { MEASURE_NAMES, ROLLUP_MEASURES, type Measures } from "@/db/schema/rollup-measures";
+import type { EventRow } from "../ingest";
+
+/**
+ * The ingest hot path on PostgreSQL (the siblings of db/statements/ingest.ts and dimensions.ts).
+ * Each statement takes a whole batch as arrays and expands them with `unnest`: one round trip
+ * and one plan per batch instead of one per row, with a fixed parameter count whatever the
+ * batch size (a VALUES list would hit the 65,535-parameter limit at 2,520 events).
+ * docs/adr/0044-postgres-ingest.md measures this against COPY.
+ */
+
+/**
+ * The event table's columns, read from the schema: a column added to db/schema/event.ts is
+ * inserted here too, from the `EventRow` field of the same name (the row the store builds).
+ */
+const EVENT_COLUMNS: [keyof EventRow, string, string][] = Object.entries(getTableColumns(event)).map(([key, col]) => [
+  key as keyof EventRow,
+  col.name,
+  ({ integer: "bigint", real: "float8", text: "text" } as Record<string, string>)[col.getSQLType()] ?? "text",
+]);
+
+const INSERT_EVENTS = `INSERT INTO event (${EVENT_COLUMNS.map(([, c]) => c).join(", ")})
+  SELECT * FROM unnest(${EVENT_COLUMNS.map(([, , t], i) => `$${i + 1}::${t}[]`).join(", ")})
+  ON CONFLICT DO NOTHING RETURNING id`;
+
+/** The ingest store's transaction: READ COMMITTED, its statements lock the rollup rows they merge. */
+export function storeInTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return pgTransaction(db, "read committed", fn);
+}
+
+/**
+ * Inserts the rows, skipping any whose key or (project, client id) is taken; returns the ids
+ * that were inserted. The caller tells a duplicate from a key collision (lib/ingest/store-events-pg.ts).
+ */
+export async function insertEventsPg(db: Db, rows: EventRow[]): Promise<Set<number>> {
+  const params = EVENT_COLUMNS.map(([k]) => rows.map((r) => r[k]));
+  const inserted = await pgRows<{ id: number }>(db, INSERT_EVENTS, params);
+  return new Set(inserted.map((r) => r.id));
+}
+
+/** `event.id` by client id, for the given client ids of one project. */
+export async function eventIdsByClientIdPg(db: Db, projectId: number, clientIds: string[]): Promise<Map<string, number>> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await pgRows<{ id: number; client_id: string }>(db, "SELECT id, client_id FROM event WHERE project_id = $1 AND client_id = ANY($2::text[])", [
+    projectId,
+    clientIds,
+  ]);
+  return new Map(rows.map((r) => [r.client_id, r.id]));
+}
+
+export interface LabelRow {
+  eventId: number;
+  projectId: number;
+  targetClientId: string;
+  targetEventId: number | null;
+  valueText: string | null;
+  valueNum: number | null;
+  ts: number;
+}
+
+export async function insertLabelsPg(db: Db, rows: LabelRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await pgOf(db).query(
+    `INSERT INTO label (event_id, project_id, target_client_id, target_event_id, value_text, value_num, ts)
+     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::float8[], $7::bigint[])`,
+    [rows.map((r) => r.eventId), rows.map((r) => r.projectId), rows.map((r) => r.targetClientId), rows.map((r) => r.targetEventId),
+      rows.map((r) => r.valueText), rows.map((r) => r.valueNum), rows.map((r) => r.ts)],
+  );
+}
+
+export interface MetricPointRowIn {
+  eventId: number;
+  projectId: number;
+  modelId: number;
+  modelVersionId: number | null;
+  name: string;
+  feature: string | null;
+  value: number;
+  ts: number;
+}
+
+export async function insertMetricPointsPg(db: Db, rows: MetricPointRowIn[]): Promise<void> {
+  if (rows.length === 0) return;
+  await pgOf(db).query(
+    `INSERT INTO metric_point (event_id, project_id, model_id, model_version_id, name, feature, value, ts)
+     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::float8[], $8::bigint[])`,
+    [rows.map((r) => r.eventId), rows.map((r) => r.projectId), rows.map((r) => r.modelId), rows.map((r) => r.modelVersionId),
+      rows.map((r) => r.name), rows.map((r) => r.feature), rows.map((r) => r.value), rows.map((r) => r.ts)],
+  );
+}
+
+export interface PredictionRowIn {
+  eventId: number;
+  projectId: number;
+  modelId: number;
+  modelVersionId: number | null;
+  ts: number;
+  sampleKey: number;
+  valueNum: number | null;
+  valueText: string | null;
+  score: number | null;
+  features: string | null;
+  attributions: string | null;
+}
+
+export async function insertPredictionsPg(db: Db, rows: PredictionRowIn[]): Promise<void> {
+  if (rows.length === 0) return;
+  await pgOf(db).query(
+    `INSERT INTO prediction (event_id, project_id, model_id, model_version_id, ts, sample_key, value_num, value_text, score, features, attributions)
+     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::float8[], $8::text[],
+       $9::float8[], $10::text[], $11::text[])`,
+    [rows.map((r) => r.eventId), rows.map((r) => r.projectId), rows.map((r) => r.modelId), rows.map((r) => r.modelVersionId),
+      rows.map((r) => r.ts), rows.map((r) => r.sampleKey), rows.map((r) => r.valueNum), rows.map((r) => r.valueText),
+      rows.map((r) => r.score), rows.map((r) => r.features), rows.map((r) => r.attributions)],
+  );
+}
+
+/** A rollup row to add: its key, its measures, and (merged by the caller) its sketch. */
+export interface RollupDelta {
+  key: [projectId: number, resolution: number, bucket: number, kind: number, modelId: number, modelVersionId: number, promptId: number, promptVersionId: number];
+  m: Measures;
+}
+
+const KEY_COLUMNS = ["project_id", "resolution", "bucket", "kind", "model_id", "model_version_id", "prompt_id", "prompt_version_id"];
+const MEASURE_COLUMNS = MEASURE_NAMES.map((m) => ROLLUP_MEASURES[m].column);
+const MEASURE_TYPES = MEASURE_NAMES.map((m) => (ROLLUP_MEASURES[m].type === "integer" ? "bigint" : "float8"));
+
+/**
+ * Adds the measures of every delta to its row (creating it), in one statement, and returns the
+ * rows' stored sketches (keyed `k1|k2|…`; our update does not touch the sketch, so RETURNING
+ * shows what was committed before). The rows are then locked by this transaction until it ends,
+ * so a concurrent writer (another instance) waits at the same rows instead of interleaving: the
+ * merge of those sketches and `writeRollupSketchesPg` cannot lose its samples. Deltas arrive
+ * sorted by key, so two writers lock shared rows in the same order.
+ */
+export async function addRollupMeasuresPg(db: Db, deltas: RollupDelta[]): Promise<Map<string, Buffer>> {
+  if (deltas.length === 0) return new Map();
+  const params = [
+    ...KEY_COLUMNS.map((_, i) => deltas.map((d) => d.key[i])),
+    ...MEASURE_NAMES.map((name) => deltas.map((d) => d.m[name])),
+  ];
+  const types = [...KEY_COLUMNS.map(() => "bigint"), ...MEASURE_TYPES];
+  const rows = await pgRows<{ k: string; s: Buffer | null }>(
+    db,
+    `INSERT INTO rollup AS r (${[...KEY_COLUMNS, ...MEASURE_COLUMNS].join(", ")})
+     SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")})
+     ON CONFLICT (${KEY_COLUMNS.join(", ")})
+     DO UPDATE SET ${MEASURE_COLUMNS.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ")}
+     RETURNING concat_ws('|', ${KEY_COLUMNS.map((c) => `r.${c}`).join(", ")}) AS k, r.latency_sketch AS s`,
+    params,
+  );
+  const stored = new Map<string, Buffer>();
+  for (const row of rows) if (row.s) stored.set(row.k, row.s);
+  return stored;
+}
+
+export async function writeRollupSketchesPg(db: Db, rows: { key: RollupDelta["key"]; sketch: Buffer }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const n = KEY_COLUMNS.length;
+  await pgOf(db).query(
+    `UPDATE rollup r SET latency_sketch = u.s
+     FROM unnest(${KEY_COLUMNS.map((_, i) => `$${i + 1}::bigint[]`).join(", ")}, $${n + 1}::bytea[]) AS u(${KEY_COLUMNS.join(", ")}, s)
+     WHERE ${KEY_COLUMNS.map((c) => `r.${c} = u.${c}`).join(" AND ")}`,
+    [...KEY_COLUMNS.map((_, i) => rows.map((r) => r.key[i])), rows.map((r) => r.sketch)],
+  );
+}
+
+/**
+ * Find-or-create of a dimension name (model, prompt, their versions): INSERT … ON CONFLICT DO
+ * NOTHING, then SELECT — correct with any number of writers. Runs outside the ingest
+ * transaction (autocommit): a name row without events is harmless, and the ingest
+ * transaction then never waits on another's uncommitted name.
+ */
+export async function findOrCreateDimensionPg(
+  db: Db,
+  kind: "model" | "modelVersion" | "prompt" | "promptVersion",
+  owner: number,
+  name: string | number,
+  now: number,
+  modelKind?: ModelKind,
+  /** Called before a new row is created; throws to refuse it (the per-project name caps). */
+  admit?: () => Promise<void>,
+): Promise<number> {
+  const [insert, select, params] = DIMENSION_SQL[kind](owner, name, now, modelKind);
+  const found = await pgRows<{ id: number }>(db, select, [owner, name]);
+  if (found[0]) return found[0].id;
+  await admit?.();
+  await pgOf(db).query(insert, params);
+  return (await pgRows<{ id: number }>(db, select, [owner, name]))[0].id;
+}
+
+const DIMENSION_SQL: Record<string, (owner: number, name: string | number, now: number, kind?: ModelKind) => [string, string, unknown[]]> = {
+  model: (o, n, now, k) => [
+    "INSERT INTO model (project_id, name, kind, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+    "SELECT id FROM model WHERE project_id = $1 AND name = $2",
+    [o, n, k, now],
+  ],
+  modelVersion: (o, n, now) => [
+    "INSERT INTO model_version (model_id, version, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    "SELECT id FROM model_version WHERE model_id = $1 AND version = $2",
+    [o, n, now],
+  ],
+  prompt: (o, n, now) => [
+    "INSERT INTO prompt (project_id, key, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    "SELECT id FROM prompt WHERE project_id = $1 AND key = $2",
+    [o, n, now],
+  ],
+  promptVersion: (o, n, now) => [
+    "INSERT INTO prompt_version (prompt_id, version, labels, created_at) VALUES ($1, $2, '[]', $3) ON CONFLICT DO NOTHING",
+    "SELECT id FROM prompt_version WHERE prompt_id = $1 AND version = $2",
+    [o, n, now],
+  ],
+};
+
+const COUNT_SQL: Record<"model" | "modelVersion" | "prompt" | "promptVersion", string> = {
+  model: "SELECT count(*)::int AS n FROM model WHERE project_id = $1",
+  modelVersion: "SELECT count(*)::int AS n FROM model_version v JOIN model m ON m.id = v.model_id WHERE m.project_id = $1",
+  prompt: "SELECT count(*)::int AS n FROM prompt WHERE project_id = $1",
+  promptVersion: "SELECT count(*)::int AS n FROM prompt_version v JOIN prompt p ON p.id = v.prompt_id WHERE p.project_id = $1",
+};
+
+/** Rows of one dimension in a project (the name caps, lib/ingest/limits.ts). */
+export async function countDimensionPg(db: Db, kind: keyof typeof COUNT_SQL, projectId: number): Promise<number> {
+  return (await pgRows<{ n: number }>(db, COUNT_SQL[kind], [projectId]))[0].n;
+}
