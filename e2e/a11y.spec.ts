@@ -67,6 +67,8 @@ function pages(): { name: string; path: string | (() => string); ready: (p: Page
     { name: "audit", path: "/audit", ready: async (p) => void (await expect(p.getByTestId("audit-row").first()).toBeVisible()) },
     { name: "review", path: "/review", ready: heading("Review") },
     { name: "review-queue", path: () => `/review/${queueId}`, ready: async (p) => void (await expect(p.getByTestId("queue-progress")).toBeVisible()) },
+    { name: "review-adjudicate", path: () => `/review/${queueId}/adjudicate`, ready: async (p) => void (await expect(p.getByTestId("no-disagreements")).toBeVisible()) },
+    { name: "session-detail", path: "/sessions/a11y-session?range=1h", ready: async (p) => void (await expect(p.getByTestId("event-row").first()).toBeVisible()) },
     { name: "alerts", path: "/alerts", ready: async (p) => void (await expect(p.getByRole("table", { name: "Alert rules" })).toBeVisible()) },
     { name: "alert-channels", path: "/alerts/channels", ready: heading("Alert channels") },
     { name: "incidents", path: "/alerts/incidents", ready: async (p) => void (await expect(p.getByRole("table", { name: "Incidents" })).toBeVisible()) },
