@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { BASE_URL } from "./env";
-import { ingest, uniqueId } from "./helpers";
+import { BASE_URL, PROJECT } from "./env";
+import { authHeaders, ingest, uniqueId } from "./helpers";
 
 /**
  * Every page at a desktop and a phone width, in both themes: the document never scrolls
@@ -17,6 +17,8 @@ const THEMES = ["light", "dark"] as const;
 // restarted worker reloads the module and ingests under its own fresh ids.
 const traceId = uniqueId("a11y-trace");
 const eventId = `${traceId}-llm`;
+let queueId = "";
+let incidentId = "";
 
 test.beforeAll(async ({ request }) => {
   const t0 = Date.now() - 60_000;
@@ -24,10 +26,25 @@ test.beforeAll(async ({ request }) => {
     { id: `${traceId}-root`, type: "span", name: "handle_request", model: "rag-pipeline", traceId, spanId: "r1", timestamp: t0, latencyMs: 900 },
     { id: eventId, type: "llm", model: "gpt-4o", traceId, spanId: "l1", parentSpanId: "r1", timestamp: t0 + 50, latencyMs: 700, userId: "a11y-user", sessionId: "a11y-session", input: "What is the refund window for an order placed yesterday?", output: "Thirty days from delivery, according to the policy excerpt." },
   ]);
+  const created = await request.post(`/api/v1/review-queues?project=${PROJECT}`, {
+    data: { name: uniqueId("A11y queue"), instructions: "Is the answer supported?", rubric: [{ key: "ok", label: "Supported?", type: "boolean", required: true }], reviewersPerItem: 1 },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  queueId = String((await created.json()).queue.id);
+  // A rule on a model that never sends opens an incident on the first evaluation.
+  const ruleName = uniqueId("a11y rule");
+  const rule = await request.post("/api/v1/alert-rules", {
+    headers: authHeaders,
+    data: { name: ruleName, metric: "request_count", scope: { model: uniqueId("nothing") }, windowSeconds: 300, comparator: "<", threshold: 1, noData: "alert" },
+  });
+  expect(rule.status(), await rule.text()).toBe(201);
+  const evaluated = await request.post("/api/v1/alert-rules/evaluate", { headers: authHeaders });
+  expect(evaluated.status()).toBe(200);
+  incidentId = String((await evaluated.json()).transitions.find((t: { ruleName: string }) => t.ruleName === ruleName).incidentId);
 });
 
 /** Path → something that shows the page finished loading its data. */
-function pages(): { name: string; path: string; ready: (p: Page) => Promise<void> }[] {
+function pages(): { name: string; path: string | (() => string); ready: (p: Page) => Promise<void> }[] {
   const heading = (name: string | RegExp) => async (p: Page) => {
     await expect(p.getByRole("heading", { level: 1, name })).toBeVisible();
   };
@@ -44,6 +61,18 @@ function pages(): { name: string; path: string; ready: (p: Page) => Promise<void
     { name: "sessions", path: "/sessions?range=7d", ready: async (p) => void (await expect(p.getByRole("table", { name: "Sessions" })).toBeVisible()) },
     { name: "users", path: "/users?range=7d", ready: async (p) => void (await expect(p.getByRole("table", { name: "Users" })).toBeVisible()) },
     { name: "user", path: `/users/a11y-user?range=1h`, ready: async (p) => void (await expect(p.getByTestId("event-row").first()).toBeVisible()) },
+    { name: "spend", path: "/spend?range=7d", ready: heading("Spend") },
+    { name: "prices", path: "/settings/prices", ready: heading("Price book") },
+    { name: "settings", path: "/settings", ready: async (p) => void (await expect(p.getByRole("table", { name: "Members" })).toBeVisible()) },
+    { name: "audit", path: "/audit", ready: async (p) => void (await expect(p.getByTestId("audit-row").first()).toBeVisible()) },
+    { name: "review", path: "/review", ready: heading("Review") },
+    { name: "review-queue", path: () => `/review/${queueId}`, ready: async (p) => void (await expect(p.getByTestId("queue-progress")).toBeVisible()) },
+    { name: "review-adjudicate", path: () => `/review/${queueId}/adjudicate`, ready: async (p) => void (await expect(p.getByTestId("no-disagreements")).toBeVisible()) },
+    { name: "session-detail", path: "/sessions/a11y-session?range=1h", ready: async (p) => void (await expect(p.getByTestId("event-row").first()).toBeVisible()) },
+    { name: "alerts", path: "/alerts", ready: async (p) => void (await expect(p.getByRole("table", { name: "Alert rules" })).toBeVisible()) },
+    { name: "alert-channels", path: "/alerts/channels", ready: heading("Alert channels") },
+    { name: "incidents", path: "/alerts/incidents", ready: async (p) => void (await expect(p.getByRole("table", { name: "Incidents" })).toBeVisible()) },
+    { name: "incident", path: () => `/alerts/incidents/${incidentId}`, ready: async (p) => void (await expect(p.getByRole("table", { name: "State history" })).toBeVisible()) },
     { name: "not-found-route", path: "/no/such/page", ready: heading("Page not found") },
     { name: "not-found-model", path: "/models/no-such-model", ready: heading(/No model/) },
   ];
@@ -58,11 +87,18 @@ for (const vp of VIEWPORTS) {
       });
       for (const pg of pages()) {
         test(`${pg.name}: no sideways scroll, no serious axe violation`, async ({ page }) => {
-          await page.goto(pg.path);
+          await page.goto(typeof pg.path === "string" ? pg.path : pg.path());
           await pg.ready(page);
           await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /light/);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          expect(overflow, `document is ${overflow}px wider than the viewport`).toBeLessThanOrEqual(0);
+          const { overflow, widest } = await page.evaluate(() => {
+            const root = document.documentElement;
+            // The deepest elements reaching past the right edge name the culprit in the failure message.
+            const past = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1);
+            const leaves = past.filter((el) => !past.some((o) => o !== el && el.contains(o)));
+            const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${[...el.classList].slice(0, 4).join(".")} "${(el.textContent ?? "").trim().slice(0, 30)}"`;
+            return { overflow: root.scrollWidth - root.clientWidth, widest: leaves.slice(0, 3).map(describe).join(" | ") };
+          });
+          expect(overflow, `document is ${overflow}px wider than the viewport: ${widest}`).toBeLessThanOrEqual(0);
           const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
           const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
           expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN_EMAIL, API_KEY } from "./env";
-import { signIn, uniqueId } from "./helpers";
+import { ADMIN_EMAIL, API_KEY, PROJECT } from "./env";
+import { authHeaders, signIn, uniqueId } from "./helpers";
 
 /** A member created through the members API by the signed-in admin, signed in in a fresh context. */
 async function asNewMember(browser: Browser, adminPage: Page, role: "viewer" | "engineer"): Promise<{ page: Page; email: string }> {
@@ -40,6 +40,79 @@ test("a viewer sees no edit controls, and forcing a mutation gets 403", async ({
   const denied = await r.get("/api/v1/audit-log");
   expect(denied.status()).toBe(403);
   expect((await denied.json()).error.code).toBe("forbidden");
+  await viewer.page.context().close();
+});
+
+test("a viewer sees no edit controls on the alerts, review, spend and price pages, and forcing them gets 403", async ({ browser, page }) => {
+  // Something to act on: a rule with an open incident (it watches a model that never sends) and a review queue.
+  const ruleName = uniqueId("viewer rule");
+  const rule = await page.request.post("/api/v1/alert-rules", {
+    headers: authHeaders,
+    data: { name: ruleName, metric: "request_count", scope: { model: uniqueId("nothing") }, windowSeconds: 300, comparator: "<", threshold: 1, noData: "alert" },
+  });
+  expect(rule.status(), await rule.text()).toBe(201);
+  const evaluated = await page.request.post("/api/v1/alert-rules/evaluate", { headers: authHeaders });
+  expect(evaluated.status()).toBe(200);
+  const { ruleId, incidentId } = (await evaluated.json()).transitions.find((t: { ruleName: string }) => t.ruleName === ruleName);
+  const created = await page.request.post(`/api/v1/review-queues?project=${PROJECT}`, {
+    data: { name: uniqueId("Viewer queue"), instructions: "Supported?", rubric: [{ key: "ok", label: "Supported?", type: "boolean", required: true }], reviewersPerItem: 1 },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const queueId = (await created.json()).queue.id;
+
+  // The admin has the controls the viewer must not see.
+  await page.goto("/alerts");
+  await expect(page.getByRole("button", { name: "New rule" })).toBeVisible();
+  await page.goto("/settings/prices");
+  await expect(page.getByRole("button", { name: "Re-price last 7 days" })).toBeVisible();
+
+  const viewer = await asNewMember(browser, page, "viewer");
+  const v = viewer.page;
+  await v.goto("/alerts");
+  await expect(v.getByRole("table", { name: "Alert rules" }).getByRole("row").filter({ hasText: ruleName })).toBeVisible();
+  await expect(v.getByRole("button", { name: "New rule" })).toHaveCount(0);
+  await expect(v.getByRole("button", { name: new RegExp(`^(Enable|Disable) ${ruleName}`) })).toHaveCount(0);
+  await v.goto("/alerts/channels");
+  await expect(v.getByRole("heading", { level: 1, name: "Alert channels" })).toBeVisible();
+  await expect(v.getByRole("button", { name: /Add channel|Send test|Re-enable/ })).toHaveCount(0);
+  await v.goto(`/alerts/incidents/${incidentId}`);
+  await expect(v.getByRole("heading", { level: 1, name: ruleName })).toBeVisible();
+  await expect(v.getByRole("table", { name: "State history" })).toBeVisible();
+  await expect(v.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+  await expect(v.getByRole("form", { name: "Silence" })).toHaveCount(0);
+  await v.goto("/review");
+  await expect(v.getByRole("heading", { level: 1, name: "Review" })).toBeVisible();
+  await expect(v.getByRole("link", { name: /Adjudicate/ })).toHaveCount(0);
+  await v.goto(`/review/${queueId}`);
+  await expect(v.getByText("Your role can read this queue but not review it.")).toBeVisible();
+  await expect(v.getByRole("link", { name: "Adjudicate" })).toHaveCount(0);
+  await v.goto(`/review/${queueId}/adjudicate`);
+  await expect(v.getByText("404", { exact: true })).toBeVisible();
+  await v.goto("/spend");
+  await expect(v.getByRole("heading", { level: 1, name: "Spend" })).toBeVisible();
+  await expect(v.getByRole("button", { name: /Add budget|Remove budget/ })).toHaveCount(0);
+  await v.goto("/settings/prices");
+  await expect(v.getByRole("heading", { level: 1, name: "Price book" })).toBeVisible();
+  await expect(v.getByRole("button", { name: /Re-price|Remove price/ })).toHaveCount(0);
+  await expect(v.getByRole("form", { name: "Add a price" })).toHaveCount(0);
+
+  // Forcing each of those mutations with the viewer's session: the permission check comes before the body is read.
+  const r = v.request;
+  const forced: [string, () => Promise<{ status(): number }>][] = [
+    ["create rule", () => r.post("/api/v1/alert-rules", { data: {} })],
+    ["toggle rule", () => r.patch(`/api/v1/alert-rules/${ruleId}`, { data: { enabled: false } })],
+    ["delete rule", () => r.delete(`/api/v1/alert-rules/${ruleId}`)],
+    ["create channel", () => r.post("/api/v1/alert-channels", { data: {} })],
+    ["acknowledge", () => r.post(`/api/v1/incidents/${incidentId}/ack`, { data: {} })],
+    ["silence", () => r.post("/api/v1/silences", { data: {} })],
+    ["create queue", () => r.post(`/api/v1/review-queues?project=${PROJECT}`, { data: {} })],
+    ["add items", () => r.post(`/api/v1/review-queues/${queueId}/items?project=${PROJECT}`, { data: {} })],
+    ["claim item", () => r.post(`/api/v1/review-queues/${queueId}/claim?project=${PROJECT}`, { data: {} })],
+    ["add budget", () => r.post("/api/v1/budgets", { data: {} })],
+    ["add price", () => r.post("/api/v1/prices", { data: {} })],
+    ["re-price", () => r.post("/api/v1/prices/reprice", { data: {} })],
+  ];
+  for (const [what, send] of forced) expect((await send()).status(), what).toBe(403);
   await viewer.page.context().close();
 });
 

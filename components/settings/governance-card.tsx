@@ -38,9 +38,10 @@ export function GovernanceCard({ project }: { project: string | null }) {
       />
       {settings.error ?? redaction.error ?? retention.error ? <ErrorState error={settings.error ?? redaction.error ?? retention.error} /> : null}
       <CardBody className="flex flex-wrap items-end gap-6">
-        <Label>
+        {/* The options' help text is long: on a phone the select takes the card's width and clips it instead of widening the page. */}
+        <Label className="w-full min-w-0 sm:w-auto">
           Redaction at ingest
-          <Select className="max-w-full" aria-label="Redaction mode" value={s?.redaction.mode ?? "off"} disabled={!s || redaction.isPending} onChange={(e) => redaction.mutate(e.target.value as (typeof REDACTION_MODES)[number])}>
+          <Select className="w-full sm:w-auto" aria-label="Redaction mode" value={s?.redaction.mode ?? "off"} disabled={!s || redaction.isPending} onChange={(e) => redaction.mutate(e.target.value as (typeof REDACTION_MODES)[number])}>
             {REDACTION_MODES.map((m) => (
               <option key={m} value={m}>
                 {m} — {MODE_HELP[m]}
