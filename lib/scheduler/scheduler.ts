@@ -109,7 +109,3 @@ export async function stopScheduler(waitMs?: number): Promise<void> {
   g.__sightlineScheduler = undefined;
   await s?.stop(waitMs);
 }
-
-export function currentScheduler(): Scheduler | undefined {
-  return (globalThis as Global).__sightlineScheduler;
-}

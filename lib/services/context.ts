@@ -42,11 +42,6 @@ export function systemContext(db: Db, projectId: number, name: string, now: () =
   return { db, projectId, actor: systemActor(name), requestId: `system:${name}`, now };
 }
 
-/** The same actor and request on another project (CLI commands, cross-project jobs). */
-export function withProject(ctx: ServiceContext, projectId: number): ServiceContext {
-  return { ...ctx, projectId };
-}
-
 export function can(actor: Actor, permission: Permission): boolean {
   return actor.kind === "system" || actor.permissions.has(permission);
 }

@@ -13,7 +13,7 @@ import * as ack from "@/app/api/v1/incidents/[id]/ack/route";
 import * as silences from "@/app/api/v1/silences/route";
 import { upsertUser } from "@/lib/users/create-user";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
-import { get, post } from "@/tests/helpers/ingest-client";
+import { get, post, send as sendRequest } from "@/tests/helpers/ingest-client";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
 import { startRouteServer, type RouteServer } from "@/tests/helpers/route-server";
 
@@ -41,10 +41,7 @@ afterAll(async () => {
   await rx.close();
 });
 
-async function send(method: "PATCH" | "DELETE", path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${p.key}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, json: await res.json() };
-}
+const send = (method: "PATCH" | "DELETE", path: string, body?: unknown) => sendRequest(server.url, method, path, body, p.key);
 
 describe("alert API", () => {
   it("creates a webhook channel with a generated secret shown once, and never lists credentials", async () => {

@@ -6,7 +6,7 @@ import * as versionRoute from "@/app/api/v1/prompts/[id]/versions/[version]/rout
 import * as ingestRoute from "@/app/api/v1/ingest/route";
 import type { Db } from "@/db/client";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
-import { get, llmEvent, post } from "@/tests/helpers/ingest-client";
+import { get, llmEvent, post, send } from "@/tests/helpers/ingest-client";
 import { startRouteServer, type RouteServer } from "@/tests/helpers/route-server";
 
 let server: RouteServer;
@@ -28,14 +28,7 @@ beforeEach(async () => {
   p = await makeProject(db);
 });
 
-async function patch(path: string, body: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method: "PATCH",
-    headers: { authorization: `Bearer ${p.key}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
-}
+const patch = (path: string, body: unknown) => send(server.url, "PATCH", path, body, p.key);
 
 describe("prompt registry", () => {
   it("creates a prompt (201), refuses the same key (409), and lists it", async () => {

@@ -5,7 +5,7 @@ import * as budgetsRoute from "@/app/api/v1/budgets/route";
 import * as budgetRoute from "@/app/api/v1/budgets/[id]/route";
 import type { Db } from "@/db/client";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
-import { get, llmEvent, post } from "@/tests/helpers/ingest-client";
+import { get, llmEvent, post, send as sendRequest } from "@/tests/helpers/ingest-client";
 import { startRouteServer, type RouteServer } from "@/tests/helpers/route-server";
 
 /** Spend views beyond the rollups: top spenders by user / session / environment / tag, and budgets. */
@@ -30,13 +30,7 @@ beforeEach(async () => {
 
 const ingest = (events: unknown[]) => post(server.url, "/api/v1/ingest", { events }, { key: p.key });
 const read = (path: string) => get(server.url, path, p.key);
-async function send(method: string, path: string, body?: unknown, key = p.key) {
-  const res = await fetch(`${server.url}${path}`, {
-    method, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
+const send = (method: string, path: string, body?: unknown, key = p.key) => sendRequest(server.url, method, path, body, key);
 
 describe("spend by end user, session, environment and tag", () => {
   it("ranks the top spenders with their share of the range's cost", async () => {

@@ -13,7 +13,7 @@ import type { Db } from "@/db/client";
 import { repriceBatch } from "@/lib/pricing/reprice-batch";
 import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
-import { get, llmEvent, post } from "@/tests/helpers/ingest-client";
+import { get, llmEvent, post, send as sendRequest } from "@/tests/helpers/ingest-client";
 import { startRouteServer, type RouteServer } from "@/tests/helpers/route-server";
 import { loadFixture } from "@/tests/otlp/helpers";
 
@@ -45,13 +45,7 @@ beforeEach(async () => {
 
 const ingest = (events: unknown[]) => post(server.url, "/api/v1/ingest", { events }, { key: p.key });
 const read = (path: string) => get(server.url, path, p.key);
-async function send(method: string, path: string, body?: unknown, key = p.key) {
-  const res = await fetch(`${server.url}${path}`, {
-    method, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
+const send = (method: string, path: string, body?: unknown, key = p.key) => sendRequest(server.url, method, path, body, key);
 const close = (a: number, b: number, tol = 1e-9) => expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThan(tol);
 
 /** The Anthropic call of issue #16 in the pinned semantics; invoice $0.0288825. */

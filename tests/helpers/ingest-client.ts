@@ -33,3 +33,14 @@ let n = 0;
 export function llmEvent(over: Record<string, unknown> = {}) {
   return { id: `evt-${Date.now()}-${++n}`, type: "llm", model: "gpt-4o-mini", latencyMs: 120, inputTokens: 100, outputTokens: 50, ...over };
 }
+
+/** Any method with an optional JSON body and a Bearer key; status plus parsed JSON (null for an empty body). */
+export async function send(base: string, method: string, path: string, body: unknown, key: string) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
