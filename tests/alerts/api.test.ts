@@ -11,6 +11,7 @@ import * as evaluate from "@/app/api/v1/alert-rules/evaluate/route";
 import * as incidents from "@/app/api/v1/incidents/route";
 import * as ack from "@/app/api/v1/incidents/[id]/ack/route";
 import * as silences from "@/app/api/v1/silences/route";
+import * as silenceEnd from "@/app/api/v1/silences/[id]/end/route";
 import { upsertUser } from "@/lib/users/create-user";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
 import { get, post, send as sendRequest } from "@/tests/helpers/ingest-client";
@@ -31,7 +32,7 @@ beforeAll(async () => {
   server = await startRouteServer({
     "/api/v1/alert-channels": channels, "/api/v1/alert-channels/[id]": channelById, "/api/v1/alert-channels/[id]/test": channelTest,
     "/api/v1/alert-deliveries": deliveries, "/api/v1/alert-rules": rules, "/api/v1/alert-rules/evaluate": evaluate, "/api/v1/alert-rules/[id]": ruleById,
-    "/api/v1/incidents": incidents, "/api/v1/incidents/[id]/ack": ack, "/api/v1/silences": silences,
+    "/api/v1/incidents": incidents, "/api/v1/incidents/[id]/ack": ack, "/api/v1/silences": silences, "/api/v1/silences/[id]/end": silenceEnd,
   });
   rx = await startReceiver();
 });
@@ -149,6 +150,36 @@ describe("alert API", () => {
     expect(rx.received.length).toBe(before + 1);
     const log = await get(server.url, `/api/v1/alert-deliveries?channelId=${hook.json.id}`, p.key);
     expect(log.json.deliveries).toEqual([expect.objectContaining({ kind: "test", statusCode: 200, outcome: "delivered", channelName: "test me" })]);
+  });
+});
+
+describe("ending a silence early", () => {
+  it("moves its end to now, drops it from the active list, and refuses to end it twice or in another project", async () => {
+    const rule = await post(server.url, "/api/v1/alert-rules", { name: "to silence", metric: "request_count", windowSeconds: 60, comparator: ">", threshold: 1 }, { key: p.key });
+    const endsAt = Date.now() + 3_600_000;
+    const silence = await post(server.url, "/api/v1/silences", { ruleId: rule.json.id, endsAt, reason: "deploy" }, { key: p.key });
+    expect((await get(server.url, "/api/v1/silences", p.key)).json.silences.map((s: { id: number }) => s.id)).toContain(silence.json.id);
+
+    const other = await makeProject(db);
+    const foreign = await post(server.url, `/api/v1/silences/${silence.json.id}/end`, {}, { key: other.key });
+    expect(foreign.status).toBe(404);
+    const readOnlyEnd = await post(server.url, `/api/v1/silences/${silence.json.id}/end`, {}, { key: readOnly.key });
+    expect(readOnlyEnd.status).toBe(403);
+
+    const before = Date.now();
+    const ended = await post(server.url, `/api/v1/silences/${silence.json.id}/end`, {}, { key: p.key });
+    expect(ended.status).toBe(200);
+    expect(ended.json).toMatchObject({ id: silence.json.id, reason: "deploy" });
+    expect(ended.json.endsAt).toBeGreaterThanOrEqual(before);
+    expect(ended.json.endsAt).toBeLessThan(endsAt);
+    expect((await get(server.url, "/api/v1/silences", p.key)).json.silences.map((s: { id: number }) => s.id)).not.toContain(silence.json.id);
+
+    const again = await post(server.url, `/api/v1/silences/${silence.json.id}/end`, {}, { key: p.key });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBeTruthy();
+    const bad = await post(server.url, "/api/v1/silences/abc/end", {}, { key: p.key });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details[0].path).toBe("id");
   });
 });
 

@@ -63,6 +63,6 @@ export async function listSilences(ctx: ServiceContext): Promise<{ silences: Sil
   return { silences: rows.map(toSilence) };
 }
 
-function toSilence(r: typeof alertSilence.$inferSelect): Silence {
+export function toSilence(r: typeof alertSilence.$inferSelect): Silence {
   return { id: r.id, ruleId: r.ruleId, incidentId: r.incidentId, scope: r.matchLabels, startsAt: r.startsAt, endsAt: r.endsAt, reason: r.reason, createdBy: r.createdBy };
 }
