@@ -3,12 +3,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { queryKeys } from "@/lib/queries/keys";
-import { sendTest, type AlertChannel } from "@/lib/queries/alerts";
+import { deleteChannel, sendTest, type AlertChannel } from "@/lib/queries/alerts";
 
-/** Channels with a "Send test" action; the attempt appears in the delivery log below. */
-export function ChannelsTable({ project, channels, canWrite }: { project: string | null; channels: AlertChannel[]; canWrite: boolean }) {
+/** Channels with "Send test" (the attempt appears in the delivery log below), edit and delete. */
+export function ChannelsTable({ project, channels, canWrite, onEdit }: { project: string | null; channels: AlertChannel[]; canWrite: boolean; onEdit: (channel: AlertChannel) => void }) {
   const qc = useQueryClient();
   const test = useMutation({
     mutationFn: (id: number) => sendTest(project, id),
@@ -33,9 +34,23 @@ export function ChannelsTable({ project, channels, canWrite }: { project: string
             <Td align="right">{c.consecutiveFailures}</Td>
             <Td align="right">
               {canWrite ? (
-                <Button onClick={() => test.mutate(c.id)} disabled={test.isPending && test.variables === c.id} aria-label={`Send test to ${c.name}`}>
-                  Send test
-                </Button>
+                <span className="inline-flex flex-wrap justify-end gap-1">
+                  <Button onClick={() => test.mutate(c.id)} disabled={test.isPending && test.variables === c.id} aria-label={`Send test to ${c.name}`}>
+                    Send test
+                  </Button>
+                  <Button variant="ghost" onClick={() => onEdit(c)} aria-label={`Edit ${c.name}`}>Edit</Button>
+                  <ConfirmButton
+                    label="Delete"
+                    ariaLabel={`Delete ${c.name}`}
+                    title={`Delete channel ${c.name}?`}
+                    body="Rules that notify it stop notifying it; its delivery log stays. This cannot be undone."
+                    confirmLabel="Delete channel"
+                    onConfirm={async () => {
+                      await deleteChannel(project, c.id);
+                      await qc.invalidateQueries({ queryKey: queryKeys.alertChannels(project) });
+                    }}
+                  />
+                </span>
               ) : null}
             </Td>
           </Tr>

@@ -17,6 +17,9 @@ export const alertRulesQuery = (project: string | null) =>
 export const alertChannelsQuery = (project: string | null) =>
   queryOptions({ queryKey: queryKeys.alertChannels(project), queryFn: () => apiGet<{ channels: AlertChannel[] }>("/api/v1/alert-channels", { project }) });
 
+export const silencesQuery = (project: string | null) =>
+  queryOptions({ queryKey: queryKeys.silences(project), queryFn: () => apiGet<{ silences: Silence[] }>("/api/v1/silences", { project }) });
+
 export const alertDeliveriesQuery = (project: string | null, filter: { channelId?: number; incidentId?: number } = {}) =>
   queryOptions({
     queryKey: queryKeys.alertDeliveries(project, filter),
@@ -40,9 +43,14 @@ export const incidentSeriesQuery = (project: string | null, id: number) =>
 
 export const backtestRule = (project: string | null, draft: unknown) => apiSend<BacktestResult>("POST", "/api/v1/alert-rules/backtest", draft, { project });
 export const createRule = (project: string | null, draft: unknown) => apiSend<AlertRule>("POST", "/api/v1/alert-rules", draft, { project });
+export const updateRule = (project: string | null, id: number, patch: unknown) => apiSend<AlertRule>("PATCH", `/api/v1/alert-rules/${id}`, patch, { project });
+export const deleteRule = (project: string | null, id: number) => apiSend<{ deleted: true }>("DELETE", `/api/v1/alert-rules/${id}`, undefined, { project });
 export const setRuleEnabled = (project: string | null, id: number, enabled: boolean) => apiSend<AlertRule>("PATCH", `/api/v1/alert-rules/${id}`, { enabled }, { project });
 export const createChannel = (project: string | null, input: unknown) => apiSend<AlertChannel & { secret?: string }>("POST", "/api/v1/alert-channels", input, { project });
+export const updateChannel = (project: string | null, id: number, patch: unknown) => apiSend<AlertChannel>("PATCH", `/api/v1/alert-channels/${id}`, patch, { project });
+export const deleteChannel = (project: string | null, id: number) => apiSend<{ deleted: true }>("DELETE", `/api/v1/alert-channels/${id}`, undefined, { project });
 export const reenableChannel = (project: string | null, id: number) => apiSend<AlertChannel>("PATCH", `/api/v1/alert-channels/${id}`, { enabled: true }, { project });
 export const sendTest = (project: string | null, id: number) => apiSend<{ notificationId: string }>("POST", `/api/v1/alert-channels/${id}/test`, {}, { project });
 export const acknowledge = (project: string | null, id: number) => apiSend<Incident>("POST", `/api/v1/incidents/${id}/ack`, {}, { project });
 export const createSilence = (project: string | null, input: unknown) => apiSend<Silence>("POST", "/api/v1/silences", input, { project });
+export const endSilence = (project: string | null, id: number) => apiSend<Silence>("POST", `/api/v1/silences/${id}/end`, {}, { project });

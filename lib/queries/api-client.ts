@@ -1,12 +1,29 @@
-/** Thrown for non-2xx answers; carries the API's `{error: {code, message}}` when present. */
+/** One `{path, message}` of the API's error `details` (a zod issue: which field failed). */
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** Thrown for non-2xx answers; carries the API's `{error: {code, message, details}}` when present. */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: ApiErrorDetail[] = [],
   ) {
     super(message);
   }
+}
+
+type ErrorBody = { error?: { code?: string; message?: string; details?: unknown } } | null;
+
+function toRequestError(status: number, data: unknown): ApiRequestError {
+  const err = (data as ErrorBody)?.error;
+  const details = Array.isArray(err?.details)
+    ? err.details.filter((d): d is ApiErrorDetail => typeof d?.path === "string" && typeof d?.message === "string")
+    : [];
+  return new ApiRequestError(status, err?.code ?? "http_error", err?.message ?? `HTTP ${status}`, details);
 }
 
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
@@ -27,10 +44,7 @@ async function request<T>(method: string, path: string, params: QueryParams = {}
   });
   // 204 (e.g. "nothing left to review") has no body.
   const data = res.status === 204 ? null : await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiRequestError(res.status, err?.code ?? "http_error", err?.message ?? `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw toRequestError(res.status, data);
   return data as T;
 }
 
@@ -39,10 +53,7 @@ export const apiGet = <T>(path: string, params?: QueryParams) => request<T>("GET
 export async function apiPostText<T>(path: string, text: string, contentType: string, params: QueryParams = {}): Promise<T> {
   const res = await fetch(path + toSearch(params), { method: "POST", headers: { "content-type": contentType }, body: text, credentials: "same-origin" });
   const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiRequestError(res.status, err?.code ?? "http_error", err?.message ?? `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw toRequestError(res.status, data);
   return data as T;
 }
 

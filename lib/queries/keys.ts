@@ -38,6 +38,7 @@ export const queryKeys = {
   reviewRates: (project: string | null, filter: Record<string, unknown>, range: TimeRange) => ["review", project, "rates", filter, rangeKey(range)] as const,
   alertRules: (project: string | null) => ["alerts", project, "rules"] as const,
   alertChannels: (project: string | null) => ["alerts", project, "channels"] as const,
+  silences: (project: string | null) => ["alerts", project, "silences"] as const,
   alertDeliveries: (project: string | null, filter: Record<string, unknown>) => ["alerts", project, "deliveries", filter] as const,
   incidents: (project: string | null, filter: Record<string, unknown>) => ["alerts", project, "incidents", filter] as const,
   incident: (project: string | null, id: number) => ["alerts", project, "incident", id] as const,
