@@ -2,7 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { ItemDetail } from "@/lib/review/get-item";
 import type { QueueWithProgress } from "@/lib/review/list-queues";
 import type { RubricValues } from "@/lib/review/rubric";
-import type { ClaimedItem, QueueStats, VerdictView } from "@/lib/review/schemas";
+import type { ClaimedItem, QueueStats, QueueView, VerdictView } from "@/lib/review/schemas";
 import type { HumanHallucinationRate } from "@/lib/review/hallucination-rate";
 import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
 import type { EventFilters } from "./events";
@@ -78,4 +78,12 @@ export function humanHallucinationRatesQuery(project: string | null, filter: { m
       return apiGet<{ rates: HumanHallucinationRate[] }>("/api/v1/review/hallucination-rates", { project, ...filter, from: w.from, to: w.to });
     },
   });
+}
+
+export function createQueue(project: string | null, body: unknown) {
+  return apiSend<{ queue: QueueView }>("POST", "/api/v1/review-queues", body, { project });
+}
+
+export function updateQueue(project: string | null, id: number, body: unknown) {
+  return apiSend<{ queue: QueueView }>("PATCH", `/api/v1/review-queues/${id}`, body, { project });
 }

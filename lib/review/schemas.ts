@@ -3,32 +3,11 @@ import { NotFoundError } from "@/lib/api/errors";
 import { rangeIsOrdered, timeRangeParams } from "@/lib/time/ranges";
 import { listEventsQuerySchema, type ListEventsQuery } from "@/lib/events/list-events";
 import type { PublicEvent } from "@/lib/events/public-event-type";
-import { routingSchema } from "./routing";
-import { rubricSchema, type Rubric, type RubricValues } from "./rubric";
+import type { Rubric, RubricValues } from "./rubric";
 import type { Routing } from "./routing";
 
 /** Request and response schemas of the review API (docs/api.md "Human review"). */
-export const createQueueSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(2000).optional(),
-  instructions: z.string().max(20_000).optional(),
-  rubric: rubricSchema,
-  routing: routingSchema.optional(),
-  reviewersPerItem: z.number().int().min(1).max(3),
-  assignees: z.array(z.string().email().max(320)).max(200).optional(),
-  correctedOutput: z.boolean().optional(),
-  goldRate: z.number().min(0).max(0.5).optional(),
-});
-export type CreateQueueInput = z.output<typeof createQueueSchema>;
-
-/**
- * Every field may change except the rubric's keys and types once verdicts exist (checked by the
- * service): a verdict must stay readable against the rubric it was given under.
- */
-export const updateQueueSchema = createQueueSchema.partial().extend({
-  routing: routingSchema.nullable().optional(),
-});
-export type UpdateQueueInput = z.output<typeof updateQueueSchema>;
+export { createQueueSchema, updateQueueSchema, type CreateQueueInput, type UpdateQueueInput } from "./queue-schema";
 
 /**
  * The explorer's filter is the events API's query, field for field (`GET /api/v1/events`),

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ProgressBar } from "@/components/review/progress-bar";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -31,13 +32,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <Link role="radio" aria-checked={!onlyMine} href={`/review${qp({})}`} className={`rounded px-2 py-1 ${!onlyMine ? "bg-surface-2 text-fg" : "text-muted"}`}>All queues</Link>
           <Link role="radio" aria-checked={onlyMine} href={`/review${qp({ mine: "1" })}`} className={`rounded px-2 py-1 ${onlyMine ? "bg-surface-2 text-fg" : "text-muted"}`}>Assigned to me</Link>
         </div>
+        {manage ? <Link href={`/review/new${qp({})}`} className={buttonClass("primary")}>New queue</Link> : null}
       </PageHeader>
       <main className="p-5">
         {queues.length === 0 ? (
           <div className="mx-auto max-w-xl rounded-lg border border-dashed border-border bg-surface p-5 text-xs">
             <h2 className="text-sm font-semibold">{onlyMine ? "No queues assigned to you" : "No review queues yet"}</h2>
             <p className="mt-1 text-muted">
-              {manage ? "Create one with POST /api/v1/review-queues (docs/review.md), then add events from the Events page." : "An engineer creates queues; they appear here."}
+              {manage ? "Create one with New queue (or POST /api/v1/review-queues, docs/review.md), then add events from the Events page." : "An engineer creates queues; they appear here."}
             </p>
           </div>
         ) : (
@@ -65,6 +67,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                     <Td align="right">{q.reviewersPerItem}</Td>
                     <Td align="right">
                       <span className="inline-flex gap-3 text-xs">
+                        {manage ? <Link href={`/review/${q.id}/edit${qp({})}`} className="text-accent hover:underline" aria-label={`Edit ${q.name}`}>Edit</Link> : null}
                         {manage ? <Link href={`/review/${q.id}/adjudicate${qp({})}`} className="text-accent hover:underline">Adjudicate &amp; stats</Link> : null}
                         {manage ? <a href={`/api/v1/review-queues/${q.id}/export${qp({ format: "csv" })}`} className="text-accent hover:underline">CSV</a> : null}
                         {manage ? <a href={`/api/v1/review-queues/${q.id}/export${qp({ format: "jsonl" })}`} className="text-accent hover:underline">JSONL</a> : null}
