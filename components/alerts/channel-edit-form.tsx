@@ -53,6 +53,7 @@ export function ChannelEditForm({ project, channel, onDone }: { project: string 
             if (!parsed.success) {
               const errors = fieldErrorsOf(parsed.error.issues);
               setClientErrors(errors);
+              save.reset();
               e.currentTarget.querySelector<HTMLElement>(`#${id(Object.keys(errors)[0])}`)?.focus();
               return;
             }

@@ -78,6 +78,7 @@ export function RuleForm({ project, available, channels, rule, onDone }: { proje
             const checked = validateDraft(draft);
             if (!checked.ok) {
               setClientErrors(checked.errors);
+              save.reset();
               // Focus the first field in error so a keyboard or screen-reader user lands on it.
               const firstBad = Object.keys(checked.errors)[0];
               e.currentTarget.querySelector<HTMLElement>(`#${idPrefix}-${firstBad}`)?.focus();

@@ -57,6 +57,7 @@ export function QueueForm({ project, queue }: { project: string | null; queue?: 
             const checked = validateQueueDraft(draft, mode);
             if (!checked.ok) {
               setClientErrors(checked.errors);
+              save.reset();
               // Land the keyboard user on the first field in error (errors follow the form's order).
               const first = queueFormFields(draft).find((f) => f in splitErrors(checked.errors, queueFormFields(draft)).byField);
               if (first) e.currentTarget.querySelector<HTMLElement>(`#${queueFieldId(first)}`)?.focus();
