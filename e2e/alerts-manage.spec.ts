@@ -41,6 +41,8 @@ test("edit a rule in the prefilled form (field error from the schema first), the
   await expect(form.getByLabel("Critical threshold")).toHaveValue("0.05");
   await expect(form.getByLabel("Warning threshold")).toHaveValue("0.02");
   await expect(form.getByLabel(channelName)).toBeChecked();
+  // The saved rule replays in the backtest chart, as a new one does.
+  await expect(page.getByTestId("backtest-chart").locator("svg.recharts-surface")).toBeVisible();
 
   // A warning above the critical threshold: the error sits under the field, which gets the focus.
   const warning = form.getByLabel("Warning threshold");
@@ -49,7 +51,6 @@ test("edit a rule in the prefilled form (field error from the schema first), the
   await expect(warning).toBeFocused();
   await expect(warning).toHaveAttribute("aria-invalid", "true");
   await expect(warning).toHaveAccessibleDescription("must be at or below threshold for comparator >");
-  await expect(page.getByTestId("backtest-chart").locator("svg.recharts-surface")).toBeVisible();
   await lookEverywhere(page, "alert-rule-edit");
 
   // Keyboard only: fix the value, clear the model, save with Enter.
