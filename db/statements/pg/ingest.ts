@@ -210,14 +210,17 @@ export const WRITER_SHARDS = 16;
 /** Any constant: the advisory-lock namespace of writer shards. */
 const SHARD_LOCK = 7_412_004;
 
+/** This process's first choice: one writer alone keeps one row per key; two rarely collide. */
+const PREFERRED_SHARD = Math.floor(Math.random() * WRITER_SHARDS);
+
 /**
  * A writer shard no concurrent ingest transaction holds, held by this one until it ends
  * (transaction-level advisory lock): its rollup upserts then never wait on another writer's
- * row locks. With more concurrent writers than shards, a random shard without the lock: still
- * exact (the upsert's row locks serialise the merge), only not wait-free.
+ * row locks. With more concurrent writers than shards, the preferred shard without the lock:
+ * still exact (the upsert's row locks serialise the merge), only not wait-free.
  */
 export async function takeWriterShardPg(db: Db): Promise<number> {
-  const start = Math.floor(Math.random() * WRITER_SHARDS);
+  const start = PREFERRED_SHARD;
   for (let i = 0; i < WRITER_SHARDS; i++) {
     const shard = (start + i) % WRITER_SHARDS;
     const [row] = await pgRows<{ ok: boolean }>(db, "SELECT pg_try_advisory_xact_lock($1, $2) AS ok", [SHARD_LOCK, shard]);
