@@ -61,6 +61,10 @@ export async function createEventPartitionsPg(db: Db, now: number, aheadDays: nu
     if (existing.has(name)) continue;
     const { lo, hi } = bounds(dayStart);
     await pgTransaction(db, "read committed", async (tx) => {
+      // Inserts routed to the default partition wait for this transaction (a short one, the day is
+      // normally created before any of its rows arrive); without the lock a row of that day
+      // committed after the DELETE would make ATTACH fail.
+      await pgRows(tx, "LOCK TABLE event_default IN SHARE ROW EXCLUSIVE MODE");
       await pgRows(tx, `CREATE TABLE "${name}" (LIKE event INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
       await pgRows(tx, `WITH moved AS (DELETE FROM event_default WHERE id >= $1 AND id < $2 RETURNING *) INSERT INTO "${name}" SELECT * FROM moved`, [lo, hi]);
       await pgRows(tx, `ALTER TABLE event ATTACH PARTITION "${name}" FOR VALUES FROM (${lo}) TO (${hi})`);
@@ -86,9 +90,18 @@ export async function dropExpiredEventPartitionsPg(db: Db, cutoffs: Map<number, 
     const counts = await pgRows<{ project_id: number; n: number }>(db, `SELECT project_id, count(*)::bigint AS n FROM "${p.name}" GROUP BY project_id`);
     const due = counts.every((c) => (cutoffs.get(c.project_id) ?? -Infinity) >= p.dayStart + DAY_MS);
     if (!due) continue;
-    // DETACH … CONCURRENTLY is refused while a default partition exists; DROP takes a short
-    // exclusive lock on `event`, bounded by SIGHTLINE_PG_LOCK_TIMEOUT_MS like any other wait.
-    await pgRows(db, `DROP TABLE "${p.name}"`);
+    // DETACH … CONCURRENTLY is refused while a default partition exists, so DROP takes a short
+    // exclusive lock on `event`. Ingest and reads queue behind a waiting DROP: it waits 1 s at
+    // most, and a run that could not get the lock leaves the day to the next run.
+    const droppedNow = await pgTransaction(db, "read committed", async (tx) => {
+      await pgRows(tx, "SET LOCAL lock_timeout = '1s'");
+      await pgRows(tx, `DROP TABLE "${p.name}"`);
+      return true;
+    }).catch((err: unknown) => {
+      if ((err as { code?: unknown }).code === "55P03") return false;
+      throw err;
+    });
+    if (!droppedNow) continue;
     for (const c of counts) dropped.set(c.project_id, (dropped.get(c.project_id) ?? 0) + c.n);
   }
   return dropped;

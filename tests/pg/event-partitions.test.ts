@@ -69,6 +69,25 @@ describe("event partitions on PostgreSQL", () => {
     expect(await eventCount(p.projectId)).toBe(4);
   });
 
+  it("creating today's partition while ingest writes into the default one loses and fails nothing", async () => {
+    const p = await makeProject(db);
+    const now = Date.now();
+    const writers = Array.from({ length: 4 }, async (_, w) => {
+      let accepted = 0;
+      for (let b = 0; b < 15; b++) {
+        const r = await ingestEvents(db, p.projectId, Array.from({ length: 20 }, (_, i) => llmEvent({ id: `w${w}-${b}-${i}` })), { now });
+        accepted += r.accepted;
+      }
+      return accepted;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    await prepareEventPartitions(db, now);
+    expect(await Promise.all(writers)).toEqual([300, 300, 300, 300]);
+    const parts = new Set(Object.values(await placement(p.projectId)));
+    expect(await eventCount(p.projectId)).toBe(1200);
+    expect([...parts]).toEqual([partitionName(Math.floor(now / DAY) * DAY)]);
+  });
+
   it("stores and counts a resend once within the idempotency window, across partitions, and resolves labels by client id", async () => {
     const p = await makeProject(db);
     const now = Date.now();

@@ -27,9 +27,31 @@ const INSERT_EVENTS = `INSERT INTO event (${EVENT_COLUMNS.map(([, c]) => c).join
   SELECT * FROM unnest(${EVENT_COLUMNS.map(([, , t], i) => `$${i + 1}::${t}[]`).join(", ")})
   ON CONFLICT DO NOTHING RETURNING id`;
 
+/** Attempts of a store transaction whose rows met a day partition being attached. */
+const ATTACH_ATTEMPTS = 5;
+
+/**
+ * An insert routed to `event_default` while that day's partition was being attached
+ * (db/pg/partitions.ts) fails its partition check: the transaction did nothing, and run again it
+ * routes into the new partition.
+ */
+function metAttachedPartition(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, table } = e as { code?: unknown; table?: unknown };
+    if (code === "23514" && table === "event_default") return true;
+  }
+  return false;
+}
+
 /** The ingest store's transaction: READ COMMITTED, its statements lock the rollup rows they merge. */
-export function storeInTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return pgTransaction(db, "read committed", fn);
+export async function storeInTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pgTransaction(db, "read committed", fn);
+    } catch (err) {
+      if (attempt >= ATTACH_ATTEMPTS || !metAttachedPartition(err)) throw err;
+    }
+  }
 }
 
 /**
