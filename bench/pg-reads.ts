@@ -114,12 +114,13 @@ async function main() {
   const seed = await seededDb(O.workDir, O.events, O.days, O.reuse);
   log(`seeded in ${(seed.seedMs / 1000).toFixed(1)} s`);
 
+  // Both backends hold the same rows for every read: the PostgreSQL copy is taken before any
+  // mixed run adds events (the SQLite mixed run writes into the seed file: re-seed, or accept
+  // `mixed-rate × mixed-seconds` more events, when reusing it).
   const sqlite = openDb(`file:${seed.file}`);
   const { id: projectId } = await ensureProject(sqlite, "load");
   log("SQLite: service reads");
   const sqliteResult: BackendResult = { serviceMs: await serviceReads(sqlite, projectId, seed.now) };
-  await overHttp(sqliteResult, `file:${seed.file}`, seed.key, seed.now);
-
   const cluster = await startPgCluster({ durable: true });
   let postgresResult: BackendResult;
   let copy: Awaited<ReturnType<typeof copySeedIntoPg>>;
@@ -133,13 +134,16 @@ async function main() {
     log("PostgreSQL: COPY from the SQLite seed");
     copy = await copySeedIntoPg(sqliteOf(sqlite), db, url, { from: seed.now - O.days * 86_400_000, to: seed.now }, log);
     log(`copied in ${(copy.ms / 1000).toFixed(1)} s`);
+    await sqlite.close();
     log("PostgreSQL: service reads");
     postgresResult = { serviceMs: await serviceReads(db, projectId, seed.now) };
     await db.close();
+    log("SQLite over HTTP");
+    await overHttp(sqliteResult, `file:${seed.file}`, seed.key, seed.now);
+    log("PostgreSQL over HTTP");
     await overHttp(postgresResult, url, seed.key, seed.now);
   } finally {
     cluster.stop();
-    await sqlite.close();
   }
   const results = {
     options: O, cpus: os.cpus().length, loadAvgStart, loadAvgEnd: loadAverage(), seedMs: seed.seedMs, copyMs: copy.ms,
