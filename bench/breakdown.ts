@@ -7,7 +7,8 @@ import { ingestEvents } from "@/lib/ingest/ingest-events";
 import { MAX_BODY_BYTES } from "@/lib/ingest/event-schema";
 import { parseBatch } from "@/lib/ingest/parse-batch";
 import { prepareDb, removeDb } from "./bench-db";
-import { IngestBodies } from "./ingest-load";
+import { IngestBodies, type BodySource } from "./ingest-load";
+import { RealTrafficBodies } from "./real-traffic";
 import { round } from "./stats";
 
 /**
@@ -38,6 +39,10 @@ const RULES: Rule[] = [
 ];
 
 export interface BreakdownResult {
+  /** "real": UUIDv4 ids, random trace ids, text (bench/real-traffic.ts); "old": the load scenario. */
+  shape: "real" | "old";
+  /** Real-traffic events stored before the run (the seeded template it ran on). */
+  prestored: number;
   batchSize: number;
   batches: number;
   /** Wall time per event through the handler's functions, without the profiler (includes I/O waits). */
@@ -53,7 +58,7 @@ function buildRequest(body: Buffer): Request {
   });
 }
 
-function makeBody(bodies: IngestBodies): Buffer {
+function makeBody(bodies: BodySource): Buffer {
   return bodies.next();
 }
 
@@ -67,16 +72,21 @@ async function handle(db: Db, projectId: number, body: Buffer): Promise<void> {
   serialiseResponse(result);
 }
 
-export async function runBreakdown(workDir: string, batchSize: number, batches: number, spreadMs: number): Promise<BreakdownResult> {
+export async function runBreakdown(
+  workDir: string, batchSize: number, batches: number, spreadMs: number,
+  opts: { shape?: "real" | "old"; template?: { file: string; events: number } } = {},
+): Promise<BreakdownResult> {
+  const shape = opts.shape ?? "old";
   const file = path.join(workDir, "breakdown.db");
   removeDb(file);
-  const { projectId } = await prepareDb(file, "bench");
+  if (opts.template) fs.copyFileSync(opts.template.file, file);
+  const { projectId } = await prepareDb(file, opts.template ? "load" : "bench");
   const db = openDb(`file:${file}`, { synchronous: "FULL" });
   try {
     // Each body is made just before it is handled, timestamped at the real clock as a client
     // would send it (ingest keys live events by arrival, docs/adr/0022); making it is client
     // work, so it is excluded from the timings and from the profile's shares.
-    const bodies = new IngestBodies(batchSize, "brk", spreadMs);
+    const bodies: BodySource = shape === "real" ? new RealTrafficBodies(batchSize, spreadMs) : new IngestBodies(batchSize, "brk", spreadMs);
     for (let i = 0; i < Math.min(20, batches); i++) await handle(db, projectId, makeBody(bodies));
     let wallMs = 0;
     let cpuUs = 0;
@@ -103,13 +113,14 @@ export async function runBreakdown(workDir: string, batchSize: number, batches: 
     session.disconnect();
     const shares = stageShares(profile);
     return {
-      batchSize, batches, handlerUsPerEvent: round(handlerUsPerEvent, 2), handlerCpuUsPerEvent: round(handlerCpuUsPerEvent, 2),
+      shape, prestored: opts.template?.events ?? 0, batchSize, batches, handlerUsPerEvent: round(handlerUsPerEvent, 2), handlerCpuUsPerEvent: round(handlerCpuUsPerEvent, 2),
       stages: [...shares.entries()]
         .map(([stage, share]) => ({ stage, share: round(share, 3), usPerEvent: round(share * handlerUsPerEvent, 2) }))
         .sort((a, b) => b.share - a.share),
     };
   } finally {
     db.close();
+    removeDb(file);
   }
 }
 

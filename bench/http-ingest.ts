@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
 import { prepareDb, removeDb } from "./bench-db";
@@ -24,7 +25,9 @@ export interface HttpIngestResult {
   serverCpuUsPerEvent: number;
   /** The same split by thread: request thread, ingest writer thread, all others (µs/event). */
   threads: { requestThreadUs: number; writerThreadUs: number; otherThreadsUs: number; writerBusy: number };
-  /** Events in the database after the run: every acknowledged event, none lost. */
+  /** Real-traffic events already in the database when the run started (bench/options.ts `prestored`). */
+  prestored: number;
+  /** Events the run added to the database: every acknowledged event, none lost. */
   storedEvents: number;
   /** Events the answered-200 requests carried (warm-up included). */
   acknowledgedEvents: number;
@@ -48,10 +51,15 @@ export async function runHttpIngest(opts: {
   bodies?: BodySource;
   name?: string;
   shape?: string;
+  /** A seeded database (bench/reads.ts `seededDb`) to copy and post into instead of an empty one. */
+  template?: { file: string; events: number };
 }): Promise<HttpIngestResult> {
   const file = path.join(opts.workDir, `http-${opts.name ?? opts.batchSize}.db`);
   removeDb(file);
-  const { key } = await prepareDb(file, "bench");
+  if (opts.template) fs.copyFileSync(opts.template.file, file);
+  const prestored = opts.template?.events ?? 0;
+  // Into the seeded project when there is one: its index entries are the ones new events scatter among.
+  const { key } = await prepareDb(file, opts.template ? "load" : "bench");
   const server = await startServer({ dbFile: file, port: opts.port, env: opts.env, nodeArgs: opts.nodeArgs });
   try {
     const agent = keepAliveAgent(opts.clients);
@@ -70,18 +78,20 @@ export async function runHttpIngest(opts: {
     agent.destroy();
     await server.stop();
     const check = new Sqlite(file, { readonly: true });
-    const { n: storedEvents } = check.prepare("SELECT count(*) AS n FROM event").get() as { n: number };
+    const { n } = check.prepare("SELECT count(*) AS n FROM event").get() as { n: number };
+    const storedEvents = n - prestored;
     check.close();
     return {
       shape: opts.shape ?? "old", batchSize: opts.batchSize, clients: opts.clients, seconds: round(run.seconds, 1), bytesPerEvent: bodies.bytesPerEvent,
       eventsPerSec: round(run.events / run.seconds), requests: run.requests, failed: run.failed,
       latencyMs: summarise(run.latencies), serverPeakRssMb: round(peak / 2 ** 20), serverIdleRssMb: round(idle / 2 ** 20),
       serverCpuUsPerEvent: round((cpu / Math.max(1, run.events)) * 1e6, 1), loadAvg: Math.max(load0, loadAverage()),
-      storedEvents, acknowledgedEvents: warm.events + run.events,
+      prestored, storedEvents, acknowledgedEvents: warm.events + run.events,
       // Share of the run's wall time the writer thread was on a CPU (the rest: fsync and idle).
       threads: { ...split, writerBusy: round((split.writerThreadUs * run.events) / 1e6 / run.seconds, 2) },
     };
   } finally {
     await server.stop();
+    if (opts.template) removeDb(file);
   }
 }

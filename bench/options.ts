@@ -11,6 +11,12 @@ export interface BenchOptions {
   /** Duration of each HTTP ingest run (one per batch size). */
   httpSeconds: number;
   batchSizes: number[];
+  /**
+   * Events of the real-traffic shape already stored before each HTTP/OTLP real-traffic run
+   * (0: an empty database). Seeded once per size over `days` days into the "load" project (the
+   * one the runs post to, so new index entries land among the stored ones), copied per run.
+   */
+  prestored: number[];
   /** Concurrent HTTP clients (each keeps one request in flight). */
   clients: number;
   /** Database sizes (events) for the dashboard reads; the last one also hosts the mixed load. */
@@ -48,7 +54,7 @@ export function benchOptions(argv = process.argv.slice(2), env = process.env): B
     args: argv,
     options: {
       quick: { type: "boolean" }, only: { type: "string" }, "floor-rows": { type: "string" }, seconds: { type: "string" },
-      batches: { type: "string" }, clients: { type: "string" }, sizes: { type: "string" }, days: { type: "string" },
+      batches: { type: "string" }, prestored: { type: "string" }, clients: { type: "string" }, sizes: { type: "string" }, days: { type: "string" },
       requests: { type: "string" }, spread: { type: "string" }, "mixed-seconds": { type: "string" }, "mixed-rate": { type: "string" }, "read-rate": { type: "string" },
       reuse: { type: "boolean" }, "work-dir": { type: "string" }, port: { type: "string" }, label: { type: "string" },
     },
@@ -68,6 +74,7 @@ export function benchOptions(argv = process.argv.slice(2), env = process.env): B
     floorRows: num(v["floor-rows"], "BENCH_FLOOR_ROWS", preset.floorRows),
     httpSeconds: num(v.seconds, "BENCH_SECONDS", preset.httpSeconds),
     batchSizes: list(pick(v.batches, "BENCH_BATCHES") ?? "100,500,1000"),
+    prestored: [0, ...list(pick(v.prestored, "BENCH_PRESTORED") ?? "")],
     clients: num(v.clients, "BENCH_CLIENTS", 4),
     readSizes: pick(v.sizes, "BENCH_SIZES") ? list(pick(v.sizes, "BENCH_SIZES")!) : preset.readSizes,
     days: num(v.days, "BENCH_DAYS", 30),

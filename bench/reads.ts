@@ -24,9 +24,9 @@ export interface SeededDb {
 }
 
 /** The CLI's load scenario (lib/seed/seed-load.ts) into its own file; reused when asked and present. */
-export async function seededDb(workDir: string, events: number, days: number, reuse: boolean): Promise<SeededDb> {
+export async function seededDb(workDir: string, events: number, days: number, reuse: boolean, shape: "old" | "real" = "old"): Promise<SeededDb> {
   fs.mkdirSync(workDir, { recursive: true });
-  const file = path.join(workDir, `load-${events}-${days}d.db`);
+  const file = path.join(workDir, `load-${shape === "real" ? "real-" : ""}${events}-${days}d.db`);
   const metaFile = `${file}.json`;
   if (reuse && fs.existsSync(file) && fs.existsSync(metaFile)) {
     const meta = JSON.parse(fs.readFileSync(metaFile, "utf8")) as SeededDb;
@@ -36,7 +36,7 @@ export async function seededDb(workDir: string, events: number, days: number, re
   removeDb(file);
   const db = openDb(`file:${file}`);
   const now = Date.now();
-  const res = await seedLoad(db, { events, days, projectSlug: "load", now });
+  const res = await seedLoad(db, { events, days, projectSlug: "load", now, shape });
   sqliteOf(db).pragma("wal_checkpoint(TRUNCATE)");
   db.close();
   const bytes = dbBytes(file);

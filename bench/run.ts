@@ -32,9 +32,13 @@ export interface BenchResults {
   floorOld?: FloorResult;
   /** Per batch size: the real-traffic row, then the old-shape row. */
   http?: HttpIngestResult[];
+  /** Per-event breakdown: the old shape on an empty database (`breakdown`), then the real shape per `prestored` size. */
   breakdown?: BreakdownResult;
+  breakdownReal?: BreakdownResult[];
   otlp?: OtlpHttpResult;
   otlpOld?: OtlpHttpResult;
+  /** Real-shape OTLP runs with events already stored (one per `prestored` size above 0). */
+  otlpStored?: OtlpHttpResult[];
   reads?: { seed: Omit<SeededDb, "key">; idleRssMb: number; afterReadsRssMb: number; endpoints: EndpointResult[] }[];
   mixed?: MixedResult;
   targets: Target[];
@@ -61,26 +65,52 @@ async function main() {
     log(`floor and production path, ${o.floorRows} rows of the old shape`);
     r.floorOld = await runFloor(o.workDir, o.floorRows, "old");
   }
+  const templates = new Map<number, { file: string; events: number }>();
+  const template = async (size: number) => {
+    if (size === 0) return undefined;
+    if (!templates.has(size)) {
+      log(`${o.reuse ? "seeding (or reusing)" : "seeding"} ${size} real-traffic events over ${o.days} days to store before the runs`);
+      const seed = await seededDb(o.workDir, size, o.days, o.reuse, "real");
+      log(`seeded in ${(seed.seedMs / 1000).toFixed(1)} s, ${seed.bytesPerEvent} B/event${seed.reused ? " (reused)" : ""}`);
+      templates.set(size, { file: seed.file, events: size });
+    }
+    return templates.get(size);
+  };
   if (o.sections.has("http")) {
     r.http = [];
-    for (const batchSize of o.batchSizes) {
-      const common = { workDir: o.workDir, port: o.port, batchSize, clients: o.clients, seconds: o.httpSeconds, spreadMs: o.spreadMs };
-      log(`HTTP ingest, real traffic, ${batchSize}-event batches, ${o.clients} clients, ${o.httpSeconds} s`);
-      r.http.push(await runHttpIngest({ ...common, name: `${batchSize}-real`, shape: "real", bodies: new RealTrafficBodies(batchSize, o.spreadMs) }));
-      log(`HTTP ingest, old shape, ${batchSize}-event batches, ${o.clients} clients, ${o.httpSeconds} s`);
-      r.http.push(await runHttpIngest({ ...common, name: `${batchSize}-old`, shape: "old" }));
+    for (const size of o.prestored) {
+      const stored = await template(size);
+      for (const batchSize of o.batchSizes) {
+        const common = { workDir: o.workDir, port: o.port, batchSize, clients: o.clients, seconds: o.httpSeconds, spreadMs: o.spreadMs };
+        log(`HTTP ingest, real traffic, ${size} stored, ${batchSize}-event batches, ${o.clients} clients, ${o.httpSeconds} s`);
+        r.http.push(await runHttpIngest({ ...common, name: `${batchSize}-real`, shape: "real", bodies: new RealTrafficBodies(batchSize, o.spreadMs), template: stored }));
+        if (size > 0) continue;
+        log(`HTTP ingest, old shape, ${batchSize}-event batches, ${o.clients} clients, ${o.httpSeconds} s`);
+        r.http.push(await runHttpIngest({ ...common, name: `${batchSize}-old`, shape: "old" }));
+      }
     }
   }
   if (o.sections.has("otlp")) {
     const common = { workDir: o.workDir, port: o.port, spans: 512, clients: o.clients, seconds: o.httpSeconds, spreadMs: o.spreadMs };
-    log(`OTLP vs native over HTTP, random trace ids, 512-span protobuf batches, ${o.clients} clients, ${o.httpSeconds} s each`);
-    r.otlp = await runOtlpHttp({ ...common, shape: "real" });
+    r.otlpStored = [];
+    for (const size of o.prestored) {
+      const stored = await template(size);
+      log(`OTLP vs native over HTTP, random trace ids, ${size} stored, 512-span protobuf batches, ${o.clients} clients, ${o.httpSeconds} s each`);
+      const res = await runOtlpHttp({ ...common, shape: "real", template: stored });
+      if (size === 0) r.otlp = res;
+      else r.otlpStored.push(res);
+    }
     log(`OTLP vs native over HTTP, old (nearly sequential) trace ids, ${o.httpSeconds} s each`);
     r.otlpOld = await runOtlpHttp({ ...common, shape: "old" });
   }
   if (o.sections.has("breakdown")) {
-    log("per-event breakdown (in-process profile, 500-event batches)");
+    log("per-event breakdown (in-process profile, 500-event batches), old shape");
     r.breakdown = await runBreakdown(o.workDir, 500, 200, o.spreadMs);
+    r.breakdownReal = [];
+    for (const size of o.prestored) {
+      log(`per-event breakdown, real traffic, ${size} stored`);
+      r.breakdownReal.push(await runBreakdown(o.workDir, 500, 200, o.spreadMs, { shape: "real", template: await template(size) }));
+    }
   }
   if (o.sections.has("reads") || o.sections.has("mixed")) {
     r.reads = [];

@@ -5,6 +5,7 @@ import { findUserByEmail } from "@/lib/users/create-user";
 import { clientAddress } from "./client-address";
 import { authSecret } from "./secret";
 import { verifyCredentials } from "./verify-credentials";
+import { loginThrottle } from "./login-throttle";
 import { recordSignIn } from "@/lib/audit/record-audit";
 import { headers } from "next/headers";
 import { externalProviders, linkExternalSignIn } from "./external-providers";
@@ -29,7 +30,7 @@ export function authOptions(): NextAuthOptions {
           if (!credentials?.email || !credentials.password) return null;
           const db = getDb();
           const address = clientAddress(req.headers ?? {});
-          const check = await verifyCredentials((e) => findUserByEmail(db, e), credentials.email, credentials.password, address);
+          const check = await verifyCredentials((e) => findUserByEmail(db, e), credentials.email, credentials.password, address, loginThrottle(db));
           const known = check.ok ? check.user : await findUserByEmail(db, credentials.email);
           await recordSignIn(db, {
             action: check.ok ? "auth.sign_in" : "auth.sign_in_failed",

@@ -25,7 +25,7 @@ export async function guardSignIn(req: Request, now = Date.now()): Promise<Reque
   }
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     const email = new URLSearchParams(text).get("email");
-    const verdict = loginThrottle().check({ account: email, address: clientAddress(req.headers) }, now);
+    const verdict = await loginThrottle().check({ account: email, address: clientAddress(req.headers) }, now);
     if (!verdict.allowed) {
       const err = new RateLimitedError(`Too many failed sign-ins; try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} minutes`, verdict.retryAfterSeconds);
       // next-auth's signIn() reads `url` from the JSON answer and reports its `error` parameter.

@@ -1,5 +1,5 @@
 import { verifyPassword } from "@/lib/users/passwords";
-import { loginThrottle } from "./login-throttle";
+import type { LoginThrottle } from "./login-throttle";
 
 /**
  * A bcrypt hash (cost 12, the same as real ones) of a random string nobody knows. Unknown
@@ -30,6 +30,7 @@ export async function verifyCredentials(
   email: string,
   password: string,
   address: string | null,
+  throttle: LoginThrottle,
   now: number = Date.now(),
 ): Promise<CredentialCheck> {
   const u = await lookup(email);
@@ -41,7 +42,7 @@ export async function verifyCredentials(
       : u.disabledAt
         ? { ok: false, reason: "disabled" }
         : { ok: true, user: u };
-  if (result.ok) loginThrottle().recordSuccess(email, now);
-  else loginThrottle().recordFailure({ account: email, address }, now);
+  if (result.ok) await throttle.recordSuccess(email, now);
+  else await throttle.recordFailure({ account: email, address }, now);
   return result;
 }

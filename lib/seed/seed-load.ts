@@ -3,7 +3,10 @@ import { withoutFsync } from "@/db/writer-transaction";
 import { storeEvents, storeUnits, type StoreItem } from "@/lib/ingest/store-events";
 import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
 import { ensureProject } from "@/lib/projects/create-project";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { IngestEvent } from "@/lib/ingest/event-schema";
 import { loadEvent } from "./load-events";
+import { realTrafficEvent } from "./real-traffic-events";
 import { rng } from "./random";
 
 export interface LoadOptions {
@@ -12,6 +15,12 @@ export interface LoadOptions {
   projectSlug?: string;
   now?: number;
   onProgress?: (done: number) => void;
+  /**
+   * "old" (default): time-ordered client ids, no trace ids, as a UUIDv7-using client would send.
+   * "real": what real clients send (lib/seed/real-traffic-events.ts) — UUIDv4 ids, a random trace
+   * id on every event, user/session ids and 0.5–1 KB of text.
+   */
+  shape?: "old" | "real";
 }
 
 const CHUNK = 5000;
@@ -21,7 +30,7 @@ const CHUNK = 5000;
  * minus per-event JSON parsing and schema validation, which generated events do not need.
  * Large transactions and synchronous=OFF while it runs (a crash mid-seed loses only the seed);
  * on PostgreSQL the same chunks through the PostgreSQL store.
- * Event ids are time-ordered strings, as a UUIDv7-using client would send.
+ * Event ids are time-ordered strings unless `shape` is "real".
  */
 export async function seedLoad(db: Db, opts: LoadOptions): Promise<{ projectId: number; events: number; ms: number }> {
   const started = Date.now();
@@ -30,12 +39,16 @@ export async function seedLoad(db: Db, opts: LoadOptions): Promise<{ projectId: 
   const r = rng(opts.events);
   const span = opts.days * 86_400_000;
   const runId = now.toString(36);
+  const make = (i: number, ts: number): IngestEvent =>
+    opts.shape === "real"
+      ? realTrafficEvent(r, randomUUID(), randomBytes(16).toString("hex"), ts)
+      : loadEvent(r, `${runId}-${i.toString(36).padStart(6, "0")}`, ts);
   if (db.dialect === "postgres") {
     // The same store as live ingest, awaited chunk by chunk (durability stays as configured).
     let items: StoreItem[] = [];
     for (let i = 0; i < opts.events; i++) {
       const ts = now - span + Math.floor((i / opts.events) * span);
-      items.push({ event: loadEvent(r, `${runId}-${i.toString(36).padStart(6, "0")}`, ts) });
+      items.push({ event: make(i, ts) });
       if (items.length === CHUNK || i === opts.events - 1) {
         await storeUnits(db, [{ projectId, items }], now);
         items = [];
@@ -49,7 +62,7 @@ export async function seedLoad(db: Db, opts: LoadOptions): Promise<{ projectId: 
     let items: StoreItem[] = [];
     for (let i = 0; i < opts.events; i++) {
       const ts = now - span + Math.floor((i / opts.events) * span);
-      items.push({ event: loadEvent(r, `${runId}-${i.toString(36).padStart(6, "0")}`, ts) });
+      items.push({ event: make(i, ts) });
       if (items.length === CHUNK) {
         storeEvents(db, projectId, items, now);
         items = [];

@@ -13,17 +13,18 @@ import { llmEvent } from "@/tests/helpers/ingest-client";
 
 /**
  * A PostgreSQL database that already holds events from before the partitioning migration
- * (db/migrations-pg/0002_partition-keys.sql, docs/adr/0048): after the upgrade its events are in
+ * (db/migrations-pg/0003_partition-keys.sql, docs/adr/0048): after the upgrade its events are in
  * the default partition, each is claimed in event_idempotency (a resend stays a duplicate), and
  * its rollup rows are kept (writer shard 0).
  */
-const BEFORE = 2; // migrations 0000 and 0001
 
-/** The committed PostgreSQL migrations up to (not including) `upTo`, in a folder of their own. */
-function migrationsBefore(upTo: number): string {
+/** The committed PostgreSQL migrations before the one tagged `…_<name>`, in a folder of their own. */
+function migrationsBefore(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-migrations-"));
   fs.mkdirSync(path.join(dir, "meta"));
   const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_PG, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
+  const upTo = journal.entries.findIndex((e) => e.tag.endsWith(`_${name}`));
+  if (upTo < 1) throw new Error(`no migration tagged ${name} after the first`);
   journal.entries = journal.entries.slice(0, upTo);
   fs.writeFileSync(path.join(dir, "meta", "_journal.json"), JSON.stringify(journal));
   for (const e of journal.entries) fs.copyFileSync(path.join(MIGRATIONS_PG, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
@@ -45,11 +46,11 @@ describe("upgrading a PostgreSQL database to partitioned events", () => {
     const url = await emptyDatabase();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await migrate(drizzle({ client }), { migrationsFolder: migrationsBefore(BEFORE) });
+    await migrate(drizzle({ client }), { migrationsFolder: migrationsBefore("partition-keys") });
     await client.end();
 
-    // Events stored by the previous version (same store code paths: ingest before 0002 used the
-    // unique index, which the old schema still has; no partitions, no claims table yet).
+    // Events stored by the previous version (the old schema: a unique client-id index, no
+    // partitions, no claims table yet).
     const now = Date.now();
     const old = openDb(url, { migrate: false });
     const [{ id: projectId }] = await pgRows<{ id: number }>(old, "INSERT INTO project (slug, name, created_at) VALUES ('up', 'up', $1) RETURNING id", [now]);
