@@ -8,7 +8,9 @@
  *   2. The raw event insert of the PostgreSQL store, three ways: multi-row INSERT … SELECT FROM
  *      unnest(…) ON CONFLICT DO NOTHING (what the store does), COPY into a staging table then
  *      INSERT … SELECT ON CONFLICT DO NOTHING (COPY with the idempotency contract), and plain
- *      COPY into the table (no conflict handling: the ceiling).
+ *      COPY into the table (no conflict handling: the ceiling). The tables are plain copies of
+ *      `event` (LIKE, not partitioned); since docs/adr/0048 they carry no unique client-id index
+ *      (idempotency is the store's separate `event_idempotency` insert, measured in part 1 only).
  * Writes bench/results/pg-ingest.json. Numbers are this machine's, under its load (printed).
  */
 import fs from "node:fs";

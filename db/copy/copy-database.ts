@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { sqliteOf } from "../driver";
 import { pgOf, pgRows } from "../pg/driver";
 import * as schema from "../schema";
+import { idempotencyWindowDays } from "@/lib/config/env";
 
 /**
  * Copies every table of a SQLite database into a migrated PostgreSQL one (`npm run sightline --
@@ -67,6 +68,24 @@ export function copyPlan(): TablePlan[] {
 
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
+/**
+ * On PostgreSQL idempotency lives in `event_idempotency` (docs/adr/0048): copied events received
+ * within the window are claimed with the batch, so a client's resend after the move is still
+ * a duplicate. Older claims would only be pruned.
+ */
+async function claimCopiedEvents(tx: Db, columns: string[], rows: unknown[][]): Promise<void> {
+  const at = (c: string) => columns.indexOf(c);
+  const since = Date.now() - idempotencyWindowDays() * 86_400_000;
+  const recent = rows.filter((r) => (r[at("received_at")] as number) >= since);
+  if (recent.length === 0) return;
+  const col = (c: string) => recent.map((r) => r[at(c)]);
+  await pgOf(tx).query(
+    `INSERT INTO event_idempotency (project_id, client_id, event_id, received_at)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[]) ON CONFLICT DO NOTHING`,
+    [col("project_id"), col("client_id"), col("id"), col("received_at")],
+  );
+}
+
 export async function copyDatabase(from: Db, to: Db, opts: CopyOptions = {}): Promise<TableCount[]> {
   if (from.dialect !== "sqlite" || to.dialect !== "postgres") throw new Error("migrate-data copies a SQLite database into a PostgreSQL one");
   await to.ready();
@@ -102,6 +121,7 @@ export async function copyDatabase(from: Db, to: Db, opts: CopyOptions = {}): Pr
           const params: unknown[] = [];
           const values = rows.map((r) => `(${r.map((v) => (params.push(v), `$${params.length}`)).join(", ")})`);
           await pgOf(tx).query(`INSERT INTO ${q(t.name)} (${cols}) VALUES ${values.join(", ")} ON CONFLICT DO NOTHING`, params);
+          if (t.name === "event") await claimCopiedEvents(tx, t.columns, rows);
         }
         await pgOf(tx).query(
           `INSERT INTO ${PROGRESS} (table_name, last_key, rows, done) VALUES ($1, $2, $3, $4)

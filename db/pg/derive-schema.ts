@@ -1,6 +1,7 @@
 import { getTableColumns, getTableName, is, SQL, type Column } from "drizzle-orm";
 import { customType, foreignKey, index, pgTable, primaryKey, unique, uniqueIndex, check, type PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { PG_KEY_OVERRIDES } from "./keys";
 
 /**
  * The PostgreSQL schema, derived from the SQLite one at module load (docs/adr/0043). SQLite is
@@ -29,7 +30,7 @@ function pgTypeOf(col: Column, serial: boolean): string {
   return t;
 }
 
-function twinColumn(col: Column, serial: boolean) {
+function twinColumn(col: Column, serial: boolean, keyOverridden: boolean) {
   if ((col as unknown as { generated?: unknown }).generated) {
     throw new Error(`${getTableName(col.table)}.${col.name}: generated columns have no PostgreSQL derivation yet (db/pg/derive-schema.ts)`);
   }
@@ -40,7 +41,7 @@ function twinColumn(col: Column, serial: boolean) {
   });
   let b = type(col.name);
   if (col.notNull) b = b.notNull();
-  if (col.primary) b = b.primaryKey();
+  if (col.primary && !keyOverridden) b = b.primaryKey();
   if (col.isUnique) b = b.unique(col.uniqueName);
   if (col.hasDefault && col.default !== undefined) {
     // The stored default is the driver form (JSON text, 0/1…), as the SQLite column would write it.
@@ -55,13 +56,18 @@ function twinColumn(col: Column, serial: boolean) {
 function deriveTable(t: SQLiteTable, twins: TwinMap): PgTable {
   const cfg = getTableConfig(t);
   const pkCols = cfg.columns.filter((c) => c.primary);
+  const override = PG_KEY_OVERRIDES[cfg.name] ?? {};
   const columns: Record<string, ReturnType<typeof twinColumn>> = {};
   const keyOf = new Map<string, string>();
   for (const [key, col] of Object.entries(getTableColumns(t) as Record<string, Column>)) {
     // A single integer primary key is SQLite's rowid alias, assigned when omitted: bigserial.
     const serial = pkCols.length === 1 && pkCols[0] === col && col.getSQLType() === "integer";
-    columns[key] = twinColumn(col, serial);
+    columns[key] = twinColumn(col, serial, override.primaryKey !== undefined);
     keyOf.set(col.name, key);
+  }
+  for (const [sqlName, key] of Object.entries(override.extraColumns ?? {})) {
+    columns[key] = customType<{ data: number; driverData: number }>({ dataType: () => "bigint" })(sqlName).notNull().default(0) as never;
+    keyOf.set(sqlName, key);
   }
   const name = cfg.name;
   return pgTable(name, columns, (pg) => {
@@ -69,10 +75,15 @@ function deriveTable(t: SQLiteTable, twins: TwinMap): PgTable {
     const extra = [];
     for (const ix of cfg.indexes) {
       const { name: ixName, columns: ixCols, unique: isUnique, where } = ix.config;
-      const on = (isUnique ? uniqueIndex(ixName) : index(ixName)).on(...(ixCols.map(c) as [never]));
+      const plain = override.uniqueToPlain?.[ixName];
+      const on = (plain ? index(plain) : isUnique ? uniqueIndex(ixName) : index(ixName)).on(...(ixCols.map(c) as [never]));
       extra.push(where ? on.where(where) : on);
     }
-    for (const pk of cfg.primaryKeys) extra.push(primaryKey({ name: pk.getName(), columns: pk.columns.map(c) as [never] }));
+    if (override.primaryKey) {
+      extra.push(primaryKey({ name: `${name}_pk`, columns: override.primaryKey.map((n) => pg[keyOf.get(n)!]) as [never] }));
+    } else {
+      for (const pk of cfg.primaryKeys) extra.push(primaryKey({ name: pk.getName(), columns: pk.columns.map(c) as [never] }));
+    }
     for (const u of cfg.uniqueConstraints) extra.push(unique(u.getName()).on(...(u.columns.map(c) as [never])));
     for (const ch of cfg.checks) extra.push(check(ch.name, ch.value));
     for (const fk of cfg.foreignKeys) {

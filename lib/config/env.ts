@@ -74,3 +74,13 @@ export function pgPoolSize(): number {
 export function pgLockTimeoutMs(): number {
   return intEnv("SIGHTLINE_PG_LOCK_TIMEOUT_MS", 5000);
 }
+
+/**
+ * Days an ingested client id is remembered for deduplication on PostgreSQL (docs/adr/0048): a
+ * resend within this window is stored and counted once.
+ */
+export function idempotencyWindowDays(): number {
+  const n = intEnv("SIGHTLINE_IDEMPOTENCY_WINDOW_DAYS", 7);
+  if (!(n > 0)) throw new Error(`SIGHTLINE_IDEMPOTENCY_WINDOW_DAYS must be a positive number, got "${n}"`);
+  return n;
+}

@@ -4,6 +4,7 @@ import { event, projectSetting } from "@/db/schema";
 import { KEY_LAG_MS, keyFloor } from "@/lib/ingest/event-id";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemContext } from "@/lib/services/context";
+import { dropExpiredEventPartitions } from "@/db/statements/partitions";
 
 /** Rows per delete transaction: short write locks, so ingest keeps flowing while old data goes. */
 export const RETENTION_BATCH = 2_000;
@@ -21,6 +22,8 @@ export interface RetentionResult {
  * Deletes raw events older than each project's retention, oldest first, in bounded batches.
  * Rollups (minute/hour/day aggregates) are not touched: charts and totals over old periods stay.
  * Keys are time-ordered, so each batch is a short range scan from the table's start.
+ * On PostgreSQL whole day partitions whose every project is past its retention are dropped
+ * first (docs/adr/0048); row deletes then take what remains due.
  */
 export async function enforceRetention(db: Db, now: number, signal?: AbortSignal): Promise<RetentionResult[]> {
   const projects = await db.orm
@@ -28,9 +31,11 @@ export async function enforceRetention(db: Db, now: number, signal?: AbortSignal
     .from(projectSetting)
     .where(isNotNull(projectSetting.retentionDays));
   const out: RetentionResult[] = [];
+  const cutoffs = new Map(projects.map(({ projectId, days }) => [projectId, now - days! * 86_400_000]));
+  const dropped = await dropExpiredEventPartitions(db, cutoffs);
   for (const { projectId, days } of projects) {
     const cutoff = now - days! * 86_400_000;
-    let deleted = 0;
+    let deleted = dropped.get(projectId) ?? 0;
     let batches = 0;
     let last = RETENTION_BATCH;
     while (last === RETENTION_BATCH && batches < RETENTION_MAX_BATCHES && !signal?.aborted) {
@@ -41,7 +46,7 @@ export async function enforceRetention(db: Db, now: number, signal?: AbortSignal
           .where(and(lt(event.id, keyFloor(cutoff + KEY_LAG_MS + 1)), eq(event.projectId, projectId), lt(event.ts, cutoff)))
           .orderBy(asc(event.id))
           .limit(RETENTION_BATCH);
-        const rows = await tx.orm.delete(event).where(inArray(event.id, due)).returning({ id: event.id });
+        const rows = await tx.orm.delete(event).where(and(eq(event.projectId, projectId), inArray(event.id, due))).returning({ id: event.id });
         return rows.length;
       });
       deleted += last;

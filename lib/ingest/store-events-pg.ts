@@ -5,11 +5,14 @@ import { storeInTransaction } from "@/db/statements/pg/ingest";
 import type { EventRow } from "@/db/statements/ingest";
 import {
   addRollupMeasuresPg,
+  claimClientIdsPg,
   eventIdsByClientIdPg,
   insertEventsPg,
   insertLabelsPg,
   insertMetricPointsPg,
   insertPredictionsPg,
+  rekeyClaimsPg,
+  takeWriterShardPg,
   writeRollupSketchesPg,
   type LabelRow,
   type MetricPointRowIn,
@@ -57,13 +60,17 @@ interface Slot {
 async function storeRows(tx: Db, rows: PreparedEvent[][], now: number): Promise<StoreStatus[][]> {
   const ids = memo(tx, "eventIds", () => new EventIdAllocator());
   const statuses: StoreStatus[][] = rows.map((r) => r.map((): StoreStatus => "duplicate"));
-  const accepted: Slot[] = [];
-  let pending: Slot[] = rows.flatMap((r, unit) =>
+  const slots: Slot[] = rows.flatMap((r, unit) =>
     r.map((row, item) => {
       const instant = keyInstant(row.ts, row.receivedAt);
       return { unit, item, row, instant, id: ids.next(instant) };
     }),
   );
+  // Idempotency first (docs/adr/0048): a slot whose (project, client id) claim is not new is a
+  // duplicate, also of an earlier slot in this very batch.
+  const claimed = await claimClientIdsPg(tx, slots.map((s) => ({ projectId: s.row.projectId, clientId: s.row.clientId, eventId: s.id, receivedAt: s.row.receivedAt })));
+  let pending = slots.filter((s) => claimed.has(s.id));
+  const accepted: Slot[] = [];
   for (let round = 0; pending.length > 0; round++) {
     if (round === MAX_ROUNDS) throw new Error("No free event keys after repeated collisions");
     const inserted = await insertEventsPg(tx, pending.map((s) => ({ ...s.row, id: s.id }) as EventRow));
@@ -74,31 +81,18 @@ async function storeRows(tx: Db, rows: PreparedEvent[][], now: number): Promise<
         accepted.push(s);
       } else missed.push(s);
     }
-    if (missed.length === 0) break;
-    // Not inserted: its client id is stored (a duplicate, maybe earlier in this very batch), or
-    // another writer holds its key (same millisecond): only those take a new key and go again.
-    const stored = await storedClientIds(tx, missed);
-    pending = [];
+    // Not inserted: another writer holds its key (same millisecond). Take the next key, move the
+    // claim to it, go again.
     for (const s of missed) {
-      if (stored.has(`${s.row.projectId}\u0000${s.row.clientId}`)) continue;
       ids.taken(s.instant, s.id);
       s.id = ids.next(s.instant);
-      pending.push(s);
     }
+    await rekeyClaimsPg(tx, missed.map((s) => ({ projectId: s.row.projectId, clientId: s.row.clientId, eventId: s.id })));
+    pending = missed;
   }
   await sideRecords(tx, accepted);
   await writeRollups(tx, accepted, now);
   return statuses;
-}
-
-async function storedClientIds(tx: Db, slots: Slot[]): Promise<Set<string>> {
-  const byProject = new Map<number, string[]>();
-  for (const s of slots) (byProject.get(s.row.projectId) ?? byProject.set(s.row.projectId, []).get(s.row.projectId)!).push(s.row.clientId);
-  const out = new Set<string>();
-  for (const [projectId, clientIds] of byProject) {
-    for (const clientId of (await eventIdsByClientIdPg(tx, projectId, clientIds)).keys()) out.add(`${projectId}\u0000${clientId}`);
-  }
-  return out;
 }
 
 async function sideRecords(tx: Db, accepted: Slot[]): Promise<void> {
@@ -135,6 +129,8 @@ async function sideRecords(tx: Db, accepted: Slot[]): Promise<void> {
 /**
  * Measures are added by the upsert, which returns the stored sketches of the rows it now holds
  * locked; they are merged and written back, so a concurrent writer's samples are never overwritten.
+ * The rows are those of a writer shard this transaction holds alone (docs/adr/0049), so two
+ * instances ingesting the same project and minutes do not wait on each other's row locks.
  */
 async function writeRollups(tx: Db, accepted: Slot[], now: number): Promise<void> {
   const acc = new RollupAccumulator(minuteHorizon(now));
@@ -146,8 +142,10 @@ async function writeRollups(tx: Db, accepted: Slot[], now: number): Promise<void
     m: g.m,
     sketch: g.sketch,
   }));
+  if (writes.length === 0) return;
   writes.sort((a, b) => compareKeys(a.key, b.key));
-  const stored = await addRollupMeasuresPg(tx, writes);
+  const shard = await takeWriterShardPg(tx);
+  const stored = await addRollupMeasuresPg(tx, writes, shard);
   const withSketch = writes.filter((w) => w.sketch !== null);
   await writeRollupSketchesPg(
     tx,
@@ -156,6 +154,7 @@ async function writeRollups(tx: Db, accepted: Slot[], now: number): Promise<void
       if (existing) mergeEncoded(w.sketch!, existing);
       return { key: w.key, sketch: encodeSketch(w.sketch!) };
     }),
+    shard,
   );
 }
 

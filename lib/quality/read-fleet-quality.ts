@@ -32,7 +32,7 @@ export async function readFleetQuality(db: Db, projectId: number, from: number, 
     .select({ modelId: prediction.modelId, pNum: prediction.valueNum, pText: prediction.valueText, lNum: label.valueNum, lText: label.valueText })
     .from(label)
     .innerJoin(event, and(eq(event.projectId, label.projectId), eq(event.clientId, label.targetClientId)))
-    .innerJoin(prediction, eq(prediction.eventId, event.id))
+    .innerJoin(prediction, and(eq(prediction.projectId, event.projectId), eq(prediction.eventId, event.id)))
     .where(and(eq(label.projectId, projectId), gte(label.ts, from), lt(label.ts, to)));
   const byModel = new Map<number, { predicted: string | number; actual: string | number }[]>();
   for (const r of labelled) {

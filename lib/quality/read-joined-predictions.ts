@@ -28,7 +28,7 @@ export async function readJoinedPredictions(
       labelTs: label.ts,
     })
     .from(prediction)
-    .innerJoin(event, eq(event.id, prediction.eventId))
+    .innerJoin(event, and(eq(event.projectId, prediction.projectId), eq(event.id, prediction.eventId)))
     .leftJoin(label, and(eq(label.projectId, prediction.projectId), eq(label.targetClientId, event.clientId)))
     .where(
       and(

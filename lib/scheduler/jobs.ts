@@ -5,6 +5,7 @@ import { pruneMinuteRollups } from "@/lib/metrics/prune-rollups";
 import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
 import { routeNewEvents } from "@/lib/review/route-events";
 import { enforceRetention } from "@/lib/governance/enforce-retention";
+import { prepareEventPartitions, pruneIdempotencyWindow } from "@/lib/ingest/maintain-event-storage";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
 export interface JobContext {
@@ -71,6 +72,22 @@ export const JOBS: Job[] = [
     everyMs: 10 * 60_000,
     run: async ({ db, now, signal }) => {
       await enforceRetention(db, now, signal);
+    },
+  },
+  {
+    // PostgreSQL: the coming days' event partitions (docs/adr/0048); nothing on SQLite.
+    name: "event-partitions",
+    everyMs: 3_600_000,
+    run: async ({ db, now }) => {
+      await prepareEventPartitions(db, now);
+    },
+  },
+  {
+    // PostgreSQL: idempotency claims older than SIGHTLINE_IDEMPOTENCY_WINDOW_DAYS; nothing on SQLite.
+    name: "prune-idempotency",
+    everyMs: 3_600_000,
+    run: async ({ db, now }) => {
+      await pruneIdempotencyWindow(db, now);
     },
   },
 ];

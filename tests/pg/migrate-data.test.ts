@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { copyDatabase, verifyCounts } from "@/db/copy/copy-database";
 import { getMetrics } from "@/lib/metrics/get-metrics";
+import { ingestEvents } from "@/lib/ingest/ingest-events";
+import { llmEvent } from "@/tests/helpers/ingest-client";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { freshPgDatabase, testContext } from "@/tests/helpers/db";
 import { sqlRows } from "@/tests/helpers/sql";
@@ -48,9 +50,13 @@ describe("npm run sightline -- migrate-data", () => {
     const counts = await verifyCounts(source, target);
     for (const c of counts) expect(c.target, c.table).toBe(c.source);
     expect(counts.find((c) => c.table === "event")!.target).toBe(events);
-    // Nothing was copied twice across the interruption: client ids are unique per project anyway,
-    // so also check a table without such a key.
+    // Nothing was copied twice across the interruption: also in a table whose key is not a client id.
     expect((await sqlRows(target, "SELECT count(DISTINCT event_id) AS n FROM metric_point"))[0].n).toBe(counts.find((c) => c.table === "metric_point")!.source);
+
+    // Idempotency came along (event_idempotency, docs/adr/0048): resending a copied event is a duplicate.
+    const [copied] = (await sqlRows(target, "SELECT client_id FROM event ORDER BY id DESC LIMIT 1")) as { client_id: string }[];
+    expect((await ingestEvents(target, projectId, [llmEvent({ id: copied.client_id })])).duplicates).toBe(1);
+    expect((await sqlRows(target, "SELECT count(*) AS n FROM event"))[0].n).toBe(events);
 
     // The same service answers the same on both databases (sketches copied byte for byte).
     const q = { groupBy: "model" as const, from: now - 86_400_000, to: now };

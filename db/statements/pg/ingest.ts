@@ -27,19 +27,76 @@ const INSERT_EVENTS = `INSERT INTO event (${EVENT_COLUMNS.map(([, c]) => c).join
   SELECT * FROM unnest(${EVENT_COLUMNS.map(([, , t], i) => `$${i + 1}::${t}[]`).join(", ")})
   ON CONFLICT DO NOTHING RETURNING id`;
 
+/** Attempts of a store transaction whose rows met a day partition being attached. */
+const ATTACH_ATTEMPTS = 5;
+
+/**
+ * An insert routed to `event_default` while that day's partition was being attached
+ * (db/pg/partitions.ts) fails its partition check: the transaction did nothing, and run again it
+ * routes into the new partition.
+ */
+function metAttachedPartition(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, table } = e as { code?: unknown; table?: unknown };
+    if (code === "23514" && table === "event_default") return true;
+  }
+  return false;
+}
+
 /** The ingest store's transaction: READ COMMITTED, its statements lock the rollup rows they merge. */
-export function storeInTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return pgTransaction(db, "read committed", fn);
+export async function storeInTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pgTransaction(db, "read committed", fn);
+    } catch (err) {
+      if (attempt >= ATTACH_ATTEMPTS || !metAttachedPartition(err)) throw err;
+    }
+  }
 }
 
 /**
- * Inserts the rows, skipping any whose key or (project, client id) is taken; returns the ids
- * that were inserted. The caller tells a duplicate from a key collision (lib/ingest/store-events-pg.ts).
+ * Inserts the rows, skipping any whose key is taken (another writer, same millisecond); returns
+ * the ids that were inserted. Duplicates never get here: `claimClientIdsPg` filtered them.
  */
 export async function insertEventsPg(db: Db, rows: EventRow[]): Promise<Set<number>> {
   const params = EVENT_COLUMNS.map(([k]) => rows.map((r) => r[k]));
   const inserted = await pgRows<{ id: number }>(db, INSERT_EVENTS, params);
   return new Set(inserted.map((r) => r.id));
+}
+
+export interface IdempotencyClaim {
+  projectId: number;
+  clientId: string;
+  eventId: number;
+  receivedAt: number;
+}
+
+/**
+ * Claims each (project, client id) in `event_idempotency` (docs/adr/0048); returns the event ids
+ * whose claim is new. A claim already there — committed, made by a concurrent transaction (this
+ * one waits for it to end), or earlier in the same batch — is a duplicate.
+ */
+export async function claimClientIdsPg(db: Db, claims: IdempotencyClaim[]): Promise<Set<number>> {
+  if (claims.length === 0) return new Set();
+  const rows = await pgRows<{ event_id: number }>(
+    db,
+    `INSERT INTO event_idempotency (project_id, client_id, event_id, received_at)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[])
+     ON CONFLICT DO NOTHING RETURNING event_id`,
+    [claims.map((c) => c.projectId), claims.map((c) => c.clientId), claims.map((c) => c.eventId), claims.map((c) => c.receivedAt)],
+  );
+  return new Set(rows.map((r) => r.event_id));
+}
+
+/** Points claims at the new key their event took after a key collision. */
+export async function rekeyClaimsPg(db: Db, claims: { projectId: number; clientId: string; eventId: number }[]): Promise<void> {
+  if (claims.length === 0) return;
+  await pgOf(db).query(
+    `UPDATE event_idempotency c SET event_id = u.event_id
+     FROM unnest($1::bigint[], $2::text[], $3::bigint[]) AS u(project_id, client_id, event_id)
+     WHERE c.project_id = u.project_id AND c.client_id = u.client_id`,
+    [claims.map((c) => c.projectId), claims.map((c) => c.clientId), claims.map((c) => c.eventId)],
+  );
 }
 
 /** `event.id` by client id, for the given client ids of one project. */
@@ -137,18 +194,19 @@ const MEASURE_TYPES = MEASURE_NAMES.map((m) => (ROLLUP_MEASURES[m].type === "int
  * merge of those sketches and `writeRollupSketchesPg` cannot lose its samples. Deltas arrive
  * sorted by key, so two writers lock shared rows in the same order.
  */
-export async function addRollupMeasuresPg(db: Db, deltas: RollupDelta[]): Promise<Map<string, Buffer>> {
+export async function addRollupMeasuresPg(db: Db, deltas: RollupDelta[], shard: number): Promise<Map<string, Buffer>> {
   if (deltas.length === 0) return new Map();
   const params = [
     ...KEY_COLUMNS.map((_, i) => deltas.map((d) => d.key[i])),
     ...MEASURE_NAMES.map((name) => deltas.map((d) => d.m[name])),
+    shard,
   ];
   const types = [...KEY_COLUMNS.map(() => "bigint"), ...MEASURE_TYPES];
   const rows = await pgRows<{ k: string; s: Buffer | null }>(
     db,
-    `INSERT INTO rollup AS r (${[...KEY_COLUMNS, ...MEASURE_COLUMNS].join(", ")})
-     SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")})
-     ON CONFLICT (${KEY_COLUMNS.join(", ")})
+    `INSERT INTO rollup AS r (${[...KEY_COLUMNS, ...MEASURE_COLUMNS, "writer_shard"].join(", ")})
+     SELECT *, $${types.length + 1}::bigint FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")})
+     ON CONFLICT (${KEY_COLUMNS.join(", ")}, writer_shard)
      DO UPDATE SET ${MEASURE_COLUMNS.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ")}
      RETURNING concat_ws('|', ${KEY_COLUMNS.map((c) => `r.${c}`).join(", ")}) AS k, r.latency_sketch AS s`,
     params,
@@ -158,15 +216,39 @@ export async function addRollupMeasuresPg(db: Db, deltas: RollupDelta[]): Promis
   return stored;
 }
 
-export async function writeRollupSketchesPg(db: Db, rows: { key: RollupDelta["key"]; sketch: Buffer }[]): Promise<void> {
+export async function writeRollupSketchesPg(db: Db, rows: { key: RollupDelta["key"]; sketch: Buffer }[], shard: number): Promise<void> {
   if (rows.length === 0) return;
   const n = KEY_COLUMNS.length;
   await pgOf(db).query(
     `UPDATE rollup r SET latency_sketch = u.s
      FROM unnest(${KEY_COLUMNS.map((_, i) => `$${i + 1}::bigint[]`).join(", ")}, $${n + 1}::bytea[]) AS u(${KEY_COLUMNS.join(", ")}, s)
-     WHERE ${KEY_COLUMNS.map((c) => `r.${c} = u.${c}`).join(" AND ")}`,
-    [...KEY_COLUMNS.map((_, i) => rows.map((r) => r.key[i])), rows.map((r) => r.sketch)],
+     WHERE ${KEY_COLUMNS.map((c) => `r.${c} = u.${c}`).join(" AND ")} AND r.writer_shard = $${n + 2}`,
+    [...KEY_COLUMNS.map((_, i) => rows.map((r) => r.key[i])), rows.map((r) => r.sketch), shard],
   );
+}
+
+/** Rollup rows per key that ingest transactions spread over (docs/adr/0049). */
+export const WRITER_SHARDS = 16;
+/** Any constant: the advisory-lock namespace of writer shards. */
+const SHARD_LOCK = 7_412_004;
+
+/** This process's first choice: one writer alone keeps one row per key; two rarely collide. */
+const PREFERRED_SHARD = Math.floor(Math.random() * WRITER_SHARDS);
+
+/**
+ * A writer shard no concurrent ingest transaction holds, held by this one until it ends
+ * (transaction-level advisory lock): its rollup upserts then never wait on another writer's
+ * row locks. With more concurrent writers than shards, the preferred shard without the lock:
+ * still exact (the upsert's row locks serialise the merge), only not wait-free.
+ */
+export async function takeWriterShardPg(db: Db): Promise<number> {
+  const start = PREFERRED_SHARD;
+  for (let i = 0; i < WRITER_SHARDS; i++) {
+    const shard = (start + i) % WRITER_SHARDS;
+    const [row] = await pgRows<{ ok: boolean }>(db, "SELECT pg_try_advisory_xact_lock($1, $2) AS ok", [SHARD_LOCK, shard]);
+    if (row.ok) return shard;
+  }
+  return start;
 }
 
 /**

@@ -5,6 +5,7 @@ import { MEASURE_NAMES, ROLLUP_MEASURES } from "@/db/schema/rollup-measures";
 import { COLUMNS, PREVIEW_CHARS, ROW_COLUMNS, type EventListRow, type EventReadRow, type EventScanFilter } from "../event-reads";
 import type { MetricPointRow } from "../metric-point-reads";
 import type { RollupFilter, RollupReadRow } from "../rollup-reads";
+import { decodeSketch, encodeSketch, mergeEncoded } from "@/lib/metrics/latency-sketch";
 
 /**
  * The PostgreSQL siblings of the read statements in db/statements/ (same functions, same rows;
@@ -129,14 +130,30 @@ function rollupWhere(f: RollupFilter): { where: string; params: unknown[] } {
   return { where: `WHERE ${where.join(" AND ")}`, params };
 }
 
+/**
+ * One row per rollup key, as on SQLite: the writer shards of a key (docs/adr/0049) are summed
+ * here and their sketches merged, so no caller sees a shard.
+ */
 export async function readRollupsPg(db: Db, f: RollupFilter): Promise<RollupReadRow[]> {
   const { where, params } = rollupWhere(f);
-  return pgRows<RollupReadRow>(
+  const rows = await pgRows<RollupReadRow & { sketches: Buffer[] | null }>(
     db,
-    `SELECT bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id, latency_sketch, ${MEASURES_AS((c) => c)}
-     FROM rollup ${where}`,
+    `SELECT bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id,
+      array_agg(latency_sketch) FILTER (WHERE latency_sketch IS NOT NULL) AS sketches,
+      ${MEASURES_AS((c, t) => `sum(${c})::${t === "integer" ? "bigint" : "float8"}`)}
+     FROM rollup ${where}
+     GROUP BY bucket, kind, model_id, model_version_id, prompt_id, prompt_version_id`,
     params,
   );
+  return rows.map(({ sketches, ...row }) => ({ ...row, latency_sketch: mergeSketches(sketches) }));
+}
+
+function mergeSketches(sketches: Buffer[] | null): Buffer | null {
+  if (!sketches || sketches.length === 0) return null;
+  if (sketches.length === 1) return sketches[0];
+  const merged = decodeSketch(sketches[0]);
+  for (const s of sketches.slice(1)) mergeEncoded(merged, s);
+  return encodeSketch(merged);
 }
 
 export async function readRollupCountsPg(db: Db, f: { projectId: number; resolution: number; from: number; to: number }) {

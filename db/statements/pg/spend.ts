@@ -78,7 +78,10 @@ export function repriceStatementsPg(db: Db) {
             cost_cache_write_usd = cost_cache_write_usd + $4, cost_output_usd = cost_output_usd + $5,
             cost_reasoning_usd = cost_reasoning_usd + $6, unpriced_count = unpriced_count + $7
            WHERE project_id = $8 AND resolution = $9 AND bucket = $10 AND kind = $11 AND model_id = $12 AND model_version_id = $13
-            AND prompt_id = $14 AND prompt_version_id = $15`,
+            AND prompt_id = $14 AND prompt_version_id = $15
+            -- One writer shard of the key takes the delta (reads sum the shards, docs/adr/0049).
+            AND writer_shard = (SELECT min(writer_shard) FROM rollup WHERE project_id = $8 AND resolution = $9 AND bucket = $10
+              AND kind = $11 AND model_id = $12 AND model_version_id = $13 AND prompt_id = $14 AND prompt_version_id = $15)`,
           d,
         );
       },
