@@ -96,8 +96,8 @@ export function ModelClient({ model }: { model: string }) {
             <Stat label="Requests" value={formatCount(total.count)} href={link()} />
             <Stat label="Error rate" value={formatPercent(total.errorRate, 2)} href={link({ status: "error" })} />
             <Stat label="Versions" value={groups.length} />
-            {kind === "llm" ? <Stat label="Tokens" value={formatCount(total.tokens)} /> : null}
-            {kind === "llm" ? <Stat label="Cost" value={formatUsd(total.costUsd)} hint={`cache hit rate ${formatPercent(cacheHitRate(total), 1)}`} /> : null}
+            {kind === "llm" ? <Stat label="Tokens" value={formatCount(total.tokens)} href={link()} /> : null}
+            {kind === "llm" ? <Stat label="Cost" value={formatUsd(total.costUsd)} hint={`cache hit rate ${formatPercent(cacheHitRate(total), 1)}`} href={link()} /> : null}
             {kind === "llm" ? null : <Stat label="Latest version" value={versionOptions.at(-1)?.label ?? "—"} />}
           </section>
         )}
