@@ -55,6 +55,7 @@ export default function TimeSeriesChart({
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const prepared: PreparedTimeSeries = given ?? { rows: plainRows ?? [], stepMs: 0, unfinished: null, yDomain: [0, "auto"], allowDecimals: true };
   const { rows: prepRows, unfinished, yDomain, allowDecimals, stepMs } = prepared;
+  // recharts' own keyboard layer is off: BucketKeys gives each bucket a name and Enter opens it.
   // Lines and areas get the unfinished bucket as a separate dashed segment; bars fade the bar.
   const rows = variant === "bar" ? prepRows : splitUnfinished(prepRows, series.map((s) => s.key), unfinished);
   const axis = { stroke: "var(--muted)", fontSize: 10, tickLine: false, axisLine: false } as const;
@@ -100,14 +101,14 @@ export default function TimeSeriesChart({
     <div className="relative" data-unfinished={unfinished ?? undefined}>
     <ResponsiveContainer width="100%" height={height}>
       {variant === "bar" ? (
-        <BarChart data={rows} margin={margin} {...events}>
+        <BarChart data={rows} margin={margin} accessibilityLayer={false} {...events}>
           {common}
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} radius={[2, 2, 0, 0]} shape={(p: BarShapeProps) => <BucketBar {...p} seriesKey={s.key} unfinished={unfinished} onPick={onPick} />} />
           ))}
         </BarChart>
       ) : variant === "area" ? (
-        <AreaChart data={rows} margin={margin} {...events}>
+        <AreaChart data={rows} margin={margin} accessibilityLayer={false} {...events}>
           {common}
           {series.map((s) => (
             <Fragment key={s.key}>
@@ -117,7 +118,7 @@ export default function TimeSeriesChart({
           ))}
         </AreaChart>
       ) : (
-        <LineChart data={rows} margin={margin} {...events}>
+        <LineChart data={rows} margin={margin} accessibilityLayer={false} {...events}>
           {common}
           {series.map((s) => (
             <Fragment key={s.key}>
