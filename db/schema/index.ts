@@ -27,3 +27,4 @@ export * from "./review";
 export * from "./audit-log";
 export * from "./invite";
 export * from "./project-setting";
+export * from "./trace-inheritance";
