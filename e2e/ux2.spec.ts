@@ -106,8 +106,11 @@ for (const vp of VIEWPORTS) {
           await expect(totals.getByRole("link", { name: new RegExp(name) })).toHaveAttribute("href", new RegExp(`model=${model}`));
         }
         await expect(totals.getByRole("link", { name: /Error rate/ })).toHaveAttribute("href", /status=error/);
+        // Exactly the card's count (other tests add calls in the current minute).
+        const requests = Number((await totals.getByRole("link", { name: /Requests/ }).textContent())!.replace(/\D/g, ""));
+        expect(requests).toBeGreaterThanOrEqual(8);
         await totals.getByRole("link", { name: /Requests/ }).click();
-        await expect(page.getByTestId("event-row")).toHaveCount(8);
+        await expect(page.getByTestId("event-row")).toHaveCount(requests);
         const row = page.getByTestId("event-row").filter({ hasText: "answer 6" });
         for (const [name, path] of [
           [`Trace ${traceId}`, `/traces/${traceId}`],
@@ -159,6 +162,7 @@ for (const vp of VIEWPORTS) {
         }
         // The tooltip over the last bucket says it is still filling up.
         const surface = page.getByTestId("chart-Latency").locator(".recharts-surface");
+        await surface.scrollIntoViewIfNeeded();
         const box = (await surface.boundingBox())!;
         await page.mouse.move(box.x + box.width - 6, box.y + box.height / 2);
         await expect(page.getByTestId("chart-Latency").getByText(/in progress \(bucket still filling\)/)).toBeVisible();

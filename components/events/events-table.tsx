@@ -100,13 +100,16 @@ function NameLink({ href, label, children }: { href: string; label?: string; chi
   );
 }
 
-/** The trace, session and user an event belongs to, each a link (short ids; the full one is the label). */
+/**
+ * The trace, session and user an event belongs to, each a link named "Trace <id>" etc.; long ids
+ * are cut by CSS only, so the visible text stays part of the link's name.
+ */
 function ContextLinks({ event: e }: { event: EventView }) {
-  const short = (id: string) => (id.length > 10 ? `${id.slice(0, 8)}…` : id);
+  const id = (v: string) => <span className="inline-block max-w-[6rem] truncate align-bottom">{v}</span>;
   const parts = [
     e.traceId ? <NameLink key="t" href={`/traces/${encodeURIComponent(e.traceId)}`} label={`Trace ${e.traceId}`}>trace</NameLink> : null,
-    e.sessionId ? <NameLink key="s" href={`/sessions/${encodeURIComponent(e.sessionId)}`} label={`Session ${e.sessionId}`}>{short(e.sessionId)}</NameLink> : null,
-    e.userId ? <NameLink key="u" href={`/users/${encodeURIComponent(e.userId)}`} label={`User ${e.userId}`}>{short(e.userId)}</NameLink> : null,
+    e.sessionId ? <NameLink key="s" href={`/sessions/${encodeURIComponent(e.sessionId)}`} label={`Session ${e.sessionId}`}>{id(e.sessionId)}</NameLink> : null,
+    e.userId ? <NameLink key="u" href={`/users/${encodeURIComponent(e.userId)}`} label={`User ${e.userId}`}>{id(e.userId)}</NameLink> : null,
   ].filter(Boolean);
   if (parts.length === 0) return <span className="text-muted">—</span>;
   return <span className="inline-flex gap-2">{parts}</span>;
