@@ -139,6 +139,8 @@ for (const vp of VIEWPORTS) {
         const at = await focused();
         expect(at.t).toBe(minute);
         expect(at.name).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d–\d\d:\d\d UTC, 8 requests$/);
+        // Sighted keyboard users see the focused bucket's name too.
+        await expect(chart.getByTestId("bucket-caption")).toHaveText(at.name);
         if (shot("chart-keyboard")) await chart.screenshot({ path: shot("chart-keyboard") });
         await page.keyboard.press("Enter");
         await expect(page).toHaveURL(new RegExp(`/events\\?.*from=${minute}&to=${minute + 59_999}.*model=${model}`));

@@ -27,6 +27,8 @@ export function BucketKeys({ label, rows, series, stepMs, format, unfinished, ba
   const n = rows.length;
   // The newest bucket is the first stop: what just happened is what one usually looks at.
   const [active, setActive] = useState(n - 1);
+  // While a bucket has focus its name is also shown, for sighted keyboard users (no hover tooltip).
+  const [focused, setFocused] = useState(false);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   if (n === 0) return null;
   const current = Math.min(active, n - 1);
@@ -47,6 +49,8 @@ export function BucketKeys({ label, rows, series, stepMs, format, unfinished, ba
       aria-label={`${label}: buckets (arrow keys move, Enter opens the events)`}
       className="pointer-events-none absolute"
       style={{ left: PLOT.left, right: PLOT.right, top: PLOT.top, bottom: PLOT.bottom }}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
       onKeyDown={(e) => {
         const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
         if (step !== undefined) move(current + step);
@@ -56,6 +60,11 @@ export function BucketKeys({ label, rows, series, stepMs, format, unfinished, ba
         e.preventDefault();
       }}
     >
+      {focused ? (
+        <div aria-hidden data-testid="bucket-caption" className="absolute right-1 top-1 z-10 rounded border border-border bg-surface px-1.5 py-0.5 text-[11px] text-fg shadow-sm">
+          {bucketLabel(rows[current], series, stepMs, format, unfinished)}
+        </div>
+      ) : null}
       {rows.map((r, i) => {
         const c = column(i);
         return (
@@ -71,7 +80,7 @@ export function BucketKeys({ label, rows, series, stepMs, format, unfinished, ba
             aria-label={bucketLabel(r, series, stepMs, format, unfinished)}
             onFocus={() => setActive(i)}
             onClick={() => onPick(r.t)}
-            className="absolute inset-y-0 rounded-sm opacity-0 outline-none focus-visible:bg-accent/15 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-accent"
+            className="absolute inset-y-0 rounded-sm opacity-0 focus-visible:bg-accent/20 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-accent"
             style={{ left: `${c.left * 100}%`, width: `${c.width * 100}%` }}
           />
         );

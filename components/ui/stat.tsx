@@ -13,7 +13,7 @@ export function Stat({ label, value, hint, tone, href }: { label: string; value:
       <div className={cn("mt-0.5 text-lg font-semibold tabular", tone === "bad" && "text-bad", tone === "warn" && "text-warn", tone === "ok" && "text-ok")}>
         {value}
       </div>
-      {hint ? <div className="truncate text-[11px] text-muted">{hint}</div> : null}
+      {hint ? <div className="text-[11px] text-muted">{hint}</div> : null}
     </>
   );
   const box = "min-w-0 rounded-lg border border-border bg-surface px-3 py-2";
