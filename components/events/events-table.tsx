@@ -26,8 +26,9 @@ export function EventsTable({ events, onOpen, selected, onToggle }: {
           <Th align="right">Latency</Th>
           <Th align="right">Tokens</Th>
           <Th align="right">Cost</Th>
-          <Th>Trace · session · user</Th>
           <Th>Output</Th>
+          {/* After the text, so a click in the middle of a row opens the event, not a link. */}
+          <Th>Trace · session · user</Th>
           {/* Last, so the columns before it keep their positions for everyone. */}
           {onToggle ? <Th><span className="sr-only">Select for review</span></Th> : null}
         </tr>
@@ -56,9 +57,6 @@ export function EventsTable({ events, onOpen, selected, onToggle }: {
             <Td align="right">{formatMs(e.latencyMs)}</Td>
             <Td align="right">{e.inputTokens !== null || e.outputTokens !== null ? formatCount((e.inputTokens ?? 0) + (e.outputTokens ?? 0)) : "—"}</Td>
             <Td align="right">{formatUsd(e.costUsd)}</Td>
-            <Td className="max-w-[14rem] truncate">
-              <ContextLinks event={e} />
-            </Td>
             <Td className="max-w-[28rem] truncate text-muted">
               <button
                 type="button"
@@ -71,6 +69,9 @@ export function EventsTable({ events, onOpen, selected, onToggle }: {
               >
                 {eventPreview(e) || "(no text)"}
               </button>
+            </Td>
+            <Td className="max-w-[14rem] truncate">
+              <ContextLinks event={e} />
             </Td>
             {onToggle ? (
               <Td onClick={(ev) => ev.stopPropagation()}>
