@@ -10,6 +10,7 @@ const POSTGRES_SUITES = [
   "tests/api/*.test.ts", "tests/services/*.test.ts", "tests/scheduler/*.test.ts", "tests/pg/*.test.ts",
   "tests/alerts/*.test.ts", "tests/review/*.test.ts",
   "tests/otlp/route.test.ts", "tests/otlp/otel-context.test.ts", "tests/otlp/inspector-rows.test.ts", "tests/otlp/sdk-export.test.ts",
+  "tests/otlp/inherit-root-attributes.test.ts",
 ];
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { OpenIncidents } from "@/components/alerts/open-incidents";
 import { FirstEventSnippet } from "@/components/dashboard/empty-state";
 import { FleetTable } from "@/components/dashboard/fleet-table";
@@ -16,6 +17,7 @@ import { rangeLabel } from "@/lib/time/ranges";
 import { describeThresholds, rateLevel } from "@/lib/health/health";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { fleetTotals, nextSort, selectFleetRows } from "@/lib/overview/select-rows";
+import { kindShares, type KindShare } from "@/lib/overview/stat-drill";
 import { confirmedRatesBy, confirmedTotal } from "@/lib/overview/confirmed-rates";
 import { fleetOverviewQuery } from "@/lib/queries/overview";
 import { humanHallucinationRatesQuery } from "@/lib/queries/review";
@@ -39,6 +41,9 @@ export function OverviewClient() {
   const filter = { q: state.q, kind: state.kind, health: state.health, sort: state.sort, dir: state.dir };
   const totals = data ? fleetTotals(data.models) : null;
   const errorTone = rateLevel("errorRate", totals?.errorRate ?? null);
+  // One event type: the Requests and Error-rate cards link as a whole; a mixed fleet links each type's share.
+  const shares = data ? kindShares(data.models) : [];
+  const whole = shares.length === 1 ? shares[0] : null;
 
   return (
     <>
@@ -50,11 +55,17 @@ export function OverviewClient() {
         {data && data.models.length === 0 ? <FirstEventSnippet origin={typeof window === "undefined" ? "" : window.location.origin} /> : null}
         {data && totals && data.models.length > 0 ? (
           <>
-            <section className={`grid grid-cols-2 gap-3 md:grid-cols-3 ${human ? "xl:grid-cols-7" : "xl:grid-cols-6"}`} aria-label="Totals">
-              <Stat label="Requests" value={formatCount(totals.count)} />
-              <Stat label="Error rate" value={formatPercent(totals.errorRate, 2)} tone={errorTone === "ok" ? undefined : errorTone} />
-              <Stat label="Tokens" value={formatCount(totals.tokens)} />
-              <Stat label="Cost" value={formatUsd(totals.costUsd)} />
+            <section className="grid grid-cols-[repeat(auto-fit,minmax(9.5rem,1fr))] gap-3" aria-label="Totals">
+              <Stat label="Requests" value={formatCount(totals.count)} href={whole ? link({ type: whole.type }) : undefined} hint={whole ? undefined : <ShareLinks shares={shares} link={link} show={(s) => formatCount(s.count)} />} />
+              <Stat
+                label="Error rate"
+                value={formatPercent(totals.errorRate, 2)}
+                tone={errorTone === "ok" ? undefined : errorTone}
+                href={whole ? link({ type: whole.type, status: "error" }) : undefined}
+                hint={whole ? undefined : <ShareLinks shares={shares} link={link} status="error" show={(s) => formatPercent(s.errorRate, 2)} />}
+              />
+              <Stat label="Tokens" value={formatCount(totals.tokens)} href={link({ type: "llm" })} />
+              <Stat label="Cost" value={formatUsd(totals.costUsd)} href={link({ type: "llm" })} />
               <Stat label="Flagged hallucinations" value={formatCount(totals.flaggedCount)} tone={totals.flaggedCount > 0 ? "warn" : undefined} href={link({ type: "llm", flagged: true })} />
               {human ? (
                 <Stat label="Human-confirmed" value={formatPercent(human.rate)} hint={`${formatCount(human.confirmed)} of ${formatCount(human.reviewed)} reviewed`} tone={humanTone === "ok" ? undefined : humanTone} />
@@ -88,6 +99,24 @@ export function OverviewClient() {
         ) : null}
       </main>
     </>
+  );
+}
+
+/** "LLM 1.2K · ML 4K", each share a link to exactly its events (the explorer filters one type at a time). */
+function ShareLinks({ shares, link, status, show }: {
+  shares: KindShare[];
+  link: (d: { type: KindShare["type"]; status?: "error" }) => string;
+  status?: "error";
+  show: (s: KindShare) => string;
+}) {
+  return (
+    <span className="flex flex-wrap gap-x-2">
+      {shares.map((s) => (
+        <Link key={s.type} href={link({ type: s.type, status })} className="text-accent hover:underline">
+          {s.label} {show(s)}
+        </Link>
+      ))}
+    </span>
   );
 }
 

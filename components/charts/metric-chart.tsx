@@ -10,7 +10,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { bucketBounds, dragRange, prepareTimeSeries, type ChartUnit } from "@/lib/charts/prepare-time-series";
 import { eventsHref, eventsHrefForRange, type EventsDrillDown } from "@/lib/dashboard/drill-down";
-import type { TimeRange } from "@/lib/time/ranges";
+import type { Interval, TimeRange } from "@/lib/time/ranges";
 import { timeseriesQuery, type TimeseriesMetric, type TimeseriesParams } from "@/lib/queries/metrics";
 import { ChartLegend } from "./chart-legend";
 import type { SeriesDef } from "./time-series-chart";
@@ -60,7 +60,9 @@ export function MetricChart({
     const window = results[0].data!.window;
     const prepared = prepareTimeSeries(Object.fromEntries(series.map((s, i) => [s.key, results[i].data!.points])), window, unit);
     body = (
+      <>
       <TimeSeriesChart
+        label={title}
         prepared={prepared}
         series={series}
         interval={window.interval}
@@ -72,6 +74,12 @@ export function MetricChart({
           setRange({ range: "custom", from: String(r.from), to: String(r.to) });
         }}
       />
+      {prepared.unfinished !== null ? (
+        <p data-testid="unfinished-note" className="px-2 pb-1 text-[11px] text-muted">
+          {variant === "bar" ? "Faded bar" : "Dashed end"}: the current {intervalLabel(window.interval)}, still filling up.
+        </p>
+      ) : null}
+      </>
     );
   }
   return (
@@ -92,3 +100,6 @@ export function MetricChart({
     </Card>
   );
 }
+
+const INTERVAL_WORDS: Record<Interval, string> = { "1m": "minute", "1h": "hour", "1d": "day" };
+const intervalLabel = (i: Interval) => INTERVAL_WORDS[i];

@@ -16,6 +16,7 @@ export function VersionComparison({
   rows,
   footer,
   empty,
+  notice,
 }: {
   title: string;
   versions: { value: string; label: string }[];
@@ -26,6 +27,8 @@ export function VersionComparison({
   footer?: React.ReactNode;
   /** Shown instead of the table when no pair is picked. */
   empty?: string;
+  /** Above the table, e.g. the offer of the range where both versions have data (overlap-offer.tsx). */
+  notice?: React.ReactNode;
 }) {
   // A version is never compared with itself: each picker leaves out the other's choice.
   const picker = (label: string, value: string | undefined, key: "a" | "b", other: string | undefined) => (
@@ -54,6 +57,7 @@ export function VersionComparison({
           </div>
         }
       />
+      {notice}
       {pair ? (
         <Table aria-label={title}>
           <thead>

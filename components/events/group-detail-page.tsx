@@ -63,7 +63,7 @@ export function GroupDetailPage({
         ) : totals.isPending ? (
           <Skeleton className="h-16" />
         ) : (
-          <GroupStats group={totals.data} errorsHref={eventsHrefForRange({ project, [FILTER[kind]]: id, status: "error" }, state)} />
+          <GroupStats group={totals.data} link={(d) => eventsHrefForRange({ project, [FILTER[kind]]: id, ...d }, state)} />
         )}
         {events.isError ? (
           <ErrorState error={events.error} onRetry={() => events.refetch()} retrying={events.isRefetching} />

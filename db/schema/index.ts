@@ -28,3 +28,4 @@ export * from "./audit-log";
 export * from "./invite";
 export * from "./project-setting";
 export * from "./login-failure";
+export * from "./trace-inheritance";

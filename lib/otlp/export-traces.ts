@@ -1,5 +1,6 @@
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { submitIngest } from "@/lib/ingest/writer/ingest-writer";
+import { enqueueTraceInheritance } from "./inherit-root-attributes";
 import { prepareTraces, type TraceIngestResult } from "./prepare-traces";
 import type { DecodedBatch } from "./span-model";
 
@@ -17,5 +18,8 @@ export async function exportTraces(ctx: ServiceContext, batch: DecodedBatch): Pr
   const prepared = await prepareTraces(ctx.db, projectId, batch);
   const { valid } = prepared.events;
   const statuses = valid.length ? await submitIngest({ kind: "store", projectId, body: Buffer.from(JSON.stringify(valid)) }) : [];
+  // After the store, so the job never looks before these spans are visible: one upsert per
+  // export for the traces whose root attributes may cross exports (no lookup per span).
+  if (valid.length) await enqueueTraceInheritance(ctx.db, projectId, prepared.inheritTraces, ctx.now());
   return prepared.finish(statuses);
 }

@@ -155,7 +155,11 @@ export function expandOtel(stored: unknown, contextOf: (id: number) => OtelConte
   if (typeof ctx !== "number") return stored;
   const context = contextOf(ctx);
   if (!context) return stored; // cannot happen while contexts are never deleted; keep what there is
-  const otel: Record<string, unknown> = { mapped: context.mapped, unmapped, resource: context.resource, scope: context.scope, spanKind: context.spanKind, ...rest };
+  // Fields a span took from its root after it was stored (lib/otlp/inherit-root-attributes.ts)
+  // join the mapped table, so the inspector shows their source like in-export inheritance.
+  const { inherited, ...others } = rest as Record<string, unknown> & { inherited?: Record<string, string> };
+  const mapped = inherited ? { ...context.mapped, ...inherited } : context.mapped;
+  const otel: Record<string, unknown> = { mapped, unmapped, resource: context.resource, scope: context.scope, spanKind: context.spanKind, ...others };
   // The mapping sets `original` last, so an interned one goes back at the end.
   if (context.original !== undefined) otel.original = context.original;
   return otel;

@@ -3,7 +3,7 @@ import { batchResult, validateEvents, type ValidatedBatch } from "@/lib/ingest/i
 import type { StoreStatus } from "@/lib/ingest/store-events";
 import { mapSpan, type MappedSpan } from "./map/map-span";
 import { internProvenance, type SpanProvenance } from "./otel-context";
-import { propagateRootAttributes } from "./propagate-root-attributes";
+import { INHERITED_FIELDS, propagateRootAttributes } from "./propagate-root-attributes";
 import { governEvent, withGoverned } from "@/lib/governance/govern-event";
 import { ingestPolicy } from "@/lib/governance/ingest-policy";
 import type { DecodedBatch, SpanRejection } from "./span-model";
@@ -20,6 +20,8 @@ export interface TraceIngestResult {
 /** An export mapped to native events and validated, ready for the store; `finish` turns the store's statuses into the answer. */
 export interface PreparedTraces {
   events: ValidatedBatch;
+  /** Traces that may need or give root attributes across exports (lib/otlp/inherit-root-attributes.ts). */
+  inheritTraces: string[];
   finish(statuses: StoreStatus[]): TraceIngestResult;
 }
 
@@ -69,6 +71,7 @@ export async function prepareTraces(db: Db, projectId: number, batch: DecodedBat
   const validated = validateEvents(events, extras?.map((x, i) => withGoverned(x, governed[i])));
   return {
     events: validated,
+    inheritTraces: tracesToReconcile(mapped, ids),
     finish(statuses) {
       const stored = batchResult(validated, statuses);
       for (const r of stored.results) {
@@ -83,6 +86,25 @@ export async function prepareTraces(db: Db, projectId: number, batch: DecodedBat
       };
     },
   };
+}
+
+/**
+ * Traces of this export whose root attributes may cross an export boundary: those without
+ * their root here (the root may be stored already, or come later) and those whose root here
+ * carries a field to give (descendants may be stored already, or come later).
+ */
+function tracesToReconcile(mapped: MappedSpan[], ids: { traceId: string; parentSpanId: string | null }[]): string[] {
+  const traces = new Map<string, { root: boolean; gives: boolean }>();
+  ids.forEach((s, i) => {
+    const t = traces.get(s.traceId) ?? { root: false, gives: false };
+    if (s.parentSpanId === null) {
+      t.root = true;
+      const m = mapped[i];
+      t.gives ||= INHERITED_FIELDS.some((f) => (f === "environment" ? "environment" in m.extra.otel.mapped : m.event[f] !== undefined));
+    }
+    traces.set(s.traceId, t);
+  });
+  return [...traces].filter(([, t]) => !t.root || t.gives).map(([traceId]) => traceId);
 }
 
 function describe(rejected: SpanRejection[], total: number): string {

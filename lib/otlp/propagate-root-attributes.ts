@@ -11,9 +11,10 @@ export const INHERITED_FIELDS = ["userId", "sessionId", "environment", "tags"] a
  * trace in the same export when they lack the field, and records the source in the mapping
  * provenance (`root span <spanId>`), so the inspector shows where the value came from.
  *
- * Within one export only: a root exported in a later batch than its children does not reach
- * them (exporters batch by end time, and the root usually ends last, so its children may already
- * be stored). A trace with several parentless spans has no single root and is left alone.
+ * Within one export: a root exported in another batch than its children (exporters batch by
+ * end time, and the root usually ends last) reaches them through the `trace-root-attributes`
+ * job a few seconds after both are stored (lib/otlp/inherit-root-attributes.ts, same rule).
+ * A trace with several parentless spans has no single root and is left alone.
  * `traceIds`, `spanIds` and `parentIds` run parallel to `spans`. Mutates the mapped events.
  */
 export function propagateRootAttributes(spans: MappedSpan[], ids: { traceId: string; spanId: string; parentSpanId: string | null }[]): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FleetRow } from "./get-fleet-overview";
 import { fleetTotals, nextSort, selectFleetRows } from "./select-rows";
+import { kindShares } from "./stat-drill";
 
 const row = (over: Partial<FleetRow>): FleetRow => ({
   key: "m",
@@ -65,5 +66,17 @@ describe("nextSort", () => {
   it("reverses on a second click", () => {
     expect(nextSort({ sort: "name", dir: "asc" }, "name")).toEqual({ sort: "name", dir: "desc" });
     expect(nextSort({ sort: "count", dir: "desc" }, "count")).toEqual({ sort: "count", dir: "asc" });
+  });
+});
+
+describe("kindShares", () => {
+  it("splits a mixed fleet's requests and error rate by the event type the explorer filters on", () => {
+    expect(kindShares(rows)).toEqual([
+      { type: "llm", label: "LLM", count: 150, errorRate: (1 + 1) / 150 },
+      { type: "prediction", label: "ML", count: 300, errorRate: 0.1 },
+    ]);
+  });
+  it("has one share when one type carries all the traffic (the card then links as a whole)", () => {
+    expect(kindShares([rows[0], rows[2], row({ key: "idle", kind: "ml", count: 0 })]).map((s) => s.type)).toEqual(["llm"]);
   });
 });

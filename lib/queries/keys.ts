@@ -17,6 +17,7 @@ export const queryKeys = {
   prompt: (project: string | null, key: string) => ["prompts", project, key] as const,
   promptStats: (project: string | null, key: string, a: number | null, b: number | null, range: TimeRange) =>
     ["prompts", project, key, "stats", a, b, rangeKey(range)] as const,
+  versionOverlap: (project: string | null, params: Record<string, unknown>) => ["versionOverlap", project, params] as const,
   trace: (project: string | null, traceId: string) => ["trace", project, traceId] as const,
   prices: (project: string | null) => ["prices", project] as const,
   unpriced: (project: string | null) => ["prices", project, "unpriced"] as const,

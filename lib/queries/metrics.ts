@@ -1,11 +1,21 @@
 import { queryOptions } from "@tanstack/react-query";
 import { resolveWindow, type TimeRange, type TimeWindow } from "@/lib/time/ranges";
 import type { MetricsGroup } from "@/lib/metrics/get-metrics";
+import type { VersionOverlap } from "@/lib/metrics/get-version-overlap";
 import type { Point, TimeseriesMetric } from "@/lib/metrics/get-timeseries";
 import { apiGet } from "./api-client";
 import { queryKeys } from "./keys";
 
 export type { MetricsGroup, Point, TimeseriesMetric };
+
+/** First/last seen of two versions of a model or prompt and their overlap (GET /api/v1/version-overlap). */
+export function versionOverlapQuery(project: string | null, params: { model?: string; promptId?: string; a: string; b: string }, enabled: boolean) {
+  return queryOptions({
+    queryKey: queryKeys.versionOverlap(project, { ...params }),
+    queryFn: () => apiGet<VersionOverlap>("/api/v1/version-overlap", { project, ...params }),
+    enabled,
+  });
+}
 
 export interface MetricsParams {
   groupBy: "model" | "modelVersion" | "prompt" | "promptVersion";

@@ -6,6 +6,7 @@ import { runRepriceJobs } from "@/lib/pricing/run-reprice-jobs";
 import { routeNewEvents } from "@/lib/review/route-events";
 import { enforceRetention } from "@/lib/governance/enforce-retention";
 import { prepareEventPartitions, pruneIdempotencyWindow } from "@/lib/ingest/maintain-event-storage";
+import { inheritRootAttributes } from "@/lib/otlp/inherit-root-attributes";
 
 /** What a job run receives. `signal` aborts when the process shuts down: long jobs check it between batches. */
 export interface JobContext {
@@ -62,6 +63,16 @@ export const JOBS: Job[] = [
     leaseMs: 60_000,
     run: async ({ db, now, signal }) => {
       await routeNewEvents(db, now, signal);
+    },
+  },
+  {
+    // Root span attributes (user, session, environment, tags) for spans stored in another OTLP
+    // export than their root (lib/otlp/inherit-root-attributes.ts); ingest only enqueues the traces.
+    name: "trace-root-attributes",
+    everyMs: 5_000,
+    leaseMs: 60_000,
+    run: async ({ db, now, signal }) => {
+      await inheritRootAttributes(db, now, signal);
     },
   },
   // Alert evaluation (every SIGHTLINE_EVAL_INTERVAL_S) and the notification outbox.

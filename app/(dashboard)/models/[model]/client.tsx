@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { MetricChart } from "@/components/charts/metric-chart";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { OverlapOffer } from "@/components/dashboard/overlap-offer";
 import { VersionComparison } from "@/components/dashboard/version-comparison";
 import { CostSplitCard } from "@/components/spend/cost-split-card";
 import { StickyLink } from "@/components/layout/nav-link";
@@ -55,6 +56,11 @@ export function ModelClient({ model }: { model: string }) {
   const pair = defaultComparison(versionOptions.map((v) => ({ version: v.value, count: v.count })));
   const a = state.a ?? pair?.a;
   const b = state.b ?? pair?.b;
+  // A version named in the URL with no traffic in this range is still offered (and the range
+  // where both compared versions have data, overlap-offer.tsx).
+  const silent = (v: string | undefined) => v !== undefined && !versionOptions.some((o) => o.value === v && o.count > 0);
+  const compareOptions = [...versionOptions, ...[state.a, state.b].filter((v): v is string => !!v && !versionOptions.some((o) => o.value === v)).map((v) => ({ value: v, label: `${v} (no data in range)`, count: 0 }))];
+  const offerOverlap = !!a && !!b && a !== b && (silent(a) || silent(b));
 
   return (
     <>
@@ -96,8 +102,8 @@ export function ModelClient({ model }: { model: string }) {
             <Stat label="Requests" value={formatCount(total.count)} href={link()} />
             <Stat label="Error rate" value={formatPercent(total.errorRate, 2)} href={link({ status: "error" })} />
             <Stat label="Versions" value={groups.length} />
-            {kind === "llm" ? <Stat label="Tokens" value={formatCount(total.tokens)} /> : null}
-            {kind === "llm" ? <Stat label="Cost" value={formatUsd(total.costUsd)} hint={`cache hit rate ${formatPercent(cacheHitRate(total), 1)}`} /> : null}
+            {kind === "llm" ? <Stat label="Tokens" value={formatCount(total.tokens)} href={link()} /> : null}
+            {kind === "llm" ? <Stat label="Cost" value={formatUsd(total.costUsd)} hint={`cache hit rate ${formatPercent(cacheHitRate(total), 1)}`} href={link()} /> : null}
             {kind === "llm" ? null : <Stat label="Latest version" value={versionOptions.at(-1)?.label ?? "—"} />}
           </section>
         )}
@@ -153,15 +159,27 @@ export function ModelClient({ model }: { model: string }) {
             <QualitySummary project={project} model={model} version={state.version} range={state} onOpen={(tab) => setState({ tab })} />
           )}
         </div>
-        {versionOptions.length >= 2 ? (
+        {compareOptions.length >= 2 ? (
           <VersionComparison
             title="Version comparison"
-            versions={versionOptions}
+            versions={compareOptions}
             a={a}
             b={b}
             onChange={(p) => setState(p)}
             rows={a && b && a !== b ? compareVersions(byVersion(a), byVersion(b), versionMetricDefs(kind)) : []}
             empty={pair ? undefined : "Fewer than two versions have traffic in this range; widen the range or pick two versions."}
+            notice={
+              offerOverlap ? (
+                <OverlapOffer
+                  project={project}
+                  owner={{ model }}
+                  a={a}
+                  b={b}
+                  labelOf={(v) => v}
+                  onApply={(r) => setState({ range: "custom", from: String(r.from), to: String(r.to), a, b })}
+                />
+              ) : null
+            }
           />
         ) : null}
         {kind === "ml" ? <LineageCard project={project} model={model} version={state.version} /> : null}

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { OverlapOffer } from "@/components/dashboard/overlap-offer";
 import { VersionComparison } from "@/components/dashboard/version-comparison";
 import { StickyLink } from "@/components/layout/nav-link";
 import { SignificancePanel } from "@/components/prompts/significance-panel";
@@ -66,6 +67,11 @@ export function PromptClient({
   const options = versions.map((v) => ({ value: String(v.version), label: `v${v.version}${v.labels.length ? ` · ${v.labels.join(", ")}` : ""}` }));
   const error = prompt.error ?? stats.error;
   const pair = a !== null && b !== null && a !== b;
+  // The versions the overlap offer is about: the pair being compared, or else the two newest.
+  const newest = [...versions].sort((x, y) => y.version - x.version);
+  const candidates = pair ? { a: a!, b: b! } : newest.length >= 2 ? { a: newest[1].version, b: newest[0].version } : null;
+  const silent = (v: number) => (statsOf(v)?.count ?? 0) === 0;
+  const offerOverlap = stats.data && candidates && (silent(candidates.a) || silent(candidates.b));
 
   return (
     <>
@@ -118,6 +124,18 @@ export function PromptClient({
             onChange={(p) => setState(p)}
             rows={pair ? compareVersions(statsOf(a), statsOf(b), versionMetricDefs("llm")) : []}
             empty={defaultA === null ? "Fewer than two versions have calls in this range; widen the range or pick two versions." : undefined}
+            notice={
+              offerOverlap ? (
+                <OverlapOffer
+                  project={project}
+                  owner={{ promptId: promptKey }}
+                  a={String(candidates.a)}
+                  b={String(candidates.b)}
+                  labelOf={(v) => `v${v}`}
+                  onApply={(r) => setState({ range: "custom", from: String(r.from), to: String(r.to), a: String(candidates.a), b: String(candidates.b) })}
+                />
+              ) : null
+            }
             footer={
               stats.data?.comparison ? (
                 <div className="border-t border-border">

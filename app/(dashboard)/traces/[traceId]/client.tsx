@@ -53,7 +53,7 @@ export function TraceClient({ traceId }: { traceId: string }) {
       />
       <main className="flex flex-col gap-4 p-3 sm:p-5">
         {totals.data ? (
-          <GroupStats group={totals.data} spans errorsHref={eventsHrefForRange({ project, traceId, status: "error" }, { range: "30d", refresh: 0 })} />
+          <GroupStats group={totals.data} spans link={(d) => eventsHrefForRange({ project, traceId, ...d }, { range: "30d", refresh: 0 })} />
         ) : null}
         {body}
         {q.data && q.data.events.length >= TRACE_SPAN_LIMIT ? (
