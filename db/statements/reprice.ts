@@ -38,10 +38,13 @@ export interface RepriceRow {
   body: string;
 }
 
-/** The cost columns re-pricing rewrites, in `updateCost` order (then the event id). */
+/**
+ * The cost columns re-pricing rewrites, in `updateCost` order, then the event's key: its id and
+ * project (on PostgreSQL an id is unique per project only, docs/adr/0048).
+ */
 export type CostValues = [
   costUsd: number | null, unpriced: number | null, input: number | null, cacheRead: number | null, cacheWrite: number | null,
-  output: number | null, reasoning: number | null, id: number,
+  output: number | null, reasoning: number | null, id: number, projectId: number,
 ];
 
 /** What a rollup row moves by, then its key (`addCost` order). */
@@ -87,7 +90,7 @@ function repriceStatementsSqlite(db: Db) {
       ),
       updateCost: s.prepare<CostValues>(
         `UPDATE event SET cost_usd = ?, unpriced = ?, cost_input_usd = ?, cost_cache_read_usd = ?, cost_cache_write_usd = ?,
-          cost_output_usd = ?, cost_reasoning_usd = ? WHERE id = ?`,
+          cost_output_usd = ?, cost_reasoning_usd = ? WHERE id = ? AND project_id = ?`,
       ),
       addCost: s.prepare<CostDelta>(
         `UPDATE rollup SET cost_usd = cost_usd + ?, cost_input_usd = cost_input_usd + ?, cost_cache_read_usd = cost_cache_read_usd + ?,

@@ -57,7 +57,7 @@ export async function repriceBatch(db: Db, jobId: number, now: number, size = RE
       const after = storedCost(priceCall(book, callOf(job.projectId, name, r)));
       if (before.every((v, i) => (v ?? null) === after[i])) continue;
       changed++;
-      await stmts.updateCost.run(...after, r.id);
+      await stmts.updateCost.run(...after, r.id, job.projectId);
       // The rows ingest folded this event into (lib/ingest/rollup-accumulator.ts): a minute only
       // when it arrived within the minute horizon, always its hour and day.
       const widths = r.ts >= minuteHorizon(r.received_at) ? [RESOLUTIONS.minute, RESOLUTIONS.hour, RESOLUTIONS.day] : [RESOLUTIONS.hour, RESOLUTIONS.day];

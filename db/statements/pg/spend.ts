@@ -66,7 +66,7 @@ export function repriceStatementsPg(db: Db) {
       run: async (...v: CostValues) => {
         await pgOf(db).query(
           `UPDATE event SET cost_usd = $1, unpriced = $2, cost_input_usd = $3, cost_cache_read_usd = $4, cost_cache_write_usd = $5,
-            cost_output_usd = $6, cost_reasoning_usd = $7 WHERE id = $8`,
+            cost_output_usd = $6, cost_reasoning_usd = $7 WHERE id = $8 AND project_id = $9`,
           v,
         );
       },
