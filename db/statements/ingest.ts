@@ -116,7 +116,12 @@ function prepareAll(s: Sqlite.Database) {
       `SELECT latency_sketch FROM rollup WHERE project_id = ? AND resolution = ? AND bucket = ? AND kind = ?
         AND model_id = ? AND model_version_id = ? AND prompt_id = ? AND prompt_version_id = ?`,
     ),
-    upsertRollup: s.prepare<RollupValues>(UPSERT_ROLLUP    ),
+    upsertRollup: s.prepare<RollupValues>(UPSERT_ROLLUP),
+    // An OTLP export's traces whose root attributes may cross exports (lib/otlp/inherit-root-attributes.ts).
+    enqueueTraceInheritance: s.prepare<[number, string, number, number]>(
+      `INSERT INTO trace_inheritance (project_id, trace_id, enqueued_at, next_at, attempts) VALUES (?, ?, ?, ?, 0)
+       ON CONFLICT (project_id, trace_id) DO UPDATE SET enqueued_at = excluded.enqueued_at, next_at = excluded.next_at, attempts = 0`,
+    ),
   };
 }
 

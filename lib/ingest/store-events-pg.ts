@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { memo } from "@/db/client";
 import { SAMPLE_KEY_RANGE } from "@/db/schema";
-import { storeInTransaction } from "@/db/statements/pg/ingest";
+import { enqueueTraceInheritancePg, storeInTransaction } from "@/db/statements/pg/ingest";
 import type { EventRow } from "@/db/statements/ingest";
 import {
   addRollupMeasuresPg,
@@ -46,7 +46,12 @@ export async function storeGroupPg(db: Db, units: StoreUnit[], now = Date.now())
   const rows = units.map(({ projectId, items }) => items.map(({ event, extra }) => toRow(prices, dims, projectId, event, now, extra)));
   // READ COMMITTED: the statements lock what they merge (db/statements/pg/ingest.ts);
   // retried on deadlock like any transaction.
-  return storeInTransaction(db, (tx) => storeRows(tx, rows, now));
+  const inherit = units.flatMap(({ projectId, inheritTraces }) => (inheritTraces ?? []).map((traceId) => ({ projectId, traceId })));
+  return storeInTransaction(db, async (tx) => {
+    const statuses = await storeRows(tx, rows, now);
+    await enqueueTraceInheritancePg(tx, inherit, now);
+    return statuses;
+  });
 }
 
 interface Slot {

@@ -30,6 +30,12 @@ export type StoreStatus = "accepted" | "duplicate" | StoreRejection;
 export interface StoreUnit {
   projectId: number;
   items: StoreItem[];
+  /**
+   * OTLP: traces whose root attributes may cross exports, queued for the trace-root-attributes
+   * job in the same transaction as the spans (no second commit, and the job never sees the
+   * queue entry before the spans).
+   */
+  inheritTraces?: string[];
 }
 
 /**
@@ -82,6 +88,9 @@ export function storeGroup(db: Db, units: StoreUnit[], now = Date.now()): StoreS
       }),
     );
     rollups.flush(stmts);
+    for (const { projectId, inheritTraces } of units) {
+      for (const traceId of inheritTraces ?? []) stmts.enqueueTraceInheritance.run(projectId, traceId, now, now);
+    }
     return out;
   };
   try {

@@ -1,6 +1,5 @@
 import { authorize, type ServiceContext } from "@/lib/services/context";
 import { submitIngest } from "@/lib/ingest/writer/ingest-writer";
-import { enqueueTraceInheritance } from "./inherit-root-attributes";
 import { prepareTraces, type TraceIngestResult } from "./prepare-traces";
 import type { DecodedBatch } from "./span-model";
 
@@ -17,9 +16,10 @@ export async function exportTraces(ctx: ServiceContext, batch: DecodedBatch): Pr
   const { projectId } = ctx;
   const prepared = await prepareTraces(ctx.db, projectId, batch);
   const { valid } = prepared.events;
-  const statuses = valid.length ? await submitIngest({ kind: "store", projectId, body: Buffer.from(JSON.stringify(valid)) }) : [];
-  // After the store, so the job never looks before these spans are visible: one upsert per
-  // export for the traces whose root attributes may cross exports (no lookup per span).
-  if (valid.length) await enqueueTraceInheritance(ctx.db, projectId, prepared.inheritTraces, ctx.now());
+  // The traces whose root attributes may cross exports are queued by the writer in the spans'
+  // own transaction (no lookup per span, no second commit on this thread).
+  const statuses = valid.length
+    ? await submitIngest({ kind: "store", projectId, body: Buffer.from(JSON.stringify(valid)), inheritTraces: prepared.inheritTraces })
+    : [];
   return prepared.finish(statuses);
 }

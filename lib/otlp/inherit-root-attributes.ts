@@ -20,19 +20,9 @@ export interface InheritanceRun {
 }
 
 /**
- * Adds the traces of an OTLP export whose spans may need, or give, root attributes across
- * exports: one upsert per export (not per span), after the export is stored. A trace already
- * waiting is looked at again at once.
- */
-export async function enqueueTraceInheritance(db: Db, projectId: number, traceIds: string[], now: number): Promise<void> {
-  if (traceIds.length === 0) return;
-  await db.orm
-    .insert(traceInheritance)
-    .values(traceIds.map((traceId) => ({ projectId, traceId, enqueuedAt: now, nextAt: now, attempts: 0 })))
-    .onConflictDoUpdate({ target: [traceInheritance.projectId, traceInheritance.traceId], set: { enqueuedAt: now, nextAt: now, attempts: 0 } });
-}
-
-/**
+ * Traces are queued by the ingest writer, in the transaction that stores an export's spans
+ * (`inheritTraces` of lib/ingest/store-events.ts): one row per trace, not per span.
+ *
  * The `trace-root-attributes` job: for each due trace, once its single root span is stored,
  * copy the root's user, session, environment and tags to the spans stored without them — in
  * earlier or later exports than the root — and record the source in their provenance. A

@@ -129,6 +129,18 @@ export async function insertLabelsPg(db: Db, rows: LabelRow[]): Promise<void> {
   );
 }
 
+/** The SQLite `enqueueTraceInheritance` for a whole group: one row per (project, trace), latest wins. */
+export async function enqueueTraceInheritancePg(db: Db, rows: { projectId: number; traceId: string }[], now: number): Promise<void> {
+  if (rows.length === 0) return;
+  const unique = [...new Map(rows.map((r) => [`${r.projectId}\u0000${r.traceId}`, r])).values()];
+  await pgOf(db).query(
+    `INSERT INTO trace_inheritance (project_id, trace_id, enqueued_at, next_at, attempts)
+     SELECT p, t, $3, $3, 0 FROM unnest($1::bigint[], $2::text[]) AS x(p, t)
+     ON CONFLICT (project_id, trace_id) DO UPDATE SET enqueued_at = excluded.enqueued_at, next_at = excluded.next_at, attempts = 0`,
+    [unique.map((r) => r.projectId), unique.map((r) => r.traceId), now],
+  );
+}
+
 export interface MetricPointRowIn {
   eventId: number;
   projectId: number;

@@ -11,7 +11,9 @@ import { governItems } from "@/lib/governance/govern-items";
  * - `events`: a native batch body, authenticated, size-checked and gunzipped by the route;
  * - `store`: events another path already validated (StoreItem[] as JSON — the OTLP route's).
  */
-export type IngestJob = { kind: "events"; projectId: number; body: Uint8Array } | { kind: "store"; projectId: number; body: Uint8Array };
+export type IngestJob =
+  | { kind: "events"; projectId: number; body: Uint8Array }
+  | { kind: "store"; projectId: number; body: Uint8Array; inheritTraces?: string[] };
 
 export type JobValue<J extends IngestJob> = J extends { kind: "store" } ? StoreStatus[] : IngestResult;
 
@@ -31,6 +33,7 @@ export type JobOutcome = { ok: true; value: IngestResult | StoreStatus[] } | { o
 interface Prepared {
   projectId: number;
   items: StoreItem[];
+  inheritTraces?: string[];
   finish(statuses: StoreStatus[]): IngestResult | StoreStatus[];
 }
 
@@ -51,7 +54,7 @@ export async function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now())
     }
   }
   try {
-    const statuses = await storeUnits(db, ready.map(({ job }) => ({ projectId: job.projectId, items: job.items })), now);
+    const statuses = await storeUnits(db, ready.map(({ job }) => ({ projectId: job.projectId, items: job.items, inheritTraces: job.inheritTraces })), now);
     ready.forEach(({ at, job }, i) => (outcomes[at] = { ok: true, value: job.finish(statuses[i]) }));
   } catch (groupErr) {
     if (ready.length === 1) {
@@ -60,7 +63,7 @@ export async function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now())
     }
     for (const { at, job } of ready) {
       try {
-        const [statuses] = await storeUnits(db, [{ projectId: job.projectId, items: job.items }], now);
+        const [statuses] = await storeUnits(db, [{ projectId: job.projectId, items: job.items, inheritTraces: job.inheritTraces }], now);
         outcomes[at] = { ok: true, value: job.finish(statuses) };
       } catch (err) {
         outcomes[at] = failure(err);
@@ -73,7 +76,9 @@ export async function runIngestJobs(db: Db, jobs: IngestJob[], now = Date.now())
 /** `store` jobs come from the OTLP route, which already ran governance on the request thread. */
 async function prepare(db: Db, job: IngestJob): Promise<Prepared> {
   const text = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
-  if (job.kind === "store") return { projectId: job.projectId, items: JSON.parse(text.toString("utf8")) as StoreItem[], finish: (statuses) => statuses };
+  if (job.kind === "store") {
+    return { projectId: job.projectId, items: JSON.parse(text.toString("utf8")) as StoreItem[], inheritTraces: job.inheritTraces, finish: (statuses) => statuses };
+  }
   const events = validateEvents(parseBatch(text));
   await governItems(db, job.projectId, events.valid);
   return { projectId: job.projectId, items: events.valid, finish: (statuses) => batchResult(events, statuses) };
