@@ -42,6 +42,7 @@ import { exportQuerySchema, hallucinationRateQuerySchema } from "@/lib/review/sc
 import fs from "node:fs";
 import path from "node:path";
 import * as tracesRoute from "@/app/api/v1/traces/route";
+import * as versionOverlapRoute from "@/app/api/v1/version-overlap/route";
 import * as traceRoute from "@/app/api/v1/traces/[traceId]/route";
 import * as sessionsRoute from "@/app/api/v1/sessions/route";
 import * as sessionRoute from "@/app/api/v1/sessions/[sessionId]/route";
@@ -62,6 +63,7 @@ import { spendQuerySchema } from "@/lib/spend/get-spend-breakdown";
 import { EVENT_TYPES } from "@/db/schema";
 import { listEventsQuerySchema } from "@/lib/events/list-events";
 import { windowQuerySchema } from "@/lib/time/ranges";
+import { versionOverlapQuerySchema } from "@/lib/metrics/get-version-overlap";
 import { GROUP_BY, metricsQuerySchema } from "@/lib/metrics/get-metrics";
 import { TIMESERIES_METRICS, timeseriesQuerySchema } from "@/lib/metrics/get-timeseries";
 import { freshDb, makeProject, type TestProject } from "@/tests/helpers/db";
@@ -115,6 +117,7 @@ const ROUTES: { path: string; module: RouteModule; pathParams: string[]; query: 
   { path: "/api/v1/review-queues", module: reviewQueuesRoute, pathParams: [], query: [] },
   { path: "/api/v1/review/hallucination-rates", module: hallucinationRatesRoute, pathParams: [], query: Object.keys(hallucinationRateQuerySchema.shape) },
   { path: "/api/v1/silences", module: silencesRoute, pathParams: [], query: [] },
+  { path: "/api/v1/version-overlap", module: versionOverlapRoute, pathParams: [], query: Object.keys(versionOverlapQuerySchema.shape) },
   { path: "/api/v1/traces", module: tracesRoute, pathParams: [], query: Object.keys(groupListQuerySchema.shape) },
   { path: "/api/v1/traces/[traceId]", module: traceRoute, pathParams: ["traceId"], query: [] },
   { path: "/api/v1/sessions", module: sessionsRoute, pathParams: [], query: Object.keys(groupListQuerySchema.shape) },
