@@ -11,6 +11,7 @@
  *      COPY into the table (no conflict handling: the ceiling). The tables are plain copies of
  *      `event` (LIKE, not partitioned); since docs/adr/0048 they carry no unique client-id index
  *      (idempotency is the store's separate `event_idempotency` insert, measured in part 1 only).
+ * BENCH_SHAPE=real stores issue 10's real-traffic shape instead (BENCH_EVENTS per writer).
  * Writes bench/results/pg-ingest.json. Numbers are this machine's, under its load (printed).
  */
 import fs from "node:fs";
@@ -25,13 +26,22 @@ import { createProject } from "@/lib/projects/create-project";
 import { storeUnits, type StoreItem } from "@/lib/ingest/store-events";
 import type { IngestEvent } from "@/lib/ingest/event-schema";
 import { startPgCluster } from "@/tests/helpers/pg-cluster";
+import { randomBytes, randomUUID } from "node:crypto";
+import { rng } from "@/lib/seed/random";
+import { realTrafficEvent } from "@/lib/seed/real-traffic-events";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const BATCH = 500;
 const RAW_ROWS = Number(process.env.BENCH_RAW_ROWS ?? 50_000);
 const RAW_CHUNK = 1000;
+/** "real": UUIDv4 ids, a random trace id on every event and text (issue 10's shape); default the old synthetic calls. */
+const SHAPE = process.env.BENCH_SHAPE === "real" ? "real" : "old";
 
 function events(prefix: string, n: number, now: number): StoreItem[] {
+  if (SHAPE === "real") {
+    const r = rng(n + prefix.charCodeAt(0));
+    return Array.from({ length: n }, () => ({ event: realTrafficEvent(r, randomUUID(), randomBytes(16).toString("hex"), now - r.int(0, 5000)) }));
+  }
   return Array.from({ length: n }, (_, i) => ({
     event: {
       id: `${prefix}-${i}`, type: "llm", model: `model-${i % 3}`, modelVersion: `v${i % 2}`, promptId: `prompt-${i % 4}`, promptVersion: 1 + (i % 2),
@@ -54,7 +64,7 @@ async function main() {
   const cluster = await startPgCluster({ durable: true });
   const admin = new pg.Client({ connectionString: cluster.url("postgres") });
   await admin.connect();
-  const results: Record<string, unknown> = { events: EVENTS, batch: BATCH, cpus: os.cpus().length, loadAvgStart: loadStart };
+  const results: Record<string, unknown> = { shape: SHAPE, events: EVENTS, batch: BATCH, cpus: os.cpus().length, loadAvgStart: loadStart };
   try {
     const now = Date.now();
     // 1. The store path.
@@ -133,7 +143,7 @@ async function main() {
   results.loadAvgEnd = os.loadavg()[0];
   console.log(JSON.stringify(results, null, 2));
   fs.mkdirSync(path.join(__dirname, "results"), { recursive: true });
-  fs.writeFileSync(path.join(__dirname, "results", "pg-ingest.json"), JSON.stringify(results, null, 2));
+  fs.writeFileSync(path.join(__dirname, "results", SHAPE === "real" ? "pg-ingest-real.json" : "pg-ingest.json"), JSON.stringify(results, null, 2));
 }
 
 main().catch((err) => {

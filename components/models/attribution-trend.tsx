@@ -6,7 +6,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
+import { INTERVAL_MS, resolveWindow, type TimeRange } from "@/lib/time/ranges";
+import { prepareDenseRows } from "@/lib/charts/prepare-time-series";
+import { usePredictionDrill } from "./use-prediction-drill";
 import { attributionRows } from "@/lib/quality/prepare-attribution-view";
 import { attributionSeriesQuery } from "@/lib/queries/models";
 
@@ -16,9 +18,11 @@ const COLORS = ["var(--chart-1)", "var(--chart-2)", "var(--chart-3)", "var(--cha
 /** Mean |attribution| of the most important features per interval. */
 export function AttributionTrend({ project, model, version, range }: { project: string | null; model: string; version?: string; range: TimeRange }) {
   const q = useQuery(attributionSeriesQuery(project, model, { version }, range));
+  const drillTo = usePredictionDrill(project, model, version);
   const window = resolveWindow(range);
   const interval = window.interval === "1d" ? "1d" : "1h";
   const prepared = q.data ? attributionRows(q.data, { ...window, interval }) : null;
+  const drill = (t: number) => drillTo(t, INTERVAL_MS[interval], window.to);
   return (
     <Card>
       <CardHeader title="Attributions over time" description="Mean |attribution| of the top features" actions={q.data?.sampled ? <Badge tone="accent">Sampled</Badge> : null} />
@@ -26,7 +30,14 @@ export function AttributionTrend({ project, model, version, range }: { project: 
         {q.error ? <ErrorState error={q.error} /> : !prepared ? <Skeleton className="h-[180px]" /> : prepared.features.length === 0 ? (
           <p className="flex h-[180px] items-center justify-center text-xs text-muted">No prediction in this range carries attributions.</p>
         ) : (
-          <TimeSeriesChart rows={prepared.rows} series={prepared.features.map((f, i) => ({ key: `f${i}`, label: f, color: COLORS[i] }))} interval={interval} format={(v) => v.toFixed(3)} />
+          <TimeSeriesChart
+            prepared={prepareDenseRows(prepared.rows, INTERVAL_MS[interval], window.to)}
+            series={prepared.features.map((f, i) => ({ key: `f${i}`, label: f, color: COLORS[i] }))}
+            interval={interval}
+            format={(v) => v.toFixed(3)}
+            onPick={drill}
+            label="Attributions over time"
+          />
         )}
       </CardBody>
     </Card>

@@ -11,6 +11,9 @@ import { Stat } from "@/components/ui/stat";
 import { formatCount, formatPercent } from "@/lib/charts/format";
 import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
 import { driftOverTimeRows } from "@/lib/drift/prepare-drift-view";
+import { prepareDenseRows } from "@/lib/charts/prepare-time-series";
+import { INTERVAL_MS } from "@/lib/time/ranges";
+import { usePredictionDrill } from "./use-prediction-drill";
 import { driftReportQuery, driftSeriesQuery, type DriftReport } from "@/lib/queries/models";
 import { AttributionTrend } from "./attribution-trend";
 import { AttributionsCard } from "./attributions-card";
@@ -25,11 +28,13 @@ export function DriftTab({ project, model, version, range }: { project: string |
   const report = useQuery(driftReportQuery(project, model, { version }, range));
   const series = useQuery(driftSeriesQuery(project, model, range));
   const [picked, setPicked] = useState<string | null>(null);
+  const drillTo = usePredictionDrill(project, model, version);
   if (report.error) return <ErrorState error={report.error} />;
   if (report.isPending) return <Skeleton className="h-64" />;
   const r = report.data;
   const selected = r.features.find((f) => f.name === picked) ?? r.features[0] ?? null;
   const window = resolveWindow(range);
+  const driftInterval = window.interval === "1d" ? "1d" : "1h";
   const overTime = series.data ? driftOverTimeRows(series.data, window) : null;
   return (
     <div className="flex flex-col gap-3">
@@ -71,10 +76,12 @@ export function DriftTab({ project, model, version, range }: { project: string |
               </p>
             ) : (
               <TimeSeriesChart
-                rows={overTime.rows}
+                prepared={prepareDenseRows(overTime.rows, INTERVAL_MS[driftInterval], window.to)}
                 series={overTime.defs.map((d, i) => ({ ...d, color: COLORS[i % COLORS.length] }))}
-                interval={window.interval === "1d" ? "1d" : "1h"}
+                interval={driftInterval}
                 format={(v) => v.toFixed(2)}
+                onPick={(t) => drillTo(t, INTERVAL_MS[driftInterval], window.to)}
+                label="Drift over time"
               />
             )}
           </CardBody>

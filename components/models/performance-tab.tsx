@@ -8,7 +8,9 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatCount, formatPercent } from "@/lib/charts/format";
-import { resolveWindow, type TimeRange } from "@/lib/time/ranges";
+import { INTERVAL_MS, resolveWindow, type TimeRange } from "@/lib/time/ranges";
+import { prepareDenseRows } from "@/lib/charts/prepare-time-series";
+import { usePredictionDrill } from "./use-prediction-drill";
 import { formatDelay, performanceRows } from "@/lib/quality/prepare-performance-view";
 import { performanceQuery, type PerformanceReport } from "@/lib/queries/models";
 import { ConfusionMatrix } from "./confusion-matrix";
@@ -19,12 +21,15 @@ const pct = (v: number | null | undefined) => formatPercent(v ?? null, 1);
 
 export function PerformanceTab({ project, model, version, range }: { project: string | null; model: string; version?: string; range: TimeRange }) {
   const q = useQuery(performanceQuery(project, model, { version }, range));
+  const drillTo = usePredictionDrill(project, model, version);
   if (q.error) return <ErrorState error={q.error} />;
   if (q.isPending) return <Skeleton className="h-64" />;
   const r = q.data;
   const o = r.overall;
   const window = resolveWindow(range);
   const chart = performanceRows(r, { ...window, interval: r.interval });
+  const prepared = prepareDenseRows(chart.rows, INTERVAL_MS[r.interval], window.to);
+  const drill = (t: number) => drillTo(t, prepared.stepMs, window.to);
   const c = o.classification;
   const g = o.regression;
   return (
@@ -51,17 +56,19 @@ export function PerformanceTab({ project, model, version, range }: { project: st
           <CardHeader title="Quality over time" description="From labels joined to their predictions" />
           <CardBody>
             <TimeSeriesChart
-              rows={chart.rows}
+              prepared={prepared}
               series={chart.quality.map((s, i) => ({ ...s, color: i === 0 ? "var(--chart-1)" : "var(--chart-3)" }))}
               interval={r.interval}
               format={(v) => v.toFixed(2)}
+              onPick={drill}
+              label="Quality over time"
             />
           </CardBody>
         </Card>
         <Card>
           <CardHeader title="Label coverage" description="Share of predictions labelled, per bucket" />
           <CardBody>
-            <TimeSeriesChart rows={chart.rows} series={[{ key: "coverage", label: "Coverage", color: "var(--chart-2)" }]} interval={r.interval} format={(v) => formatPercent(v, 0)} variant="area" />
+            <TimeSeriesChart prepared={prepared} series={[{ key: "coverage", label: "Coverage", color: "var(--chart-2)" }]} interval={r.interval} format={(v) => formatPercent(v, 0)} variant="area" onPick={drill} label="Label coverage" />
           </CardBody>
         </Card>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketBounds, dragRange, niceCeil, prepareTimeSeries } from "./prepare-time-series";
+import { bucketBounds, dragRange, niceCeil, prepareDenseRows, prepareTimeSeries } from "./prepare-time-series";
 
 const H = 3_600_000;
 const T0 = Date.parse("2026-03-10T00:00:00Z");
@@ -44,5 +44,17 @@ describe("bucketBounds and dragRange", () => {
   it("selects both end buckets whole in either drag direction", () => {
     expect(dragRange(T0 + 2 * H, T0, H, T0 + 10 * H)).toEqual({ from: T0, to: T0 + 3 * H - 1 });
     expect(dragRange(T0, T0 + 2 * H, H, T0 + 10 * H)).toEqual({ from: T0, to: T0 + 3 * H - 1 });
+  });
+});
+
+describe("prepareDenseRows", () => {
+  const rows = [{ t: 0, v: 1 }, { t: H, v: 2 }, { t: 2 * H, v: 3 }];
+  it("marks the last bucket unfinished when the window ends inside it", () => {
+    expect(prepareDenseRows(rows, H, 2 * H + 10).unfinished).toBe(2 * H);
+    expect(prepareDenseRows(rows, H, 2 * H + 10).stepMs).toBe(H);
+  });
+  it("leaves every bucket finished when the window ends at the last bucket's end, or there are no rows", () => {
+    expect(prepareDenseRows(rows, H, 3 * H - 1).unfinished).toBeNull();
+    expect(prepareDenseRows([], H, 5).unfinished).toBeNull();
   });
 });

@@ -53,3 +53,14 @@ export function bucketBounds(t: number, stepMs: number, windowTo: number): { fro
 export function dragRange(a: number, b: number, stepMs: number, windowTo: number): { from: number; to: number } {
   return { from: Math.min(a, b), to: Math.min(Math.max(a, b) + stepMs - 1, windowTo) };
 }
+
+/**
+ * Already-dense rows (the ML tab's per-window series) prepared like `prepareTimeSeries`'s: the
+ * bucket width for drill-down and keyboard names, and the last bucket marked unfinished when
+ * the window ends inside it.
+ */
+export function prepareDenseRows(rows: SeriesRow[], stepMs: number, windowTo: number): PreparedTimeSeries {
+  const last = rows.at(-1);
+  const unfinished = last && last.t + stepMs - 1 > windowTo ? last.t : null;
+  return { rows, stepMs, unfinished, yDomain: [0, "auto"], allowDecimals: true };
+}
