@@ -76,3 +76,34 @@ test("the drift tab shows the drifted feature first with its histogram", async (
   await expect(page.getByTestId("feature-histogram").locator(".recharts-surface").first()).toBeVisible();
   await page.screenshot({ path: "docs/screenshots/model-drift-mobile-dark.png", fullPage: true });
 });
+
+/**
+ * The ML tab's charts drill down like the others (issue 17): Enter on a bucket of "Label
+ * coverage" opens the explorer on exactly that hour's predictions of the model.
+ */
+test("an ML chart bucket opens the explorer on that hour's predictions", async ({ page, request }) => {
+  const model = uniqueId("drill-ml");
+  const hour = Math.floor((Date.now() - 5 * H) / H) * H;
+  const predictions = Array.from({ length: 12 }, (_, i) => ({
+    id: `${model}-${i}`, type: "prediction", model, timestamp: hour + 60_000 + i * 60_000, features: { amount: i }, prediction: i % 2, score: 0.5,
+  }));
+  // Three more in the next hour, which must not be counted.
+  const later = Array.from({ length: 3 }, (_, i) => ({ id: `${model}-n${i}`, type: "prediction", model, timestamp: hour + H + 60_000 * (i + 1), features: { amount: i }, prediction: 0 }));
+  await ingest(request, [...predictions, ...later]);
+  await ingest(request, Array.from({ length: 6 }, (_, i) => ({ id: `${model}-l${i}`, type: "label", model, targetId: `${model}-${i}`, label: i % 2 })));
+
+  await page.goto(`/models/${model}?range=24h&tab=performance`);
+  const buckets = page.getByRole("group", { name: /^Label coverage: buckets/ });
+  await expect(buckets).toBeAttached();
+  const bucket = buckets.locator(`[data-t="${hour}"]`);
+  await expect(bucket).toHaveAttribute("aria-label", /UTC/);
+  await bucket.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/events\?/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get("type")).toBe("prediction");
+  expect(url.searchParams.get("model")).toBe(model);
+  expect(Number(url.searchParams.get("from"))).toBe(hour);
+  expect(Number(url.searchParams.get("to"))).toBe(hour + H - 1);
+  await expect(page.locator("tbody tr")).toHaveCount(12);
+});
