@@ -123,7 +123,13 @@ export function PromptClient({
             b={b ? String(b) : undefined}
             onChange={(p) => setState(p)}
             rows={pair ? compareVersions(statsOf(a), statsOf(b), versionMetricDefs("llm")) : []}
-            empty={defaultA === null ? "Fewer than two versions have calls in this range; widen the range or pick two versions." : undefined}
+            empty={
+              defaultA === null && !offerOverlap
+                ? "Fewer than two versions have calls in this range; widen the range or pick two versions."
+                : offerOverlap
+                  ? "These versions have no calls together in this range: show the range where both have data, or pick two versions."
+                  : undefined
+            }
             notice={
               offerOverlap ? (
                 <OverlapOffer
