@@ -15,6 +15,7 @@ import { formatCount, formatPercent, formatUsd } from "@/lib/charts/format";
 import { eventsHrefForRange } from "@/lib/dashboard/drill-down";
 import { rangeLabel } from "@/lib/time/ranges";
 import { describeThresholds, rateLevel } from "@/lib/health/health";
+import { useSearchParams } from "next/navigation";
 import { useUrlState } from "@/lib/dashboard/use-url-state";
 import { fleetTotals, nextSort, selectFleetRows } from "@/lib/overview/select-rows";
 import { kindShares, type KindShare } from "@/lib/overview/stat-drill";
@@ -25,6 +26,7 @@ import { overviewSearchParams } from "./search-params";
 
 export function OverviewClient() {
   const [state, setState] = useUrlState(overviewSearchParams);
+  const searchParams = useSearchParams();
   const project = state.project ?? null;
   const overview = useQuery(fleetOverviewQuery(project, state));
   const { data } = overview;
@@ -68,9 +70,15 @@ export function OverviewClient() {
               <Stat label="Cost" value={formatUsd(totals.costUsd)} href={link({ type: "llm" })} />
               <Stat label="Flagged hallucinations" value={formatCount(totals.flaggedCount)} tone={totals.flaggedCount > 0 ? "warn" : undefined} href={link({ type: "llm", flagged: true })} />
               {human ? (
-                <Stat label="Human-confirmed" value={formatPercent(human.rate)} hint={`${formatCount(human.confirmed)} of ${formatCount(human.reviewed)} reviewed`} tone={humanTone === "ok" ? undefined : humanTone} />
+                <Stat label="Human-confirmed" value={formatPercent(human.rate)} hint={`${formatCount(human.confirmed)} of ${formatCount(human.reviewed)} reviewed`} tone={humanTone === "ok" ? undefined : humanTone} href={project ? `/review?project=${encodeURIComponent(project)}` : "/review"} />
               ) : null}
-              <Stat label="Needs attention" value={`${totals.unhealthy} / ${data.models.length}`} hint="models degraded or failing" tone={totals.unhealthy > 0 ? "warn" : "ok"} />
+              <Stat
+                label="Needs attention"
+                value={`${totals.unhealthy} / ${data.models.length}`}
+                hint="models degraded or failing"
+                tone={totals.unhealthy > 0 ? "warn" : "ok"}
+                href={worstFirstHref(searchParams)}
+              />
             </section>
             <div className="flex flex-wrap items-center gap-2">
               <Input type="search" placeholder="Search models and prompts…" aria-label="Search" defaultValue={state.q ?? ""} onChange={(e) => setState({ q: e.target.value }, { history: "replace" })} className="w-full sm:w-64" />
@@ -131,4 +139,13 @@ function OverviewSkeleton() {
       <Skeleton className="h-64" />
     </div>
   );
+}
+
+/** The overview as it is, with the fleet tables sorted worst health first ("Needs attention"). */
+function worstFirstHref(current: URLSearchParams): string {
+  const sp = new URLSearchParams(current.toString());
+  sp.set("sort", "health");
+  sp.set("dir", "desc");
+  sp.delete("health");
+  return `/?${sp.toString()}`;
 }

@@ -101,10 +101,16 @@ export function ModelClient({ model }: { model: string }) {
           <section className="grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Totals">
             <Stat label="Requests" value={formatCount(total.count)} href={link()} />
             <Stat label="Error rate" value={formatPercent(total.errorRate, 2)} href={link({ status: "error" })} />
-            <Stat label="Versions" value={groups.length} />
+            <Stat label="Versions" value={groups.length} href={compareOptions.length >= 2 ? "#version-comparison" : undefined} />
             {kind === "llm" ? <Stat label="Tokens" value={formatCount(total.tokens)} href={link()} /> : null}
             {kind === "llm" ? <Stat label="Cost" value={formatUsd(total.costUsd)} hint={`cache hit rate ${formatPercent(cacheHitRate(total), 1)}`} href={link()} /> : null}
-            {kind === "llm" ? null : <Stat label="Latest version" value={versionOptions.at(-1)?.label ?? "—"} />}
+            {kind === "llm" ? null : (
+              <Stat
+                label="Latest version"
+                value={versionOptions.at(-1)?.label ?? "—"}
+                href={versionOptions.length ? eventsHrefForRange({ project, ...drill, modelVersion: versionOptions.at(-1)!.value }, state) : undefined}
+              />
+            )}
           </section>
         )}
         <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
@@ -160,6 +166,7 @@ export function ModelClient({ model }: { model: string }) {
           )}
         </div>
         {compareOptions.length >= 2 ? (
+          <div id="version-comparison" className="scroll-mt-16">
           <VersionComparison
             title="Version comparison"
             versions={compareOptions}
@@ -181,6 +188,7 @@ export function ModelClient({ model }: { model: string }) {
               ) : null
             }
           />
+          </div>
         ) : null}
         {kind === "ml" ? <LineageCard project={project} model={model} version={state.version} /> : null}
         {kind === "llm" ? <HumanReviewRates project={project} model={model} range={state} /> : null}
