@@ -2,7 +2,7 @@ import { sqliteOf } from "@/db/driver";
 import { describe, expect, it } from "vitest";
 import { listEvents, listEventsQuerySchema } from "@/lib/events/list-events";
 import { freshDb, makeProject, testContext } from "@/tests/helpers/db";
-import { KEY_SKEW_MS, eventIdToTs, keyInstant } from "./event-id";
+import { EventIdAllocator, KEY_SKEW_MS, eventIdToTs, keyInstant } from "./event-id";
 import { storeEvents } from "./store-events";
 
 describe("arrival-ordered event keys (docs/adr/0022)", () => {
@@ -32,5 +32,16 @@ describe("arrival-ordered event keys (docs/adr/0022)", () => {
     // recent30's key lies inside this window, its timestamp does not: left out.
     expect(await list(now - 20_000, now)).toEqual(["recent10"]);
     expect((await list(now - 3 * 3_600_000, now)).sort()).toEqual(["old", "recent10", "recent30"]);
+  });
+});
+
+describe("EventIdAllocator.taken with a gap", () => {
+  it("moves the next key of that millisecond past the taken one by the gap", () => {
+    const ids = new EventIdAllocator();
+    const first = ids.next(1000);
+    ids.taken(1000, first, 300);
+    expect(ids.next(1000)).toBe(first + 301);
+    ids.taken(1000, first); // an older collision never moves the allocation back
+    expect(ids.next(1000)).toBe(first + 302);
   });
 });

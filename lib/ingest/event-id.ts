@@ -42,9 +42,13 @@ export class EventIdAllocator {
     return tsMs * SEQ_BITS + off;
   }
 
-  /** Records that `id` (allocated for `tsMs`) was taken, so the next allocation starts above it. */
-  taken(tsMs: number, id: number): void {
-    this.nextOffset.set(tsMs, Math.max(this.nextOffset.get(tsMs) ?? 0, id - tsMs * SEQ_BITS + 1));
+  /**
+   * Records that `id` (allocated for `tsMs`) was taken, so the next allocation starts above it —
+   * `gap` slots above, when given: two writers that collide move apart instead of probing the
+   * same next slots in lockstep (PostgreSQL, where their transactions overlap).
+   */
+  taken(tsMs: number, id: number, gap = 0): void {
+    this.nextOffset.set(tsMs, Math.max(this.nextOffset.get(tsMs) ?? 0, id - tsMs * SEQ_BITS + 1 + gap));
   }
 }
 

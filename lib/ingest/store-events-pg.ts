@@ -30,6 +30,8 @@ import { toRow, type PreparedEvent } from "./to-row";
 
 /** Bound on rounds of key probing; each round retries only the rows whose key was taken. */
 const MAX_ROUNDS = 64;
+/** Upper bound of the random stretch of keys skipped after a collision (one millisecond's worth). */
+const COLLISION_JUMP = 1024;
 
 /**
  * The PostgreSQL store of a group commit: the same contract as `storeGroup` on SQLite (all or
@@ -88,8 +90,13 @@ async function storeRows(tx: Db, rows: PreparedEvent[][], now: number): Promise<
     }
     // Not inserted: another writer holds its key (same millisecond). Take the next key, move the
     // claim to it, go again.
+    // The other writer is allocating in the same region: skip a random stretch (once per
+    // instant and round) so the two stop colliding, rather than both probing the next slots.
+    const jumped = new Set<number>();
     for (const s of missed) {
-      ids.taken(s.instant, s.id);
+      const gap = jumped.has(s.instant) ? 0 : Math.floor(Math.random() * COLLISION_JUMP);
+      jumped.add(s.instant);
+      ids.taken(s.instant, s.id, gap);
       s.id = ids.next(s.instant);
     }
     await rekeyClaimsPg(tx, missed.map((s) => ({ projectId: s.row.projectId, clientId: s.row.clientId, eventId: s.id })));
