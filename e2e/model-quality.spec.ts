@@ -63,6 +63,8 @@ test("the drift tab shows the drifted feature first with its histogram", async (
   await expect(page).toHaveURL(/tab=performance/);
   await expect(page.getByRole("region", { name: "Performance summary" }).getByText("Accuracy")).toBeVisible();
   await expect(page.getByRole("table", { name: "Confusion matrix" })).toBeVisible();
+  // The charts load on their own (dynamic import): wait for both before the screenshot.
+  await expect(page.locator(".recharts-surface")).toHaveCount(2);
   await page.screenshot({ path: "docs/screenshots/model-performance.png", fullPage: true });
 
   await page.getByRole("radio", { name: "Lineage" }).click();
