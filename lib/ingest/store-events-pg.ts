@@ -88,10 +88,9 @@ async function storeRows(tx: Db, rows: PreparedEvent[][], now: number): Promise<
         accepted.push(s);
       } else missed.push(s);
     }
-    // Not inserted: another writer holds its key (same millisecond). Take the next key, move the
-    // claim to it, go again.
-    // The other writer is allocating in the same region: skip a random stretch (once per
-    // instant and round) so the two stop colliding, rather than both probing the next slots.
+    // Not inserted: another writer holds its key (same millisecond). Take a new key, move the
+    // claim to it, go again — past a random stretch (once per instant and round), so that two
+    // writers allocating in the same region move apart instead of probing the same next slots.
     const jumped = new Set<number>();
     for (const s of missed) {
       const gap = jumped.has(s.instant) ? 0 : Math.floor(Math.random() * COLLISION_JUMP);

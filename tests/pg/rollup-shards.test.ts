@@ -3,7 +3,7 @@ import { and, eq, sum } from "drizzle-orm";
 import { openDb } from "@/db/client";
 import { pgRows, pgTransaction } from "@/db/pg/driver";
 import { rollup } from "@/db/schema";
-import { WRITER_SHARDS } from "@/db/statements/pg/ingest";
+import { SHARD_LOCK, WRITER_SHARDS } from "@/db/statements/pg/ingest";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
 import { Aggregate } from "@/lib/metrics/aggregate";
 import { getMetrics } from "@/lib/metrics/get-metrics";
@@ -20,8 +20,6 @@ import { llmEvent } from "@/tests/helpers/ingest-client";
  * of a shard no concurrent one holds, reads sum and merge the shards, and re-pricing moves one
  * shard of a key, so counts, percentiles and costs stay exact.
  */
-const SHARD_LOCK = 7_412_004;
-
 describe("writer-sharded rollups on PostgreSQL", () => {
   it("a writer takes a shard no concurrent writer holds; reads merge the shards exactly; re-pricing counts a key once", async () => {
     const db = await freshDb();

@@ -241,8 +241,8 @@ export async function writeRollupSketchesPg(db: Db, rows: { key: RollupDelta["ke
 
 /** Rollup rows per key that ingest transactions spread over (docs/adr/0049). */
 export const WRITER_SHARDS = 16;
-/** Any constant: the advisory-lock namespace of writer shards. */
-const SHARD_LOCK = 7_412_004;
+/** Any constant: the advisory-lock namespace of writer shards (tests hold shards through it too). */
+export const SHARD_LOCK = 7_412_004;
 
 /** This process's first choice: one writer alone keeps one row per key; two rarely collide. */
 const PREFERRED_SHARD = Math.floor(Math.random() * WRITER_SHARDS);
