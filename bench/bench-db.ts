@@ -23,6 +23,22 @@ export async function prepareDb(file: string, slug: string, init?: (db: Db, proj
   }
 }
 
+/** A seeded database (bench/reads.ts `seededDb`) that runs copy instead of starting empty. */
+export interface SeedTemplate {
+  file: string;
+  events: number;
+}
+
+/**
+ * A run's database at `file`: empty, or a copy of `template` — then the key is for the seeded
+ * project, whose index entries are the ones new events must land among.
+ */
+export async function prepareRunDb(file: string, template?: SeedTemplate): Promise<{ key: string; projectId: number }> {
+  removeDb(file);
+  if (template) fs.copyFileSync(template.file, file);
+  return prepareDb(file, template ? "load" : "bench");
+}
+
 /** Database file plus WAL, in bytes. */
 export function dbBytes(file: string): number {
   return [file, `${file}-wal`].reduce((s, f) => s + (fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0), 0);

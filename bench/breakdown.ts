@@ -6,7 +6,7 @@ import { readBody } from "@/lib/api/read-body";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
 import { MAX_BODY_BYTES } from "@/lib/ingest/event-schema";
 import { parseBatch } from "@/lib/ingest/parse-batch";
-import { prepareDb, removeDb } from "./bench-db";
+import { prepareRunDb, removeDb, type SeedTemplate } from "./bench-db";
 import { IngestBodies, type BodySource } from "./ingest-load";
 import { RealTrafficBodies } from "./real-traffic";
 import { round } from "./stats";
@@ -74,13 +74,11 @@ async function handle(db: Db, projectId: number, body: Buffer): Promise<void> {
 
 export async function runBreakdown(
   workDir: string, batchSize: number, batches: number, spreadMs: number,
-  opts: { shape?: "real" | "old"; template?: { file: string; events: number } } = {},
+  opts: { shape?: "real" | "old"; template?: SeedTemplate } = {},
 ): Promise<BreakdownResult> {
   const shape = opts.shape ?? "old";
   const file = path.join(workDir, "breakdown.db");
-  removeDb(file);
-  if (opts.template) fs.copyFileSync(opts.template.file, file);
-  const { projectId } = await prepareDb(file, opts.template ? "load" : "bench");
+  const { projectId } = await prepareRunDb(file, opts.template);
   const db = openDb(`file:${file}`, { synchronous: "FULL" });
   try {
     // Each body is made just before it is handled, timestamped at the real clock as a client

@@ -1,7 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
-import { prepareDb, removeDb } from "./bench-db";
+import { prepareRunDb, removeDb, type SeedTemplate } from "./bench-db";
 import { keepAliveAgent } from "./http-client";
 import { closedLoop, IngestBodies, type BodySource } from "./ingest-load";
 import { loadAverage, threadCpuSeconds, threadSplit } from "./process-stats";
@@ -52,14 +51,11 @@ export async function runHttpIngest(opts: {
   name?: string;
   shape?: string;
   /** A seeded database (bench/reads.ts `seededDb`) to copy and post into instead of an empty one. */
-  template?: { file: string; events: number };
+  template?: SeedTemplate;
 }): Promise<HttpIngestResult> {
   const file = path.join(opts.workDir, `http-${opts.name ?? opts.batchSize}.db`);
-  removeDb(file);
-  if (opts.template) fs.copyFileSync(opts.template.file, file);
   const prestored = opts.template?.events ?? 0;
-  // Into the seeded project when there is one: its index entries are the ones new events scatter among.
-  const { key } = await prepareDb(file, opts.template ? "load" : "bench");
+  const { key } = await prepareRunDb(file, opts.template);
   const server = await startServer({ dbFile: file, port: opts.port, env: opts.env, nodeArgs: opts.nodeArgs });
   try {
     const agent = keepAliveAgent(opts.clients);

@@ -1,5 +1,6 @@
 import { runHttpIngest, type HttpIngestResult } from "./http-ingest";
 import { OtlpBodies } from "./otlp-bodies";
+import type { SeedTemplate } from "./bench-db";
 import { round } from "./stats";
 
 export interface OtlpHttpResult {
@@ -19,7 +20,7 @@ export interface OtlpHttpResult {
  * OTLP/HTTP protobuf export against the native API for the same events, each on its own fresh
  * database and server (so neither pays the other's WAL checkpoints), same clients and duration.
  */
-export async function runOtlpHttp(opts: { workDir: string; port: number; spans: number; clients: number; seconds: number; spreadMs: number; shape: "real" | "old"; template?: { file: string; events: number } }): Promise<OtlpHttpResult> {
+export async function runOtlpHttp(opts: { workDir: string; port: number; spans: number; clients: number; seconds: number; spreadMs: number; shape: "real" | "old"; template?: SeedTemplate }): Promise<OtlpHttpResult> {
   const otlpBodies = new OtlpBodies(opts.spans, Math.floor(Math.random() * 0xffff), opts.spreadMs, 4, opts.shape === "real");
   const common = { workDir: opts.workDir, port: opts.port, batchSize: opts.spans, clients: opts.clients, seconds: opts.seconds, spreadMs: opts.spreadMs, template: opts.template };
   const native = await runHttpIngest({ ...common, name: `native-${opts.spans}-${opts.shape}`, bodies: otlpBodies.nativeBodies(), shape: `native, ${opts.shape}` });

@@ -19,6 +19,7 @@ import { measureReads, seededDb, type EndpointResult, type SeededDb } from "./re
 import { evaluateTargets, formatReport, type Target } from "./report";
 import { startServer } from "./server";
 import { RealTrafficBodies } from "./real-traffic";
+import type { SeedTemplate } from "./bench-db";
 import { round } from "./stats";
 
 export interface BenchResults {
@@ -65,7 +66,7 @@ async function main() {
     log(`floor and production path, ${o.floorRows} rows of the old shape`);
     r.floorOld = await runFloor(o.workDir, o.floorRows, "old");
   }
-  const templates = new Map<number, { file: string; events: number }>();
+  const templates = new Map<number, SeedTemplate>();
   const template = async (size: number) => {
     if (size === 0) return undefined;
     if (!templates.has(size)) {
